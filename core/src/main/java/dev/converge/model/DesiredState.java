@@ -1,0 +1,51 @@
+package dev.converge.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * What trunk says should run, at one revision: every instance with its folder and digests.
+ *
+ * <p>{@link #history()} orders revisions, so the planner can tell an older revision from a newer
+ * one: it is trunk's first-parent history, newest first, starting with {@link #revision()}. When
+ * it is empty, every other revision counts as older.
+ */
+@Value.Immutable
+public interface DesiredState extends WithDesiredState {
+
+  Revision revision();
+
+  List<Instance> instances();
+
+  /** Trunk revision ids, newest first. */
+  List<String> history();
+
+  default Optional<Instance> instance(InstanceId id) {
+    return instances().stream().filter(i -> i.id().equals(id)).findFirst();
+  }
+
+  @Value.Check
+  default void check() {
+    Set<InstanceId> seen = new HashSet<>();
+    for (Instance instance : instances()) {
+      if (!seen.add(instance.id())) {
+        throw new IllegalArgumentException("instance " + instance.id().render() + " appears twice in the desired state");
+      }
+    }
+    if (!history().isEmpty() && !history().get(0).equals(revision().id())) {
+      throw new IllegalArgumentException(
+          "history must start with the revision (" + revision().id() + "), not " + history().get(0));
+    }
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  final class Builder extends ImmutableDesiredState.Builder {
+    Builder() {}
+  }
+}

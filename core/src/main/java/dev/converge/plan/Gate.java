@@ -1,0 +1,31 @@
+package dev.converge.plan;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An environment's gate for the revision being rolled out. */
+@Value.Immutable
+public interface Gate extends WithGate {
+
+  GateState state();
+
+  /** Every unmet condition, in words; empty for an open or done gate. */
+  List<String> reasons();
+
+  /** When time alone opens the gate: the instant it opens. */
+  Optional<Instant> opensAt();
+
+  default boolean isOpen() {
+    return state() == GateState.OPEN;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  final class Builder extends ImmutableGate.Builder {
+    Builder() {}
+  }
+}
