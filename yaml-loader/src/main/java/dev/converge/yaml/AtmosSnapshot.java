@@ -61,7 +61,8 @@ public interface AtmosSnapshot extends WithAtmosSnapshot {
     }
     List<String> stackNames = stacks().stream().map(AtmosStack::name).toList();
     if (!stackNames.contains(stack)) {
-      String hint = dev.converge.yaml.internal.problem.DidYouMean.closest(stack, stackNames)
+      Optional<String> byFile = manifest(stack).flatMap(m -> m.stacks().stream().findFirst());
+      String hint = byFile.or(() -> dev.converge.yaml.internal.problem.DidYouMean.closest(stack, stackNames))
           .map(s -> " Did you mean `" + s + "`?").orElse("");
       throw new ConvergeException(List.of(Problem.builder().rule("invalid-stack")
           .severity(dev.converge.diagnostic.Severity.ERROR)

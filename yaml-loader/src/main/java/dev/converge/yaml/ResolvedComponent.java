@@ -45,6 +45,13 @@ public interface ResolvedComponent extends WithResolvedComponent {
 
   Optional<String> workspaceKeyPrefix();
 
+  /**
+   * The workspace as {@code atmos describe stacks} prints it: Atmos computes it there without the
+   * base component, so a component that deploys another folder than its name shows the bare stack
+   * prefix (an Atmos quirk, kept for comparison; {@link #workspace()} is what Terraform uses).
+   */
+  Optional<String> describeStacksWorkspace();
+
   boolean isAbstract();
 
   boolean enabled();

@@ -283,12 +283,9 @@ public final class ComponentResolver {
       }
       return legacy;
     }
-    if (tree.isDirectory(RepoPaths.join(config.componentBasePath(type), target))) {
-      return legacy;
-    }
     problems.warning("legacy-component-ignored", "component `" + name + "` sets `component: " + target
-        + "`, which is neither a component of the stack nor a folder under " + config.componentBasePath(type)
-        + "; Atmos ignores it", location, "use metadata.component for the folder, metadata.inherits for configuration");
+        + "`, which is not a component of the stack; Atmos ignores it", location,
+        "use metadata.component for the folder, metadata.inherits for configuration");
     return Optional.empty();
   }
 
@@ -420,24 +417,57 @@ public final class ComponentResolver {
     return result.replace('/', '-');
   }
 
+  private static final List<String> DEPENDENCY_SECTIONS = List.of("backend", "backend_type", "env",
+      "remote_state_backend", "remote_state_backend_type", "settings", "vars");
+
   /**
-   * The manifests that contributed to a component, sorted: the top-level file, and every imported
-   * file whose own content sets the stack-wide sections or defines the component or one of its bases.
+   * The manifests a component depends on, sorted, by Atmos's legacy rule: the top-level file, and
+   * each imported file that sets a non-empty stack-wide section ({@code vars}, {@code settings},
+   * {@code env}, backend sections; at the root or under the component type), defines the component,
+   * or defines one of its bases either inline (it imports nothing) or differently from the files it
+   * imports.
    */
   private static List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases) {
-    Set<String> relevant = new HashSet<>(bases);
-    relevant.add(name);
     java.util.TreeSet<String> result = new java.util.TreeSet<>();
     result.add(manifest.name());
-    for (ManifestProcessor.Contribution file : manifest.files()) {
+    Map<String, ManifestProcessor.Contribution> byName = new LinkedHashMap<>();
+    manifest.files().forEach(f -> byName.putIfAbsent(f.name(), f));
+    for (ManifestProcessor.Contribution file : byName.values()) {
       Map<String, Object> content = file.content();
-      boolean globals = content.keySet().stream().anyMatch(k -> List.of("vars", "settings", "env", "overrides",
-          "metadata").contains(k)) || content.containsKey(type);
-      boolean defines = Values.map(Values.map(content, "components"), type).keySet().stream().anyMatch(relevant::contains);
-      if (globals || defines) {
+      if (anyNotEmpty(content) || anyNotEmpty(Values.map(content, type))) {
         result.add(file.name());
+        continue;
+      }
+      Map<String, Object> typed = Values.map(Values.map(content, "components"), type);
+      if (!Values.map(typed, name).isEmpty()) {
+        result.add(file.name());
+        continue;
+      }
+      for (String base : bases) {
+        Map<String, Object> section = Values.map(typed, base);
+        if (section.isEmpty()) {
+          continue;
+        }
+        boolean differs = file.imports().isEmpty() || file.imports().stream()
+            .map(byName::get).filter(java.util.Objects::nonNull)
+            .map(i -> Values.map(Values.map(Values.map(i.content(), "components"), type), base))
+            .anyMatch(other -> !other.isEmpty() && !other.equals(section));
+        if (differs) {
+          result.add(file.name());
+          break;
+        }
       }
     }
     return List.copyOf(result);
+  }
+
+  private static boolean anyNotEmpty(Map<String, Object> section) {
+    for (String key : DEPENDENCY_SECTIONS) {
+      Object v = section.get(key);
+      if ((v instanceof Map<?, ?> m && !m.isEmpty()) || (v instanceof String str && !str.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

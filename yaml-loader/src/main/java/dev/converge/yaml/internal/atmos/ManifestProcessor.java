@@ -80,8 +80,8 @@ public final class ManifestProcessor {
       boolean usesImportData,
       boolean clean) {}
 
-  /** A file that contributed its own content, in merge order, with that content. */
-  public record Contribution(String name, Map<String, Object> content) {}
+  /** A file that contributed its own content, in merge order, with that content and its direct imports. */
+  public record Contribution(String name, Map<String, Object> content, List<String> imports) {}
 
   /** The merged manifest: the document, its imports (sorted, unique), the contributing files. */
   public record Manifest(
@@ -106,7 +106,7 @@ public final class ManifestProcessor {
 
   /** Reads the top-level manifest at {@code path} (repo-relative). */
   public Manifest process(String path) {
-    FileResult result = processFile(path, Map.of(), Map.of(), Map.of(), List.of(), null);
+    FileResult result = processFile(path, Map.of(), Layers.NONE, Map.of(), List.of(), null);
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
         result.files(), result.definitions(), parsed.getOrDefault(path, Optional.empty()));
   }
@@ -127,9 +127,18 @@ public final class ManifestProcessor {
           "add the value to the import's `context`, or set ignore_missing_template_values: true");
     }
     if (!rendered.unsupported().isEmpty()) {
-      problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported: {{ "
-          + rendered.unsupported().get(0) + " }}; the text is read as written", SourceLocation.ofFile(path),
+      Problems local = new Problems();
+      Optional<YamlFile> yaml = YamlReader.read(path, rendered.text(), local);
+      if (yaml.isEmpty()) {
+        problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported ({{ "
+            + rendered.unsupported().get(0) + " }}) and the file is not YAML without them; its content is skipped",
+            SourceLocation.ofFile(path), "use plain lookups such as {{ .vars.stage }}, or render the file before loading");
+        return Optional.of(YamlReader.empty(path));
+      }
+      problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported ({{ "
+          + rendered.unsupported().get(0) + " }}); the text is read as written", SourceLocation.ofFile(path),
           "use plain lookups such as {{ .vars.stage }}");
+      return yaml;
     }
     return YamlReader.read(path, rendered.text(), problems);
   }
@@ -149,7 +158,7 @@ public final class ManifestProcessor {
    * @param importData settings/vars/env merged so far by the importers, for templated import paths
    * @param chain the files being imported, outermost first
    */
-  private FileResult processFile(String path, Map<String, Object> context, Map<String, Map<String, Object>> overrides,
+  private FileResult processFile(String path, Map<String, Object> context, Layers overrides,
       Map<String, Object> importData, List<String> chain, SourceLocation from) {
     boolean cacheable = context.isEmpty() && overrides.isEmpty();
     if (cacheable) {
@@ -180,6 +189,7 @@ public final class ManifestProcessor {
     Map<String, Map<String, Object>> accumulated = new HashMap<>();
     Map<String, Object> document = Map.of();
     Set<String> imports = new LinkedHashSet<>();
+    List<String> direct = new ArrayList<>();
     List<Contribution> files = new ArrayList<>();
     Set<String> subtree = new LinkedHashSet<>();
     subtree.add(path);
@@ -226,12 +236,13 @@ public final class ManifestProcessor {
               entryAt, "remove one of these imports");
           continue;
         }
-        Map<String, Map<String, Object>> passed = effectiveOverrides(accumulated, inline, overrides);
+        Layers passed = new Layers(combine(overrides.lower(), accumulated), combine(inline, overrides.upper()));
         Map<String, Object> data = DeepMerge.mergeAll(strategy, importData, sectionsForTemplates(document));
         FileResult child = processFile(target, childContext, passed, data, here, entryAt);
         usesImportData |= child.usesImportData();
         document = DeepMerge.mergeMaps(document, child.document(), strategy);
         imports.add(manifestName(target));
+        direct.add(manifestName(target));
         imports.addAll(child.imports());
         files.addAll(child.files());
         subtree.addAll(child.subtree());
@@ -241,9 +252,10 @@ public final class ManifestProcessor {
       }
     }
 
-    Map<String, Map<String, Object>> effective = effectiveOverrides(accumulated, inline, overrides);
+    Map<String, Map<String, Object>> effective = effectiveOverrides(combine(overrides.lower(), accumulated),
+        combine(inline, overrides.upper()));
     Map<String, Object> own = ownContent(raw, effective, strategy);
-    files.add(new Contribution(name, own));
+    files.add(new Contribution(name, own, List.copyOf(direct)));
     for (Map.Entry<String, Object> type : Values.map(own, "components").entrySet()) {
       for (String component : Values.map(type.getValue()).keySet()) {
         definitions.put(type.getKey() + "/" + component,
@@ -367,15 +379,13 @@ public final class ManifestProcessor {
     return data;
   }
 
-  /** The overrides a document declares: {@code ""} for the root section, else per component type. */
-  private static Map<String, Map<String, Object>> overridesOf(Map<String, Object> document) {
+  /** The overrides a document declares, per component type: root {@code overrides} then the type's. */
+  private Map<String, Map<String, Object>> overridesOf(Map<String, Object> document) {
     Map<String, Map<String, Object>> result = new HashMap<>();
     Map<String, Object> global = Values.map(document, "overrides");
-    if (!global.isEmpty()) {
-      result.put("", global);
-    }
     for (String type : ComponentTypes.ALL) {
-      Map<String, Object> typed = Values.path(document, type, "overrides");
+      Map<String, Object> typed = DeepMerge.mergeMaps(global, Values.path(document, type, "overrides"),
+          config.listMergeStrategy());
       if (!typed.isEmpty()) {
         result.put(type, typed);
       }
@@ -383,17 +393,42 @@ public final class ManifestProcessor {
     return result;
   }
 
-  /** Per component type: earlier imports' overrides, then this file's, then the importers'. */
-  private Map<String, Map<String, Object>> effectiveOverrides(Map<String, Map<String, Object>> accumulated,
-      Map<String, Map<String, Object>> inline, Map<String, Map<String, Object>> fromImporters) {
-    if (accumulated.isEmpty() && inline.isEmpty() && fromImporters.isEmpty()) {
+  /**
+   * Overrides passed down to an import, in two layers: {@code lower} (overrides merged from imports
+   * before it, at any level above) sits below the imported file's own overrides, {@code upper} (the
+   * importers' inline overrides) above them. Keyed by {@code ""} (root section) or component type.
+   */
+  private record Layers(Map<String, Map<String, Object>> lower, Map<String, Map<String, Object>> upper) {
+    static final Layers NONE = new Layers(Map.of(), Map.of());
+
+    boolean isEmpty() {
+      return lower.values().stream().allMatch(Map::isEmpty) && upper.values().stream().allMatch(Map::isEmpty);
+    }
+  }
+
+  private Map<String, Map<String, Object>> combine(Map<String, Map<String, Object>> low,
+      Map<String, Map<String, Object>> high) {
+    if (low.isEmpty()) {
+      return high;
+    }
+    if (high.isEmpty()) {
+      return low;
+    }
+    Map<String, Map<String, Object>> result = new HashMap<>(low);
+    high.forEach((k, v) -> result.merge(k, v, (a, b) -> DeepMerge.mergeMaps(a, b, config.listMergeStrategy())));
+    return result;
+  }
+
+  /** Per component type: the lower layer (root, then typed), then the upper layer (root, then typed). */
+  private Map<String, Map<String, Object>> effectiveOverrides(Map<String, Map<String, Object>> lower,
+      Map<String, Map<String, Object>> upper) {
+    if (lower.isEmpty() && upper.isEmpty()) {
       return Map.of();
     }
     Map<String, Map<String, Object>> result = new HashMap<>();
     ListMergeStrategy s = config.listMergeStrategy();
     for (String type : ComponentTypes.ALL) {
-      Map<String, Object> merged = DeepMerge.mergeAll(s, accumulated.get(""), accumulated.get(type), inline.get(""),
-          inline.get(type), fromImporters.get(type));
+      Map<String, Object> merged = DeepMerge.mergeAll(s, lower.get(type), upper.get(type));
       if (!merged.isEmpty()) {
         result.put(type, merged);
       }

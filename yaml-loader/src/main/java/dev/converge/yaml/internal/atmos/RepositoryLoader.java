@@ -117,7 +117,7 @@ public final class RepositoryLoader {
       InstanceId id = InstanceId.of(s.stack(), s.name());
       components.add(ResolvedComponent.builder().id(id).type(s.type()).manifest(s.manifest()).folder(s.deployFolder())
           .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
-          .workspaceKeyPrefix(s.workspaceKeyPrefix()).isAbstract(s.isAbstract()).enabled(s.enabled())
+          .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace()).isAbstract(s.isAbstract()).enabled(s.enabled())
           .locked(s.locked()).addAllInheritance(s.inheritance()).addAllDependsOn(dependencies.get(s))
           .putAllConfiguration(nullFree(configuration)).location(s.location()).build());
       if (s.type().equals(ComponentTypes.TERRAFORM)) {
@@ -206,7 +206,7 @@ public final class RepositoryLoader {
       ResolvedSection earlier = first.get(key);
       if (earlier == null) {
         first.put(key, s);
-      } else if (!Objects.equals(earlier.raw(), s.raw())) {
+      } else if (!Objects.equals(withoutOverrides(earlier.raw()), withoutOverrides(s.raw()))) {
         conflicts.computeIfAbsent(key, k -> new ArrayList<>(List.of(earlier.manifest()))).add(s.manifest());
       }
     }
@@ -218,6 +218,12 @@ public final class RepositoryLoader {
           "define the component in one manifest, or identically in shared catalog files");
     });
     return new ArrayList<>(first.values());
+  }
+
+  private static Map<String, Object> withoutOverrides(Map<String, Object> raw) {
+    Map<String, Object> copy = new LinkedHashMap<>(raw);
+    copy.remove("overrides");
+    return copy;
   }
 
   /**
@@ -323,7 +329,7 @@ public final class RepositoryLoader {
   }
 
   private static Map<String, Object> nullFree(Map<String, Object> map) {
-    if (!map.containsValue(null)) {
+    if (map.values().stream().noneMatch(Objects::isNull)) {
       return map;
     }
     Map<String, Object> copy = new LinkedHashMap<>();

@@ -110,6 +110,11 @@ public final class YamlReader {
     }
   }
 
+  /** An empty document labelled {@code path}. */
+  public static YamlFile empty(String path) {
+    return new YamlFile(path, null, null);
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable input";
