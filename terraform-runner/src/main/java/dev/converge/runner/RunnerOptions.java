@@ -58,6 +58,7 @@ public interface RunnerOptions extends WithRunnerOptions {
    * {@code TF_IN_AUTOMATION=1} is always set.
    */
   @Value.Default
+  @SuppressWarnings("immutables:untype")
   default Set<String> passEnvironment() {
     return DEFAULT_PASS_ENVIRONMENT;
   }
@@ -65,6 +66,7 @@ public interface RunnerOptions extends WithRunnerOptions {
   /** The environment the allow-list draws from; the runner's own by default. */
   @Value.Default
   @Value.Auxiliary
+  @SuppressWarnings("immutables:untype")
   default Map<String, String> hostEnvironment() {
     return System.getenv();
   }

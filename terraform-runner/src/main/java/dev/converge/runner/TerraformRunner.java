@@ -197,7 +197,7 @@ public final class TerraformRunner {
     CompletableFuture<RunReport> report = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(done -> RunReport.builder()
             .environment(request.environment())
-            .results(results.stream().map(CompletableFuture::join).toList())
+            .addAllResults(results.stream().map(CompletableFuture::join).toList())
             .build());
     report.whenComplete((r, e) -> pool.shutdown());
     return new Execution(report, cancellation);

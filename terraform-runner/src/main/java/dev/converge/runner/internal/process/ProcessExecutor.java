@@ -57,7 +57,8 @@ public final class ProcessExecutor implements CommandExecutor {
       sink.line(true, line);
     });
     boolean timedOut = false;
-    try (Cancellation.Registration ignored = cancellation.onCancel(() -> ProcessTrees.kill(process.toHandle(), killGrace))) {
+    Cancellation.Registration registration = cancellation.onCancel(() -> ProcessTrees.kill(process.toHandle(), killGrace));
+    try {
       if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         timedOut = true;
         ProcessTrees.kill(process.toHandle(), killGrace);
@@ -66,6 +67,8 @@ public final class ProcessExecutor implements CommandExecutor {
     } catch (InterruptedException e) {
       ProcessTrees.kill(process.toHandle(), killGrace);
       Thread.currentThread().interrupt();
+    } finally {
+      registration.close();
     }
     join(outReader);
     join(errReader);
