@@ -10,8 +10,9 @@ import org.immutables.value.Value;
  * What trunk says should run, at one revision: every instance with its folder and digests.
  *
  * <p>{@link #history()} orders revisions, so the planner can tell an older revision from a newer
- * one: it is trunk's first-parent history, newest first, starting with {@link #revision()}. When
- * it is empty, every other revision counts as older.
+ * one: it is trunk's first-parent history, newest first, and contains {@link #revision()} (first,
+ * unless an older revision is being planned). When it is empty, every other revision counts as
+ * older.
  */
 @Value.Immutable
 public interface DesiredState extends WithDesiredState {
@@ -35,9 +36,9 @@ public interface DesiredState extends WithDesiredState {
         throw new IllegalArgumentException("instance " + instance.id().render() + " appears twice in the desired state");
       }
     }
-    if (!history().isEmpty() && !history().get(0).equals(revision().id())) {
+    if (!history().isEmpty() && !history().contains(revision().id())) {
       throw new IllegalArgumentException(
-          "history must start with the revision (" + revision().id() + "), not " + history().get(0));
+          "history must contain the revision (" + revision().id() + "); it starts with " + history().get(0));
     }
   }
 

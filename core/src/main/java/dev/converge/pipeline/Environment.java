@@ -2,7 +2,9 @@ package dev.converge.pipeline;
 
 import dev.converge.diagnostic.SourceLocation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 
@@ -45,7 +47,48 @@ public interface Environment extends WithEnvironment {
   List<StackWave> waves();
 
   @Value.Auxiliary
-  java.util.Optional<SourceLocation> location();
+  Optional<SourceLocation> location();
+
+  /**
+   * The first instant at or after {@code from} outside every freeze and inside a window (when
+   * windows are configured); empty when none comes within a thousand steps (a freeze without end
+   * in sight, say).
+   */
+  default Optional<Instant> deployableFrom(Instant from) {
+    Instant t = from;
+    for (int step = 0; step < 1_000; step++) {
+      Instant moved = t;
+      for (Freeze freeze : freezes()) {
+        if (freeze.contains(moved)) {
+          moved = freeze.to();
+        }
+      }
+      if (!windows().isEmpty() && !inWindow(moved)) {
+        Instant open = null;
+        for (DeploymentWindow window : windows()) {
+          Instant candidate = window.nextOpen(moved);
+          if (open == null || candidate.isBefore(open)) {
+            open = candidate;
+          }
+        }
+        moved = open;
+      }
+      if (moved.equals(t)) {
+        return Optional.of(t);
+      }
+      t = moved;
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code instant} is inside a window; true when no window is configured. */
+  default boolean inWindow(Instant instant) {
+    return windows().isEmpty() || windows().stream().anyMatch(w -> w.contains(instant));
+  }
+
+  default Optional<Freeze> freezeAt(Instant instant) {
+    return freezes().stream().filter(f -> f.contains(instant)).findFirst();
+  }
 
   default boolean matches(String stack) {
     return stacks().stream().anyMatch(g -> g.matches(stack));

@@ -1,0 +1,646 @@
+package dev.converge.internal.plan;
+
+import dev.converge.diagnostic.Problem;
+import dev.converge.diagnostic.Severity;
+import dev.converge.ledger.Approval;
+import dev.converge.ledger.BadRevision;
+import dev.converge.ledger.CheckResult;
+import dev.converge.ledger.Deployment;
+import dev.converge.ledger.Hold;
+import dev.converge.ledger.Ledger;
+import dev.converge.ledger.LedgerRecord;
+import dev.converge.model.DesiredState;
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import dev.converge.model.Revision;
+import dev.converge.pipeline.Durations;
+import dev.converge.pipeline.Environment;
+import dev.converge.pipeline.Pipeline;
+import dev.converge.plan.Action;
+import dev.converge.plan.ActionKind;
+import dev.converge.plan.EnvironmentPlan;
+import dev.converge.plan.Gate;
+import dev.converge.plan.GateState;
+import dev.converge.plan.RolloutPlan;
+import dev.converge.plan.StaleRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One planning run: {@code plan(desired, ledger, pipeline, now)}.
+ *
+ * <p>The run has four passes, each reading only what the one before produced:
+ *
+ * <ol>
+ *   <li><b>Actions.</b> Each instance is compared with its newest successful deployment in the
+ *       ledger: digests equal is a no-op, different an update, none a create. An instance in the
+ *       ledger but not in the desired state is a destroy. Supersession needs no bookkeeping here:
+ *       every action targets the planned revision, so an environment that never started an older
+ *       revision goes straight to the newer one. The one guard is the other direction: an
+ *       instance whose newest deployment is <em>newer</em> than the planned revision (by the
+ *       desired state's history) is skipped, never rolled back by accident.
+ *   <li><b>Waves</b> inside each environment ({@link WaveAssignment}).
+ *   <li><b>Gates</b> in pipeline order, so each environment sees its upstream's outcome. All
+ *       conditions are evaluated, so a closed gate lists every unmet one; the state shown is the
+ *       first in {@link GateState}'s precedence. Failure taints only downstream: an environment's
+ *       own failed action stays in its next wave (a rerun), while everything after it is blocked
+ *       until a rerun or a newer revision succeeds. {@code opens_at} is given only when every
+ *       unmet condition is one that time alone resolves (soak, freeze, window), by walking
+ *       forward through freezes and windows from the end of the soak.
+ *   <li><b>Forecast and next.</b> {@code earliest_at} repeats the gate walk assuming every check
+ *       passes and every approval arrives at once, propagating through the pipeline DAG.
+ *       {@code next} takes the first unfinished wave of each open environment, at most
+ *       {@code max_parallel} of it.
+ * </ol>
+ */
+public final class Planning {
+
+  private final Pipeline pipeline;
+  private final Instant now;
+  private final DesiredState desired;
+  private final Revision revision;
+  private final Map<String, Integer> historyPosition = new HashMap<>();
+  private final Map<String, Optional<String>> environmentOfStack = new HashMap<>();
+  private final LedgerIndex ledger;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, EnvironmentRun> runs = new LinkedHashMap<>();
+
+  private Planning(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired) {
+    this.pipeline = pipeline;
+    this.now = now;
+    this.desired = desired;
+    this.revision = desired.revision();
+    List<String> history = desired.history();
+    for (int i = 0; i < history.size(); i++) {
+      historyPosition.putIfAbsent(history.get(i), i);
+    }
+    this.ledger = new LedgerIndex(ledger, revision.id(), this::environmentOf);
+  }
+
+  public static RolloutPlan plan(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired) {
+    return new Planning(pipeline, ledger, now, desired).run();
+  }
+
+  private RolloutPlan run() {
+    for (Environment environment : pipeline.order()) {
+      runs.put(environment.name(), new EnvironmentRun(environment));
+    }
+    warnIfNotNewest();
+    collectActions();
+    runs.values().forEach(this::assignWaves);
+    runs.values().forEach(this::evaluateGate);
+    runs.values().forEach(this::forecast);
+
+    List<EnvironmentPlan> environments = new ArrayList<>();
+    List<Action> next = new ArrayList<>();
+    for (EnvironmentRun run : runs.values()) {
+      List<Action> actions = run.actions();
+      environments.add(EnvironmentPlan.builder()
+          .name(run.environment.name())
+          .gate(run.gate)
+          .earliestAt(run.earliest)
+          .addAllActions(actions)
+          .build());
+      next.addAll(nextOf(run, actions));
+    }
+    return RolloutPlan.builder()
+        .revision(revision.id())
+        .at(now)
+        .addAllEnvironments(environments)
+        .addAllNext(next)
+        .addAllStale(staleRecords())
+        .addAllProblems(problems)
+        .build();
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  private void collectActions() {
+    Set<InstanceId> desiredIds = new HashSet<>();
+    List<Instance> instances = new ArrayList<>(desired.instances());
+    instances.sort(Comparator.comparing(Instance::id));
+    for (Instance instance : instances) {
+      desiredIds.add(instance.id());
+      environmentOf(instance.stack()).map(runs::get).ifPresent(run -> {
+        run.instances.add(instance);
+        run.drafts.put(instance.id(), draft(instance));
+      });
+    }
+    List<Deployment> gone = new ArrayList<>();
+    ledger.lastSuccesses().forEach((id, last) -> {
+      if (!last.destroy() && !desiredIds.contains(id)) {
+        gone.add(last);
+      }
+    });
+    gone.sort(Comparator.comparing(Deployment::instance));
+    for (Deployment last : gone) {
+      environmentOf(last.instance().stack()).map(runs::get).ifPresent(run -> run.drafts.put(last.instance(),
+          new Draft(last.instance(), last.folder(), ActionKind.DESTROY, Optional.of(last.revision()),
+              List.of("absent from the desired state at " + revision.shortId() + "; destroying needs an approval"))));
+    }
+  }
+
+  private Draft draft(Instance instance) {
+    Optional<Deployment> last = ledger.lastSuccess(instance.id()).filter(d -> !d.destroy());
+    Optional<String> from = last.map(Deployment::revision);
+    if (!instance.isDeployable()) {
+      return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(skipReason(instance)));
+    }
+    if (last.isEmpty()) {
+      return new Draft(instance.id(), instance.folder(), ActionKind.CREATE, from, List.of("never deployed"));
+    }
+    Deployment deployed = last.get();
+    List<String> reasons = new ArrayList<>();
+    if (!deployed.folder().equals(instance.folder())) {
+      reasons.add("folder changed from " + deployed.folder() + " to " + instance.folder());
+    } else if (!deployed.sourceDigest().equals(instance.sourceDigest())) {
+      reasons.add("component folder changed");
+    }
+    if (!deployed.configDigest().equals(instance.configDigest())) {
+      reasons.add("configuration changed");
+    }
+    if (reasons.isEmpty()) {
+      return new Draft(instance.id(), instance.folder(), ActionKind.NOOP, from, List.of());
+    }
+    if (isNewer(deployed.revision())) {
+      return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(
+          "deployed revision " + shortId(deployed.revision()) + " is newer than " + revision.shortId()
+              + "; an older revision is never deployed after a newer one"));
+    }
+    return new Draft(instance.id(), instance.folder(), ActionKind.UPDATE, from, reasons);
+  }
+
+  private static String skipReason(Instance instance) {
+    if (!instance.metadata().enabled()) {
+      return "disabled (metadata.enabled: false)";
+    }
+    if (instance.metadata().locked()) {
+      return "locked (metadata.locked: true): reported, never changed";
+    }
+    return "abstract (metadata.type: abstract): only inherited from";
+  }
+
+  private boolean isNewer(String other) {
+    Integer position = historyPosition.get(other);
+    Integer planned = historyPosition.get(revision.id());
+    return position != null && planned != null && position < planned;
+  }
+
+  private void warnIfNotNewest() {
+    Integer planned = historyPosition.get(revision.id());
+    if (planned != null && planned > 0) {
+      problems.add(Problem.builder()
+          .rule("older-revision")
+          .severity(Severity.WARNING)
+          .message("planning " + revision.shortId() + ", but trunk has " + planned + " newer revision(s), newest "
+              + shortId(desired.history().get(0)))
+          .fix("plan the newest trunk revision; instances already on a newer one are skipped")
+          .build());
+    }
+  }
+
+  private Optional<String> environmentOf(String stack) {
+    return environmentOfStack.computeIfAbsent(stack, s -> {
+      List<Environment> matches = pipeline.environmentsOf(s);
+      if (matches.isEmpty()) {
+        problems.add(Problem.builder()
+            .rule("stack-environment")
+            .severity(Severity.ERROR)
+            .stack(s)
+            .message("stack " + s + " matches no environment of the pipeline; its instances are not planned")
+            .fix("add a glob matching " + s + " to the 'stacks' of one environment in rollout.yaml")
+            .build());
+        return Optional.empty();
+      }
+      if (matches.size() > 1) {
+        problems.add(Problem.builder()
+            .rule("stack-environment")
+            .severity(Severity.ERROR)
+            .stack(s)
+            .message("stack " + s + " matches environments "
+                + matches.stream().map(Environment::name).collect(Collectors.joining(", "))
+                + "; every stack must match exactly one; planned in " + matches.get(0).name())
+            .fix("narrow the 'stacks' globs in rollout.yaml so that only one environment matches " + s)
+            .build());
+      }
+      return Optional.of(matches.get(0).name());
+    });
+  }
+
+  // ---------------------------------------------------------------- waves
+
+  private void assignWaves(EnvironmentRun run) {
+    Set<InstanceId> changed = new HashSet<>();
+    run.drafts.values().stream()
+        .filter(d -> d.kind == ActionKind.CREATE || d.kind == ActionKind.UPDATE)
+        .forEach(d -> changed.add(d.id));
+    WaveAssignment assignment = WaveAssignment.assign(run.instances, changed, run.environment.waves());
+    int destroyWave = assignment.highest + 1;
+    for (Draft draft : run.drafts.values()) {
+      if (draft.kind == ActionKind.DESTROY) {
+        draft.wave = OptionalInt.of(destroyWave);
+      } else if (assignment.waves.containsKey(draft.id)) {
+        draft.wave = OptionalInt.of(assignment.waves.get(draft.id));
+      }
+    }
+    for (List<InstanceId> cycle : assignment.cycles) {
+      String members = cycle.stream().map(InstanceId::render).collect(Collectors.joining(", "));
+      Instance first = run.instance(cycle.get(0));
+      Problem.Builder problem = Problem.builder()
+          .rule("dependency-cycle")
+          .severity(Severity.ERROR)
+          .stack(first.stack())
+          .component(first.component())
+          .message("settings.depends_on forms a cycle in environment " + run.environment.name() + " among "
+              + members + "; none of them is deployed until it is broken")
+          .fix("remove one of the depends_on entries between " + members);
+      first.location().ifPresent(problem::location);
+      problems.add(problem.build());
+    }
+    for (InstanceId id : assignment.stuck) {
+      run.drafts.get(id).reasons.add("waits on a settings.depends_on cycle");
+    }
+    for (InstanceId[] conflict : assignment.conflicts) {
+      problems.add(Problem.builder()
+          .rule("depends-on-wave-order")
+          .severity(Severity.WARNING)
+          .stack(conflict[0].stack())
+          .component(conflict[0].component())
+          .message(conflict[0].render() + " depends on " + conflict[1].render()
+              + ", which is in a later stack wave of " + run.environment.name() + "; the dependency is not honoured")
+          .fix("move " + conflict[1].stack() + " to the same or an earlier wave in rollout.yaml")
+          .build());
+    }
+  }
+
+  // ---------------------------------------------------------------- gates
+
+  private void evaluateGate(EnvironmentRun run) {
+    Environment environment = run.environment;
+    run.done = run.drafts.values().stream().noneMatch(d -> d.kind.isChange());
+    collectFailures(run);
+    run.tainted = !run.failures.isEmpty();
+    for (String up : environment.after()) {
+      if (runs.get(up).tainted) {
+        run.tainted = true;
+      }
+    }
+    run.finishedAt = finishedAt(run);
+
+    Optional<BadRevision> bad = ledger.badMark(revision.id());
+    if (bad.isPresent()) {
+      run.gate = Gate.builder()
+          .state(GateState.BLOCKED)
+          .addReason("revision " + revision.shortId() + " is marked bad: " + bad.get().reason())
+          .addReason("roll forward: merge a fix or a revert to trunk, then plan the new revision")
+          .build();
+      return;
+    }
+    if (run.done) {
+      run.gate = Gate.builder().state(GateState.DONE).build();
+      return;
+    }
+
+    Map<GateState, List<String>> unmet = new TreeMap<>();
+    for (String up : environment.after()) {
+      EnvironmentRun upstream = runs.get(up);
+      if (!upstream.failures.isEmpty()) {
+        upstream.failures.forEach(f -> add(unmet, GateState.BLOCKED, "upstream " + up + " failed at "
+            + revision.shortId() + ": " + f + "; rerun it or roll forward"));
+      } else if (upstream.tainted) {
+        add(unmet, GateState.BLOCKED, "upstream " + up + " is blocked by a failure further upstream");
+      }
+    }
+
+    Optional<Hold> hold = ledger.activeHold(environment.name(), Optional.empty());
+    hold.ifPresent(h -> add(unmet, GateState.HELD, "held since " + h.at() + ": " + h.reason()
+        + "; record a release to continue"));
+    List<Draft> pending = run.pending();
+    Map<String, Hold> componentHolds = new TreeMap<>();
+    for (Draft draft : pending) {
+      ledger.activeHold(environment.name(), Optional.of(draft.id.component()))
+          .ifPresent(h -> componentHolds.put(draft.id.component(), h));
+    }
+    for (Draft draft : pending) {
+      Hold h = componentHolds.get(draft.id.component());
+      if (h != null) {
+        draft.held = true;
+        draft.reasons.add("held since " + h.at() + ": " + h.reason());
+      }
+    }
+    if (!pending.isEmpty() && pending.stream().allMatch(d -> d.held)) {
+      componentHolds.forEach((component, h) -> add(unmet, GateState.HELD,
+          "component " + component + " held since " + h.at() + ": " + h.reason() + "; record a release to continue"));
+    }
+
+    environment.freezeAt(now).ifPresent(f -> add(unmet, GateState.FROZEN,
+        "frozen until " + f.to() + ": " + f.reason()));
+
+    boolean upstreamReady = true;
+    for (String up : environment.after()) {
+      EnvironmentRun upstream = runs.get(up);
+      if (!upstream.done) {
+        upstreamReady = false;
+        long left = upstream.pending().size();
+        add(unmet, GateState.WAITING_UPSTREAM, up + " has not finished " + revision.shortId() + " (" + left
+            + (left == 1 ? " action" : " actions") + " left)");
+      }
+      for (String check : upstream.environment.checks()) {
+        Optional<CheckResult> result = ledger.check(up, check);
+        if (result.isEmpty()) {
+          upstreamReady = false;
+          add(unmet, GateState.WAITING_UPSTREAM, "check " + check + " has not passed in " + up + " at "
+              + revision.shortId());
+        } else if (!result.get().isSuccess()) {
+          upstreamReady = false;
+        }
+      }
+    }
+
+    Instant soakEnd = null;
+    if (upstreamReady && !environment.soak().isZero()) {
+      Instant finished = upstreamFinishedAt(run);
+      if (finished != null) {
+        soakEnd = finished.plus(environment.soak());
+        if (now.isBefore(soakEnd)) {
+          add(unmet, GateState.SOAKING, "soaking: upstream finished " + revision.shortId() + " at " + finished
+              + "; soak is " + Durations.format(environment.soak()) + ", until " + soakEnd);
+        }
+      }
+    }
+
+    int required = requiredApprovals(run);
+    int approvals = ledger.approvers(environment.name()).size();
+    if (approvals < required) {
+      String why = environment.approvals() >= required ? "" : " (destroying instances needs an approval)";
+      add(unmet, GateState.AWAITING_APPROVAL, "needs " + required + (required == 1 ? " approval" : " approvals")
+          + " at " + revision.shortId() + ", has " + approvals + why);
+    }
+
+    if (!environment.inWindow(now)) {
+      String windows = environment.windows().stream().map(w -> w.render()).collect(Collectors.joining(", "));
+      add(unmet, GateState.OUTSIDE_WINDOW, "outside the deployment windows (" + windows + ")");
+    }
+
+    Gate.Builder gate = Gate.builder();
+    if (unmet.isEmpty()) {
+      run.gate = gate.state(GateState.OPEN).build();
+      return;
+    }
+    gate.state(unmet.keySet().iterator().next());
+    unmet.values().forEach(gate::addAllReasons);
+    if (unmet.keySet().stream().allMatch(GateState::isTimed)) {
+      Instant from = soakEnd != null && soakEnd.isAfter(now) ? soakEnd : now;
+      environment.deployableFrom(from).ifPresent(gate::opensAt);
+    }
+    run.gate = gate.build();
+  }
+
+  private static void add(Map<GateState, List<String>> unmet, GateState state, String reason) {
+    unmet.computeIfAbsent(state, k -> new ArrayList<>()).add(reason);
+  }
+
+  private int requiredApprovals(EnvironmentRun run) {
+    boolean destroys = run.drafts.values().stream().anyMatch(d -> d.kind == ActionKind.DESTROY);
+    return Math.max(run.environment.approvals(), destroys ? 1 : 0);
+  }
+
+  /** What failed here at the planned revision and is not yet fixed: failed deployments still pending, failed checks. */
+  private void collectFailures(EnvironmentRun run) {
+    for (Draft draft : run.pending()) {
+      ledger.lastAtRevision(draft.id).filter(d -> !d.isSuccess()).ifPresent(d ->
+          run.failures.add("deployment of " + draft.id.render() + " failed at " + d.at()));
+    }
+    for (String check : run.environment.checks()) {
+      ledger.check(run.environment.name(), check).filter(c -> !c.isSuccess()).ifPresent(c ->
+          run.failures.add("check " + check + " failed at " + c.at()));
+    }
+  }
+
+  /**
+   * When an environment finished the planned revision: its last successful deployment of it, or
+   * its last passing check of it, whichever is later, and never before the revision landed. Null
+   * when nothing dates it (no deployment or check at this revision and no commit time).
+   */
+  private Instant finishedAt(EnvironmentRun run) {
+    Instant finished = revision.committedAt().orElse(null);
+    for (InstanceId id : run.drafts.keySet()) {
+      Optional<Deployment> d = ledger.lastAtRevision(id).filter(Deployment::isSuccess);
+      if (d.isPresent()) {
+        finished = latest(finished, d.get().at());
+      }
+    }
+    for (String check : run.environment.checks()) {
+      Optional<CheckResult> c = ledger.check(run.environment.name(), check).filter(CheckResult::isSuccess);
+      if (c.isPresent()) {
+        finished = latest(finished, c.get().at());
+      }
+    }
+    return finished;
+  }
+
+  private Instant upstreamFinishedAt(EnvironmentRun run) {
+    Instant finished = null;
+    for (String up : run.environment.after()) {
+      finished = latest(finished, runs.get(up).finishedAt);
+    }
+    return finished;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isAfter(b) ? a : b;
+  }
+
+  // ---------------------------------------------------------------- forecast and next
+
+  private void forecast(EnvironmentRun run) {
+    GateState state = run.gate.state();
+    if (state == GateState.DONE || state == GateState.BLOCKED || state == GateState.HELD) {
+      run.earliest = Optional.empty();
+      return;
+    }
+    Instant from = now;
+    for (String up : run.environment.after()) {
+      EnvironmentRun upstream = runs.get(up);
+      Instant ready;
+      if (upstream.done) {
+        boolean checksPassed = upstream.environment.checks().stream()
+            .allMatch(c -> ledger.check(up, c).filter(CheckResult::isSuccess).isPresent());
+        ready = checksPassed ? upstream.finishedAt : now;
+        if (ready == null) {
+          ready = now;
+        }
+      } else if (upstream.earliest.isPresent()) {
+        ready = upstream.earliest.get();
+      } else {
+        run.earliest = Optional.empty();
+        return;
+      }
+      Instant soaked = ready.plus(run.environment.soak());
+      from = soaked.isAfter(from) ? soaked : from;
+    }
+    run.earliest = run.environment.deployableFrom(from);
+  }
+
+  private List<Action> nextOf(EnvironmentRun run, List<Action> actions) {
+    if (!run.gate.isOpen()) {
+      return List.of();
+    }
+    int first = Integer.MAX_VALUE;
+    for (Draft draft : run.pending()) {
+      if (draft.wave.isPresent()) {
+        first = Math.min(first, draft.wave.getAsInt());
+      }
+    }
+    int limit = run.environment.maxParallel().orElse(Integer.MAX_VALUE);
+    List<Action> next = new ArrayList<>();
+    for (Action action : actions) {
+      Draft draft = run.drafts.get(action.instance());
+      if (next.size() < limit && draft.kind.isChange() && !draft.held
+          && draft.wave.isPresent() && draft.wave.getAsInt() == first) {
+        next.add(action);
+      }
+    }
+    return next;
+  }
+
+  // ---------------------------------------------------------------- stale approvals and checks
+
+  /**
+   * Approvals and checks given for an older revision that a newer one overtook before they were
+   * used: an approval whose environment has not deployed since it was given, a check whose
+   * downstream environments have not all deployed since it passed.
+   */
+  private List<StaleRecord> staleRecords() {
+    Map<String, StaleRecord> stale = new TreeMap<>();
+    List<String> order = new ArrayList<>(runs.keySet());
+    for (Approval approval : ledger.otherApprovals()) {
+      if (runs.containsKey(approval.environment()) && isOlder(approval.revision())
+          && !deployedSince(approval.environment(), approval.at())) {
+        put(stale, order, "approval", approval, approval.environment(), approval.revision(), approval.approver());
+      }
+    }
+    for (CheckResult check : ledger.otherChecks()) {
+      if (!check.isSuccess() || !runs.containsKey(check.environment()) || !isOlder(check.revision())) {
+        continue;
+      }
+      List<String> downstream = runs.values().stream()
+          .filter(r -> r.environment.after().contains(check.environment()))
+          .map(r -> r.environment.name())
+          .toList();
+      if (!downstream.isEmpty() && downstream.stream().anyMatch(d -> !deployedSince(d, check.at()))) {
+        put(stale, order, "check", check, check.environment(), check.revision(), check.check());
+      }
+    }
+    return List.copyOf(stale.values());
+  }
+
+  private void put(Map<String, StaleRecord> stale, List<String> order, String type, LedgerRecord record,
+      String environment, String revisionId, String subject) {
+    String key = String.format("%04d\u0000%s\u0000%s\u0000%s", order.indexOf(environment), type, revisionId, subject);
+    stale.put(key, StaleRecord.builder()
+        .type(type)
+        .environment(environment)
+        .revision(revisionId)
+        .supersededBy(revision.id())
+        .subject(subject)
+        .at(record.at())
+        .build());
+  }
+
+  private boolean isOlder(String other) {
+    if (other.equals(revision.id())) {
+      return false;
+    }
+    Integer position = historyPosition.get(other);
+    Integer planned = historyPosition.get(revision.id());
+    return position == null || planned == null || position > planned;
+  }
+
+  private boolean deployedSince(String environment, Instant at) {
+    return ledger.lastSuccessIn(environment).filter(t -> !t.isBefore(at)).isPresent();
+  }
+
+  private static String shortId(String id) {
+    return id.length() > 7 ? id.substring(0, 7) : id;
+  }
+
+  // ---------------------------------------------------------------- working state
+
+  /** An action in the making: its wave, hold and reasons are settled by later passes. */
+  private static final class Draft {
+    final InstanceId id;
+    final String folder;
+    final ActionKind kind;
+    final Optional<String> from;
+    final List<String> reasons;
+    OptionalInt wave = OptionalInt.empty();
+    boolean held;
+
+    Draft(InstanceId id, String folder, ActionKind kind, Optional<String> from, List<String> reasons) {
+      this.id = id;
+      this.folder = folder;
+      this.kind = kind;
+      this.from = from;
+      this.reasons = new ArrayList<>(reasons);
+    }
+  }
+
+  private final class EnvironmentRun {
+    final Environment environment;
+    final List<Instance> instances = new ArrayList<>();
+    final Map<InstanceId, Draft> drafts = new LinkedHashMap<>();
+    final List<String> failures = new ArrayList<>();
+    boolean done;
+    boolean tainted;
+    Instant finishedAt;
+    Gate gate;
+    Optional<Instant> earliest = Optional.empty();
+
+    EnvironmentRun(Environment environment) {
+      this.environment = environment;
+    }
+
+    List<Draft> pending() {
+      return drafts.values().stream().filter(d -> d.kind.isChange()).toList();
+    }
+
+    Instance instance(InstanceId id) {
+      return instances.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The actions by wave (changes first), then instance. */
+    List<Action> actions() {
+      List<Draft> sorted = new ArrayList<>(drafts.values());
+      sorted.sort(Comparator.<Draft>comparingInt(d -> d.wave.orElse(Integer.MAX_VALUE)).thenComparing(d -> d.id));
+      List<Action> result = new ArrayList<>(sorted.size());
+      for (Draft d : sorted) {
+        result.add(Action.builder()
+            .environment(environment.name())
+            .instance(d.id)
+            .folder(d.folder)
+            .kind(d.kind)
+            .wave(d.wave)
+            .fromRevision(d.from)
+            .toRevision(revision.id())
+            .addAllReasons(d.reasons)
+            .build());
+      }
+      return result;
+    }
+  }
+}

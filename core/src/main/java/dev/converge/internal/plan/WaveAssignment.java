@@ -1,0 +1,203 @@
+package dev.converge.internal.plan;
+
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import dev.converge.pipeline.StackWave;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Wave assignment inside one environment.
+ *
+ * <p>Why: a dependency must be deployed before its dependents, while instances with no order
+ * between them should run together, so the environment finishes in as few rounds as possible.
+ * Regions add a second order: the environment's stack waves ({@code waves: [["prod/us-east-1"],
+ * ["prod/*"]]}) run one after the other.
+ *
+ * <p>How: the wave of a changed instance is its level in the longest-path layering of the
+ * dependency DAG, counting only changed instances. An unchanged instance passes its
+ * dependencies' level on without adding one, so {@code app -> eks -> vpc} with only {@code app}
+ * and {@code vpc} changed puts {@code app} after {@code vpc}. Stack waves are processed in order
+ * and each starts above the highest level of the ones before it. Within a stack wave, Kahn's
+ * algorithm visits each node once after all its dependencies (O(instances + edges)); what it
+ * cannot visit sits on or behind a cycle. Cycles are reported as strongly connected components
+ * (Tarjan), naming every member; their changed members, and changed instances behind them, get
+ * no wave. A dependency placed in a later stack wave than its dependent cannot be honoured; it is
+ * reported as a conflict and the edge is ignored. Dependencies outside the environment are the
+ * pipeline's business, not the wave's, and are ignored here.
+ */
+final class WaveAssignment {
+
+  final Map<InstanceId, Integer> waves = new HashMap<>();
+  final List<List<InstanceId>> cycles = new ArrayList<>();
+  final Set<InstanceId> stuck = new TreeSet<>();
+  final List<InstanceId[]> conflicts = new ArrayList<>();
+  int highest;
+
+  private WaveAssignment() {}
+
+  /**
+   * @param instances every instance of the environment (changed or not), in a stable order
+   * @param changed the ones with a create or update
+   */
+  static WaveAssignment assign(List<Instance> instances, Set<InstanceId> changed, List<StackWave> stackWaves) {
+    WaveAssignment result = new WaveAssignment();
+    Map<InstanceId, Instance> byId = new HashMap<>();
+    instances.forEach(i -> byId.put(i.id(), i));
+
+    List<List<Instance>> groups = new ArrayList<>();
+    for (int g = 0; g <= stackWaves.size(); g++) {
+      groups.add(new ArrayList<>());
+    }
+    Map<InstanceId, Integer> groupOf = new HashMap<>();
+    for (Instance instance : instances) {
+      int g = stackWaves.size();
+      for (int w = 0; w < stackWaves.size(); w++) {
+        if (stackWaves.get(w).matches(instance.stack())) {
+          g = w;
+          break;
+        }
+      }
+      groups.get(g).add(instance);
+      groupOf.put(instance.id(), g);
+    }
+
+    Map<InstanceId, Integer> effective = new HashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      result.layer(groups.get(g), g, byId, groupOf, changed, effective);
+    }
+    return result;
+  }
+
+  private void layer(
+      List<Instance> group,
+      int g,
+      Map<InstanceId, Instance> byId,
+      Map<InstanceId, Integer> groupOf,
+      Set<InstanceId> changed,
+      Map<InstanceId, Integer> effective) {
+    int base = highest;
+    Map<InstanceId, Integer> pending = new HashMap<>();
+    Map<InstanceId, List<InstanceId>> dependents = new HashMap<>();
+    Map<InstanceId, Integer> depth = new HashMap<>();
+    for (Instance instance : group) {
+      int waiting = 0;
+      int d = base;
+      for (InstanceId dep : instance.dependsOn()) {
+        Integer depGroup = groupOf.get(dep);
+        if (depGroup == null) {
+          continue;
+        }
+        if (depGroup > g) {
+          conflicts.add(new InstanceId[] {instance.id(), dep});
+        } else if (depGroup < g) {
+          d = Math.max(d, effective.get(dep));
+        } else {
+          waiting++;
+          dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(instance.id());
+        }
+      }
+      depth.put(instance.id(), d);
+      pending.put(instance.id(), waiting);
+    }
+
+    Deque<InstanceId> ready = new ArrayDeque<>();
+    group.stream().map(Instance::id).filter(id -> pending.get(id) == 0).forEach(ready::add);
+    int visited = 0;
+    while (!ready.isEmpty()) {
+      InstanceId id = ready.removeFirst();
+      visited++;
+      int level = depth.get(id);
+      if (changed.contains(id)) {
+        level++;
+        waves.put(id, level);
+        highest = Math.max(highest, level);
+      }
+      effective.put(id, level);
+      for (InstanceId dependent : dependents.getOrDefault(id, List.of())) {
+        depth.merge(dependent, level, Math::max);
+        if (pending.merge(dependent, -1, Integer::sum) == 0) {
+          ready.add(dependent);
+        }
+      }
+    }
+    if (visited < group.size()) {
+      Set<InstanceId> left = new HashSet<>();
+      group.stream().map(Instance::id).filter(id -> pending.get(id) > 0).forEach(left::add);
+      cycles.addAll(new StronglyConnected(left, byId).cycles());
+      for (InstanceId id : left) {
+        effective.put(id, highest);
+        if (changed.contains(id)) {
+          stuck.add(id);
+        }
+      }
+    }
+  }
+
+  /** Tarjan's strongly connected components over the instances Kahn could not visit. */
+  private static final class StronglyConnected {
+    private final Set<InstanceId> nodes;
+    private final Map<InstanceId, Instance> byId;
+    private final Map<InstanceId, Integer> index = new HashMap<>();
+    private final Map<InstanceId, Integer> low = new HashMap<>();
+    private final Deque<InstanceId> stack = new ArrayDeque<>();
+    private final Set<InstanceId> onStack = new HashSet<>();
+    private final List<List<InstanceId>> found = new ArrayList<>();
+    private int counter;
+
+    StronglyConnected(Set<InstanceId> nodes, Map<InstanceId, Instance> byId) {
+      this.nodes = nodes;
+      this.byId = byId;
+    }
+
+    List<List<InstanceId>> cycles() {
+      for (InstanceId node : new TreeSet<>(nodes)) {
+        if (!index.containsKey(node)) {
+          visit(node);
+        }
+      }
+      found.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+      return found;
+    }
+
+    private void visit(InstanceId node) {
+      index.put(node, counter);
+      low.put(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      for (InstanceId dep : byId.get(node).dependsOn()) {
+        if (!nodes.contains(dep)) {
+          continue;
+        }
+        if (!index.containsKey(dep)) {
+          visit(dep);
+          low.put(node, Math.min(low.get(node), low.get(dep)));
+        } else if (onStack.contains(dep)) {
+          low.put(node, Math.min(low.get(node), index.get(dep)));
+        }
+      }
+      if (low.get(node).equals(index.get(node))) {
+        List<InstanceId> component = new ArrayList<>();
+        InstanceId member;
+        do {
+          member = stack.pop();
+          onStack.remove(member);
+          component.add(member);
+        } while (!member.equals(node));
+        boolean selfLoop = byId.get(node).dependsOn().contains(node);
+        if (component.size() > 1 || selfLoop) {
+          component.sort(InstanceId::compareTo);
+          found.add(List.copyOf(component));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Converge core: the model and the pure rollout-planning engine. Start at
+ * {@link dev.converge.RolloutPlanner}.
+ */
+module dev.converge.core {
+  requires static transitive org.immutables.value.annotations;
+  requires io.vavr;
+
+  exports dev.converge;
+  exports dev.converge.diagnostic;
+  exports dev.converge.ledger;
+  exports dev.converge.model;
+  exports dev.converge.pipeline;
+  exports dev.converge.plan;
+}

@@ -1,0 +1,63 @@
+package dev.converge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine is a function: no I/O, environment reads, wall clock, randomness or threads in the
+ * model, ledger, pipeline, plan, convergence, lint, affected or internal engine packages.
+ */
+class EngineArchitectureTest {
+
+  static final String[] ENGINE = {
+      "dev.converge", "dev.converge.model..", "dev.converge.ledger..", "dev.converge.pipeline..",
+      "dev.converge.plan..", "dev.converge.convergence..", "dev.converge.lint..", "dev.converge.affected..",
+      "dev.converge.internal.."};
+
+  static final JavaClasses CORE = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.converge");
+
+  @Test
+  void engine_touchesNoIoClockRandomnessOrThreads() {
+    ArchRule rule = noClasses().that().resideInAnyPackage(ENGINE)
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "java.io..", "java.nio.file..", "java.nio.channels..", "java.net..", "java.util.concurrent..",
+            "java.util.random..", "java.lang.management..")
+        .orShould().dependOnClassesThat().belongToAnyOf(
+            Clock.class, Random.class, SecureRandom.class, Thread.class, ThreadLocal.class,
+            ProcessBuilder.class, Process.class, Runtime.class)
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(System.class, "getenv")
+        .orShould().callMethod(System.class, "getenv", String.class)
+        .orShould().callMethod(System.class, "getProperty", String.class)
+        .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+        .orShould().callMethod(Math.class, "random")
+        .orShould().callMethod(UUID.class, "randomUUID")
+        .orShould().callMethod(Instant.class, "now")
+        .orShould().callMethod(LocalDate.class, "now")
+        .orShould().callMethod(LocalTime.class, "now")
+        .orShould().callMethod(LocalDateTime.class, "now")
+        .orShould().callMethod(ZonedDateTime.class, "now")
+        .orShould().callMethod(OffsetDateTime.class, "now")
+        .because("the engine is a function of its inputs (STYLE.md): now is an Instant in the request");
+
+    rule.check(CORE);
+  }
+}

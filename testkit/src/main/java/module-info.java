@@ -1,0 +1,6 @@
+/** Seeded generators and drivers for property tests of rollout rules. */
+module dev.converge.testkit {
+  requires transitive dev.converge.core;
+
+  exports dev.converge.testkit;
+}
