@@ -1,9 +1,11 @@
 package dev.converge.runner;
 
+import dev.converge.RolloutPlanner;
 import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Drift;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
+import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
 import dev.converge.plan.Action;
@@ -123,6 +125,31 @@ public final class TerraformRunner {
   public RunReport runAndRecord(RunRequest request, Supplier<RolloutPlan> replan, RunListener listener,
       LedgerFile ledger) {
     return start(request, replan, listener, ledger::append).await();
+  }
+
+  /**
+   * The whole of {@code converge run} for one environment: plans {@code desired} with the ledger
+   * file at the runner's clock, runs the environment's {@code next} actions, appends each record to
+   * the file as soon as it is known, and before each apply plans again from the file.
+   *
+   * @throws dev.converge.diagnostic.ConvergeException when the ledger file has lines that are not records
+   */
+  public RunReport runNext(RolloutPlanner planner, DesiredState desired, String environment, LedgerFile ledger,
+      RunListener listener) {
+    Supplier<RolloutPlan> replan = replanFrom(planner, desired, ledger);
+    RunRequest request = RunRequest.of(environment, replan.get(), desired);
+    return runAndRecord(request, replan, listener, ledger);
+  }
+
+  /**
+   * A re-planner for {@link #run}: reads the ledger file again and plans {@code desired} at the
+   * runner's clock, so that records appended meanwhile (by this run or anyone else) count.
+   */
+  public Supplier<RolloutPlan> replanFrom(RolloutPlanner planner, DesiredState desired, LedgerFile ledger) {
+    Objects.requireNonNull(planner, "planner");
+    Objects.requireNonNull(desired, "desired");
+    Objects.requireNonNull(ledger, "ledger");
+    return () -> planner.withLedger(ledger.load()).at(options.clock().instant()).plan(desired);
   }
 
   /**
