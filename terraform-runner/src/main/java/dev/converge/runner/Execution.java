@@ -19,8 +19,8 @@ public final class Execution {
 
   /**
    * Stops the run: every running Terraform process tree gets SIGTERM, then SIGKILL after the kill
-   * grace; actions not yet started end {@link ActionStatus#CANCELLED}. Returns once the signals
-   * are sent; {@link #await()} returns when everything has ended.
+   * grace; actions not yet started end {@link ActionStatus#CANCELLED}. Returns once the running
+   * process trees have ended (at most about the kill grace); {@link #await()} then returns the report.
    */
   public void cancel() {
     cancellation.cancel();
