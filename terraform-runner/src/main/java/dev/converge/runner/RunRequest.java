@@ -33,6 +33,14 @@ public interface RunRequest extends WithRunRequest {
     return desired().instance(id).or(() -> retired().stream().filter(i -> i.id().equals(id)).findFirst());
   }
 
+  @Value.Check
+  default void check() {
+    if (plan().environment(environment()).isEmpty()) {
+      throw new IllegalArgumentException("environment (" + environment() + ") is not in the plan, whose environments are "
+          + plan().environments().stream().map(e -> e.name()).toList());
+    }
+  }
+
   static RunRequest of(String environment, RolloutPlan plan, DesiredState desired) {
     return builder().environment(environment).plan(plan).desired(desired).build();
   }

@@ -183,6 +183,16 @@ public final class TerraformRunner {
     return startDriftCheck(request, listener, record -> {}).await();
   }
 
+  /**
+   * Drift detection for one environment against the ledger file: plans {@code desired} with the
+   * file at the runner's clock, checks every up-to-date instance, and appends each drift record.
+   */
+  public RunReport checkDrift(RolloutPlanner planner, DesiredState desired, String environment, LedgerFile ledger,
+      RunListener listener) {
+    RolloutPlan plan = replanFrom(planner, desired, ledger).get();
+    return startDriftCheck(RunRequest.of(environment, plan, desired), listener, ledger::append).await();
+  }
+
   /** {@link #checkDrift} in the background. */
   public Execution startDriftCheck(RunRequest request, RunListener listener, Consumer<LedgerRecord> recorder) {
     List<Action> actions = request.plan().environment(request.environment())

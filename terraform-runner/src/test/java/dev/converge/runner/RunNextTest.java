@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.converge.RolloutPlanner;
 import dev.converge.ledger.Deployment;
+import dev.converge.ledger.Drift;
 import dev.converge.ledger.Hold;
 import dev.converge.ledger.Outcome;
 import dev.converge.model.DesiredState;
@@ -76,6 +77,26 @@ class RunNextTest {
     assertThat(third.results()).isEmpty();
     assertThat(planner.withLedger(ledger.load()).at(NOW).plan(desired).isConverged()).isTrue();
     assertThat(ledger.verify().isIntact()).isTrue();
+  }
+
+  @Test
+  void checkDrift_afterDeploying_appendsDriftRecordsToTheLedgerFile() {
+    runner.runNext(planner, desired, "dev", ledger, listener);
+    executor.answer("show", dev.converge.runner.internal.process.Completion.exited(0,
+        "{\"resource_changes\":[{\"change\":{\"actions\":[\"update\"]}}]}", ""));
+
+    RunReport report = runner.checkDrift(planner, desired, "dev", ledger, listener);
+
+    assertThat(report.records()).singleElement().isInstanceOf(Drift.class);
+    assertThat(ledger.load().recordsOf(Drift.class)).singleElement()
+        .satisfies(d -> assertThat(d.changes()).isEqualTo(1));
+  }
+
+  @Test
+  void runNext_unknownEnvironment_failsNamingIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.runNext(planner, desired, "stagin", ledger, listener))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("environment (stagin) is not in the plan, whose environments are [dev, prod]");
   }
 
   @Test
