@@ -7,6 +7,7 @@ module dev.converge.core {
   requires io.vavr;
 
   exports dev.converge;
+  exports dev.converge.affected;
   exports dev.converge.convergence;
   exports dev.converge.diagnostic;
   exports dev.converge.ledger;
