@@ -15,4 +15,5 @@ module dev.converge.core {
   exports dev.converge.model;
   exports dev.converge.pipeline;
   exports dev.converge.plan;
+  exports dev.converge.rollback;
 }
