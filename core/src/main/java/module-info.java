@@ -7,9 +7,13 @@ module dev.converge.core {
   requires io.vavr;
 
   exports dev.converge;
+  exports dev.converge.affected;
+  exports dev.converge.convergence;
   exports dev.converge.diagnostic;
   exports dev.converge.ledger;
+  exports dev.converge.lint;
   exports dev.converge.model;
   exports dev.converge.pipeline;
   exports dev.converge.plan;
+  exports dev.converge.rollback;
 }

@@ -22,11 +22,17 @@ class ModuleTest {
 
     assertThat(exported).containsExactlyInAnyOrder(
         "dev.converge",
+        "dev.converge.affected",
+        "dev.converge.convergence",
         "dev.converge.diagnostic",
         "dev.converge.ledger",
+        "dev.converge.lint",
         "dev.converge.model",
         "dev.converge.pipeline",
-        "dev.converge.plan");
-    assertThat(descriptor.packages()).contains("dev.converge.internal.plan", "dev.converge.internal.value");
+        "dev.converge.plan",
+        "dev.converge.rollback");
+    assertThat(descriptor.packages()).contains("dev.converge.internal.plan", "dev.converge.internal.value",
+        "dev.converge.internal.convergence", "dev.converge.internal.lint", "dev.converge.internal.affected",
+        "dev.converge.internal.graph");
   }
 }

@@ -57,6 +57,15 @@ public interface Instance extends WithInstance {
   @Value.Auxiliary
   Optional<SourceLocation> location();
 
+  /**
+   * The stack manifests its configuration is read from, as Atmos lists them in {@code imports}:
+   * paths relative to the stacks base path, without extension ({@code catalog/vpc}). Affected
+   * names the import whose change changed the instance. Like the location, it takes no part in
+   * equality.
+   */
+  @Value.Auxiliary
+  List<String> imports();
+
   default String stack() {
     return id().stack();
   }

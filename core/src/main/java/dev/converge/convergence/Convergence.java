@@ -1,0 +1,88 @@
+package dev.converge.convergence;
+
+import dev.converge.internal.convergence.Classification;
+import dev.converge.ledger.Ledger;
+import dev.converge.model.DesiredState;
+import dev.converge.model.FolderClassifier;
+import dev.converge.model.FolderInventory;
+import dev.converge.pipeline.Pipeline;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Answers {@code converge status}: for every component, its environments side by side and one
+ * {@link DivergenceClass}. A pure function of the desired state, the ledger, the pipeline and an
+ * instant, like the planner, whose gates it reuses for "operational, waiting on ...".
+ *
+ * {@snippet :
+ * ConvergenceReport report = Convergence.of(pipeline)
+ *     .withLedger(ledger)
+ *     .withFolders(folders)
+ *     .at(Instant.parse("2026-11-27T10:00:00Z"))
+ *     .report(desired);
+ * System.out.print(ConvergenceText.render(report));
+ * }
+ */
+public final class Convergence {
+
+  private final Pipeline pipeline;
+  private final Ledger ledger;
+  private final FolderInventory folders;
+  private final FolderClassifier classifier;
+  private final Instant now;
+
+  private Convergence(Pipeline pipeline, Ledger ledger, FolderInventory folders, FolderClassifier classifier,
+      Instant now) {
+    this.pipeline = pipeline;
+    this.ledger = ledger;
+    this.folders = folders;
+    this.classifier = classifier;
+    this.now = now;
+  }
+
+  /** A report for {@code pipeline}, with an empty ledger, the default folder patterns and no instant yet. */
+  public static Convergence of(Pipeline pipeline) {
+    return new Convergence(Objects.requireNonNull(pipeline, "pipeline"), Ledger.empty(), FolderInventory.unknown(),
+        FolderClassifier.defaults(), null);
+  }
+
+  public Convergence withLedger(Ledger ledger) {
+    return new Convergence(pipeline, Objects.requireNonNull(ledger, "ledger"), folders, classifier, now);
+  }
+
+  /** A copy that knows the repository's folders and vendor targets (strict pins and how far behind they are). */
+  public Convergence withFolders(FolderInventory folders) {
+    return new Convergence(pipeline, ledger, Objects.requireNonNull(folders, "folders"), classifier, now);
+  }
+
+  /**
+   * A copy that classifies folders with {@code classifier}'s patterns. The pipeline's tracks and the
+   * vendor targets of {@link #withFolders} are added to it.
+   */
+  public Convergence withClassifier(FolderClassifier classifier) {
+    return new Convergence(pipeline, ledger, folders, Objects.requireNonNull(classifier, "classifier"), now);
+  }
+
+  /** A copy that reports as of {@code now}; nothing reads a clock. */
+  public Convergence at(Instant now) {
+    return new Convergence(pipeline, ledger, folders, classifier, Objects.requireNonNull(now, "now"));
+  }
+
+  /** The classifier in effect: the given patterns with the pipeline's tracks and the vendor targets. */
+  public FolderClassifier classifier() {
+    return classifier.withTracks(pipeline.tracks()).withVendorTargets(folders.vendorTargets());
+  }
+
+  /**
+   * Classifies every component of {@code desired}.
+   *
+   * @throws IllegalStateException if no instant was given with {@link #at(Instant)}
+   */
+  public ConvergenceReport report(DesiredState desired) {
+    Objects.requireNonNull(desired, "desired");
+    if (now == null) {
+      throw new IllegalStateException("now is not set: call at(Instant) before report(); nothing reads a clock");
+    }
+    return Classification.report(pipeline, ledger, now, desired, classifier(), folders);
+  }
+}

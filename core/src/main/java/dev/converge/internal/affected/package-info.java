@@ -1,0 +1,2 @@
+/** Internal: the comparison behind affected. Not an API; may change without notice. */
+package dev.converge.internal.affected;

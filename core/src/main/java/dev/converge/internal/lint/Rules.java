@@ -1,0 +1,499 @@
+package dev.converge.internal.lint;
+
+import dev.converge.diagnostic.Problem;
+import dev.converge.diagnostic.SourceLocation;
+import dev.converge.internal.convergence.Versions;
+import dev.converge.internal.graph.Cycles;
+import dev.converge.lint.LintRule;
+import dev.converge.model.ComponentFolder;
+import dev.converge.model.ComponentType;
+import dev.converge.model.DesiredState;
+import dev.converge.model.DivergenceDeclaration;
+import dev.converge.model.FolderClassifier;
+import dev.converge.model.FolderInventory;
+import dev.converge.model.FolderKind;
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import dev.converge.model.VendoredFolder;
+import dev.converge.pipeline.Environment;
+import dev.converge.pipeline.Pipeline;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The lint rules of spec section 5, each a method that adds {@link Problem}s; independent of one
+ * another, so one bad instance never hides the problems of another.
+ *
+ * <p>State keys are computed as Atmos computes them (research notes 1.6 and 1.7), because the rule
+ * exists to predict what Atmos will do to the Terraform state:
+ *
+ * <ul>
+ *   <li>{@code workspace_key_prefix}: {@code backend.<type>.workspace_key_prefix} when set, else
+ *       {@code metadata.name}, else the folder with {@code /} replaced by {@code -}. The loader's
+ *       {@link Instance#workspaceKeyPrefix()} already holds that result; without it, the backend
+ *       and then the folder are used.
+ *   <li>workspace: {@code metadata.terraform_workspace} (or a pattern) when set; else the stack
+ *       prefix when the folder equals the component name; else {@code <stack prefix>-<component>}.
+ *       The stack prefix is the stack name with {@code /} replaced by {@code -}.
+ * </ul>
+ *
+ * <p>The trunk instance of an instance on a diverged folder is the same component deployed from
+ * the diverged folder's trunk folder ({@link ComponentFolder#base()}): its prefix is that of an
+ * instance of the component on a trunk folder when the desired state has one (it may set
+ * {@code metadata.name}), else the trunk folder's default; its workspace follows the rule above for
+ * the trunk folder. The instance keeps its state when both are equal.
+ */
+public final class Rules {
+
+  private final DesiredState desired;
+  private final Pipeline pipeline;
+  private final FolderInventory folders;
+  private final FolderClassifier classifier;
+  private final Optional<Instant> now;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<InstanceId, Instance> byId = new HashMap<>();
+  private final Set<String> componentNames = new TreeSet<>();
+
+  private Rules(DesiredState desired, Pipeline pipeline, FolderInventory folders, FolderClassifier classifier,
+      Optional<Instant> now) {
+    this.desired = desired;
+    this.pipeline = pipeline;
+    this.folders = folders;
+    this.classifier = classifier;
+    this.now = now;
+    for (Instance instance : desired.instances()) {
+      byId.put(instance.id(), instance);
+      componentNames.add(instance.component());
+    }
+  }
+
+  public static List<Problem> check(DesiredState desired, Pipeline pipeline, FolderInventory folders,
+      FolderClassifier classifier, Optional<Instant> now) {
+    Rules rules = new Rules(desired, pipeline, folders, classifier, now);
+    List<Instance> instances = new ArrayList<>(desired.instances());
+    instances.sort(Comparator.comparing(Instance::id));
+    for (Instance instance : instances) {
+      if (instance.metadata().type() == ComponentType.ABSTRACT) {
+        rules.inheritance(instance);
+        continue;
+      }
+      rules.stateKey(instance);
+      rules.settingsKeyPrefix(instance);
+      rules.experimentInProduction(instance);
+      rules.folderExists(instance);
+      rules.releaseTrack(instance);
+      rules.dependsOn(instance);
+      rules.inheritance(instance);
+      rules.abstractAsFolder(instance);
+      instance.divergence().ifPresent(d -> rules.declaration(d, Optional.of(instance)));
+    }
+    pipeline.divergences().forEach(d -> rules.declaration(d, Optional.empty()));
+    pipeline.divergences().forEach(rules::declarationTarget);
+    rules.vendorVersions();
+    rules.pinsBehind(instances);
+    rules.cycles(instances);
+    List<Problem> result = new ArrayList<>(rules.problems);
+    result.sort(Comparator.comparing((Problem p) -> p.stack().orElse(""))
+        .thenComparing(p -> p.component().orElse(""))
+        .thenComparing(Problem::rule)
+        .thenComparing(Problem::message));
+    return List.copyOf(new LinkedHashSet<>(result));
+  }
+
+  // ---------------------------------------------------------------- state keys
+
+  private void stateKey(Instance instance) {
+    ComponentFolder folder = classifier.classify(instance.folder());
+    if (folder.kind() == FolderKind.TRUNK) {
+      return;
+    }
+    String prefix = keyPrefix(instance);
+    String workspace = workspace(instance);
+    String trunkPrefix = trunkKeyPrefix(instance.component(), folder.base());
+    String trunkWorkspace = defaultWorkspace(instance.stack(), instance.component(), folder.base());
+    List<String> differences = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
+    String backend = instance.backendType().orElse("s3");
+    if (!prefix.equals(trunkPrefix)) {
+      differences.add("workspace_key_prefix `" + prefix + "` instead of `" + trunkPrefix + "`");
+      fixes.add("set backend." + backend + ".workspace_key_prefix: " + trunkPrefix + " (or metadata.name: " + trunkPrefix + ")");
+    }
+    if (!workspace.equals(trunkWorkspace)) {
+      differences.add("workspace `" + workspace + "` instead of `" + trunkWorkspace + "`");
+      fixes.add("set metadata.terraform_workspace: " + trunkWorkspace);
+    }
+    if (differences.isEmpty()) {
+      return;
+    }
+    add(LintRule.STATE_KEY_STABILITY, instance,
+        instance.component() + " in " + instance.stack() + " deploys " + folder.kind().word().replace('_', ' ')
+            + " folder " + instance.folder() + " with " + String.join(" and ", differences)
+            + " (the trunk instance on " + folder.base() + "): Terraform would start from empty state and recreate its resources",
+        String.join("; ", fixes));
+  }
+
+  private static String keyPrefix(Instance instance) {
+    if (instance.workspaceKeyPrefix().isPresent()) {
+      return instance.workspaceKeyPrefix().get();
+    }
+    Object explicit = instance.backend().get("workspace_key_prefix");
+    if (explicit != null) {
+      return String.valueOf(explicit);
+    }
+    return instance.folder().replace('/', '-');
+  }
+
+  private static String workspace(Instance instance) {
+    return instance.workspace().orElseGet(() -> defaultWorkspace(instance.stack(), instance.component(), instance.folder()));
+  }
+
+  private static String defaultWorkspace(String stack, String component, String folder) {
+    String prefix = stack.replace('/', '-');
+    return folder.equals(component) ? prefix : (prefix + "-" + component).replace('/', '-');
+  }
+
+  private String trunkKeyPrefix(String component, String trunkFolder) {
+    return desired.instances().stream()
+        .filter(i -> i.component().equals(component) && i.folder().equals(trunkFolder)
+            && i.metadata().type() == ComponentType.REAL)
+        .sorted(Comparator.comparing(Instance::id))
+        .map(Rules::keyPrefix)
+        .findFirst()
+        .orElse(trunkFolder.replace('/', '-'));
+  }
+
+  private void settingsKeyPrefix(Instance instance) {
+    Object value = instance.settings().get("workspace_key_prefix");
+    if (value == null) {
+      return;
+    }
+    String backend = instance.backendType().orElse("s3");
+    add(LintRule.SETTINGS_WORKSPACE_KEY_PREFIX, instance,
+        instance.component() + " in " + instance.stack() + " sets settings.workspace_key_prefix `" + value
+            + "`, which Atmos never reads: its state key prefix is `" + keyPrefix(instance) + "`",
+        "move it to backend." + backend + ".workspace_key_prefix: " + value + ", or set metadata.name: " + value
+            + "; to keep the Terraform workspace of the trunk instance, set metadata.terraform_workspace");
+  }
+
+  // ---------------------------------------------------------------- folders
+
+  private void experimentInProduction(Instance instance) {
+    ComponentFolder folder = classifier.classify(instance.folder());
+    if (folder.kind() != FolderKind.EXPERIMENT) {
+      return;
+    }
+    for (Environment environment : pipeline.environmentsOf(instance.stack())) {
+      if (isProduction(environment.name())) {
+        add(LintRule.EXPERIMENT_IN_PRODUCTION, instance,
+            instance.component() + " in " + instance.stack() + " (production environment " + environment.name()
+                + ") deploys experiment folder " + instance.folder(),
+            "point metadata.component back at " + folder.base() + " in " + instance.stack()
+                + ", or promote the experiment by merging it into " + folder.base());
+        return;
+      }
+    }
+  }
+
+  /** Production is what the pipeline lists; when it lists nothing, environments named {@code prod*}. */
+  private boolean isProduction(String environment) {
+    if (!pipeline.production().isEmpty()) {
+      return pipeline.production().contains(environment);
+    }
+    return environment.startsWith("prod");
+  }
+
+  private void folderExists(Instance instance) {
+    if (folders.folders().isEmpty() || !instance.metadata().enabled()) {
+      return;
+    }
+    if (folders.exists(instance.folder()) || folders.vendored(instance.folder()).isPresent()) {
+      return;
+    }
+    Set<String> candidates = new TreeSet<>(folders.folders());
+    candidates.addAll(folders.vendorTargets());
+    String hint = closest(instance.folder(), candidates).map(c -> " (did you mean `" + c + "`?)").orElse("");
+    add(LintRule.COMPONENT_FOLDER_MISSING, instance,
+        instance.component() + " in " + instance.stack() + " deploys folder " + instance.folder()
+            + ", which does not exist and is not a vendor.yaml target" + hint,
+        "create the folder, add a vendor.yaml source whose target is " + instance.folder()
+            + ", or point metadata.component at an existing folder");
+  }
+
+  private void vendorVersions() {
+    for (VendoredFolder pin : folders.vendored()) {
+      ComponentFolder folder = classifier.classify(pin.folder());
+      if (pin.version().isEmpty() || folder.version().isEmpty() || Versions.same(pin.version().get(), folder.version().get())) {
+        continue;
+      }
+      Optional<Instance> user = desired.instances().stream().filter(i -> i.folder().equals(pin.folder()))
+          .min(Comparator.comparing(Instance::id));
+      Problem.Builder problem = Problem.builder()
+          .rule(LintRule.VENDOR_VERSION_MISMATCH.id())
+          .severity(LintRule.VENDOR_VERSION_MISMATCH.severity())
+          .message("vendor.yaml fills " + pin.folder() + " with version " + pin.version().get()
+              + ", but the folder name says " + folder.version().get()
+              + user.map(i -> " (deployed by " + i.component() + " in " + i.stack() + ")").orElse(""))
+          .fix("make the vendor entry's version " + folder.version().get() + ", or rename the folder (and every metadata.component naming it) to match "
+              + pin.version().get());
+      pin.location().or(() -> user.flatMap(Instance::location)).ifPresent(problem::location);
+      user.ifPresent(i -> problem.stack(i.stack()).component(i.component()));
+      problems.add(problem.build());
+    }
+  }
+
+  private void pinsBehind(List<Instance> instances) {
+    Set<String> known = new TreeSet<>(folders.folders());
+    known.addAll(folders.vendorTargets());
+    Set<String> reported = new HashSet<>();
+    for (Instance instance : instances) {
+      ComponentFolder pin = classifier.classify(instance.folder());
+      if (pin.kind() != FolderKind.STRICT_PIN || pin.version().isEmpty() || !reported.add(instance.folder())) {
+        continue;
+      }
+      List<ComponentFolder> newer = known.stream().map(classifier::classify)
+          .filter(f -> f.kind() == FolderKind.STRICT_PIN && f.base().equals(pin.base()) && f.version().isPresent()
+              && Versions.compare(f.version().get(), pin.version().get()) > 0)
+          .sorted((a, b) -> Versions.compare(a.version().orElseThrow(), b.version().orElseThrow()))
+          .toList();
+      if (newer.isEmpty()) {
+        continue;
+      }
+      String newest = newer.get(newer.size() - 1).path();
+      List<String> users = instances.stream().filter(i -> i.folder().equals(instance.folder()))
+          .map(i -> i.stack()).distinct().toList();
+      add(LintRule.STRICT_PIN_BEHIND, instance,
+          instance.component() + " in " + String.join(", ", users) + " is pinned to " + instance.folder() + ", "
+              + newer.size() + (newer.size() == 1 ? " version" : " versions") + " behind " + newest,
+          "point metadata.component at " + newest + " when the upgrade is planned; a pin never moves on its own");
+    }
+  }
+
+  private void releaseTrack(Instance instance) {
+    Object track = instance.settings().get("release_track");
+    if (track != null && !pipeline.tracks().contains(String.valueOf(track))) {
+      add(LintRule.UNKNOWN_RELEASE_TRACK, instance,
+          instance.component() + " in " + instance.stack() + " sets settings.release_track `" + track
+              + "`, which is not a release track of rollout.yaml" + tracks(),
+          "use one of the tracks, or add `" + track + "` to tracks in rollout.yaml" + didYouMean(String.valueOf(track)));
+      return;
+    }
+    ComponentFolder folder = classifier.classify(instance.folder());
+    int slash = instance.folder().indexOf('/');
+    if (folder.kind() == FolderKind.TRUNK && slash > 0
+        && instance.folder().substring(slash + 1).equals(instance.component())) {
+      String prefix = instance.folder().substring(0, slash);
+      add(LintRule.UNKNOWN_RELEASE_TRACK, instance,
+          instance.component() + " in " + instance.stack() + " deploys " + instance.folder() + ", but `" + prefix
+              + "` is not a release track of rollout.yaml" + tracks(),
+          "add `" + prefix + "` to tracks in rollout.yaml, or point metadata.component at a track's folder"
+              + didYouMean(prefix));
+    }
+  }
+
+  private String tracks() {
+    return pipeline.tracks().isEmpty() ? " (it lists none)" : " (" + String.join(", ", pipeline.tracks()) + ")";
+  }
+
+  private String didYouMean(String word) {
+    return closest(word, pipeline.tracks()).map(t -> " (did you mean `" + t + "`?)").orElse("");
+  }
+
+  // ---------------------------------------------------------------- dependencies
+
+  private void dependsOn(Instance instance) {
+    Set<String> reported = new HashSet<>();
+    for (InstanceId target : instance.dependsOn()) {
+      Instance found = byId.get(target);
+      if (found == null) {
+        reported.add(target.component());
+        add(LintRule.DEPENDS_ON_UNKNOWN, instance,
+            instance.component() + " in " + instance.stack() + " depends on " + target.component() + " in "
+                + target.stack() + ", which does not exist" + hint(target.component()),
+            "fix the component or stack name in settings.depends_on, or remove the entry");
+      } else if (found.metadata().type() == ComponentType.ABSTRACT) {
+        add(LintRule.ABSTRACT_REFERENCED_AS_DEPLOYABLE, instance,
+            instance.component() + " in " + instance.stack() + " depends on " + target.component()
+                + ", which is abstract (metadata.type: abstract) and never deployed",
+            "depend on a real component that inherits from " + target.component() + ", or remove the entry");
+      }
+    }
+    Object raw = instance.settings().get("depends_on");
+    if (raw instanceof Map<?, ?> entries) {
+      for (Object entry : entries.values()) {
+        if (entry instanceof Map<?, ?> e && e.get("component") != null) {
+          String name = String.valueOf(e.get("component"));
+          if (!componentNames.contains(name) && reported.add(name)) {
+            add(LintRule.DEPENDS_ON_UNKNOWN, instance,
+                instance.component() + " in " + instance.stack() + " depends on component `" + name
+                    + "`, which no stack defines" + hint(name),
+                "fix the component name in settings.depends_on, or remove the entry");
+          }
+        }
+      }
+    }
+  }
+
+  private String hint(String name) {
+    return closest(name, componentNames).map(c -> " (did you mean `" + c + "`?)").orElse("");
+  }
+
+  private void cycles(List<Instance> instances) {
+    List<InstanceId> ids = instances.stream().map(Instance::id).toList();
+    for (List<InstanceId> cycle : Cycles.of(ids, id -> byId.get(id).dependsOn())) {
+      Instance first = byId.get(cycle.get(0));
+      String members = cycle.stream().map(InstanceId::render).collect(Collectors.joining(", "));
+      add(LintRule.DEPENDENCY_CYCLE, first,
+          "settings.depends_on forms a cycle among " + members + "; none of them can be deployed",
+          "remove one of the depends_on entries between " + members);
+    }
+  }
+
+  // ---------------------------------------------------------------- inheritance
+
+  private void inheritance(Instance instance) {
+    for (String base : instance.metadata().inherits()) {
+      Instance found = byId.get(InstanceId.of(instance.stack(), base));
+      if (found == null) {
+        List<String> inStack = desired.instances().stream().filter(i -> i.stack().equals(instance.stack()))
+            .map(Instance::component).toList();
+        String hint = closest(base, inStack).map(c -> " (did you mean `" + c + "`?)").orElse("");
+        add(LintRule.INHERITS_MISSING_BASE, instance,
+            instance.component() + " in " + instance.stack() + " inherits from " + base
+                + ", which is not defined in that stack" + hint,
+            "import the catalog file that defines " + base + " into the stack, or fix the name in metadata.inherits");
+      } else if (found.metadata().type() == ComponentType.REAL && found.metadata().enabled()) {
+        add(LintRule.INHERITS_REAL_BASE, instance,
+            instance.component() + " in " + instance.stack() + " inherits from " + base
+                + ", which is a real component, so it is deployed itself as well",
+            "set metadata.type: abstract on " + base + " if it is only a base");
+      }
+    }
+  }
+
+  private void abstractAsFolder(Instance instance) {
+    if (instance.folder().equals(instance.component())) {
+      return;
+    }
+    Instance named = byId.get(InstanceId.of(instance.stack(), instance.folder()));
+    if (named != null && named.metadata().type() == ComponentType.ABSTRACT) {
+      add(LintRule.ABSTRACT_REFERENCED_AS_DEPLOYABLE, instance,
+          instance.component() + " in " + instance.stack() + " sets metadata.component to " + instance.folder()
+              + ", the abstract component; metadata.component names a folder, not a component to inherit from",
+          "list " + instance.folder() + " in metadata.inherits and set metadata.component to the Terraform folder");
+    }
+  }
+
+  // ---------------------------------------------------------------- divergence declarations
+
+  private void declaration(DivergenceDeclaration declaration, Optional<Instance> instance) {
+    String subject = instance.map(i -> i.component() + " in " + i.stack() + " declares")
+        .orElse("rollout.yaml declares for " + declaration.component().orElse("a component"));
+    if (declaration.convergeBy().isEmpty()) {
+      add(LintRule.DIVERGENCE_WITHOUT_DATE, declaration, instance,
+          subject + " a planned divergence (" + declaration.reason() + ") without converge_by",
+          "add converge_by: <date> to the declaration, with the criteria for converging");
+      return;
+    }
+    LocalDate by = declaration.convergeBy().get();
+    if (now.isPresent() && LocalDate.ofInstant(now.get(), ZoneOffset.UTC).isAfter(by)) {
+      add(LintRule.DIVERGENCE_OVERDUE, declaration, instance,
+          subject + " a planned divergence (" + declaration.reason() + ") that was to converge by " + by,
+          "converge the environments on one folder and remove the declaration, or agree on a new converge_by"
+              + declaration.owner().map(o -> " with " + o).orElse(""));
+    }
+  }
+
+  private void declarationTarget(DivergenceDeclaration declaration) {
+    declaration.component().filter(c -> !componentNames.contains(c)).ifPresent(c ->
+        add(LintRule.DIVERGENCE_UNKNOWN_TARGET, declaration, Optional.empty(),
+            "rollout.yaml declares a divergence for component " + c + ", which no stack defines" + hint(c),
+            "fix the component name, or remove the declaration"));
+    for (String environment : declaration.environments()) {
+      if (pipeline.environment(environment).isEmpty()) {
+        add(LintRule.DIVERGENCE_UNKNOWN_TARGET, declaration, Optional.empty(),
+            "rollout.yaml declares a divergence for " + declaration.component().orElse("a component")
+                + " in environment " + environment + ", which the pipeline does not have",
+            "use one of " + pipeline.environments().stream().map(Environment::name).toList());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- problems
+
+  private void add(LintRule rule, Instance instance, String message, String fix) {
+    Problem.Builder problem = Problem.builder()
+        .rule(rule.id())
+        .severity(rule.severity())
+        .message(message)
+        .fix(fix)
+        .stack(instance.stack())
+        .component(instance.component());
+    instance.location().ifPresent(problem::location);
+    problems.add(problem.build());
+  }
+
+  private void add(LintRule rule, DivergenceDeclaration declaration, Optional<Instance> instance, String message,
+      String fix) {
+    Problem.Builder problem = Problem.builder()
+        .rule(rule.id())
+        .severity(rule.severity())
+        .message(message)
+        .fix(fix);
+    instance.ifPresent(i -> problem.stack(i.stack()).component(i.component()));
+    if (instance.isEmpty()) {
+      declaration.component().ifPresent(problem::component);
+    }
+    Optional<SourceLocation> location = declaration.location().or(() -> instance.flatMap(Instance::location));
+    location.ifPresent(problem::location);
+    problems.add(problem.build());
+  }
+
+  /** The candidate closest to {@code word} by edit distance, when it is close enough to be a typo. */
+  static Optional<String> closest(String word, Iterable<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      if (candidate.equals(word)) {
+        continue;
+      }
+      int d = distance(word, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, word.length() / 3) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+}

@@ -1,0 +1,67 @@
+package dev.converge.lint;
+
+import dev.converge.diagnostic.Problem;
+import dev.converge.internal.lint.Rules;
+import dev.converge.model.DesiredState;
+import dev.converge.model.FolderClassifier;
+import dev.converge.model.FolderInventory;
+import dev.converge.pipeline.Pipeline;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs every {@link LintRule} over a desired state, its pipeline and the repository's folders.
+ * Problems are data, sorted by stack, component and rule; none is thrown.
+ *
+ * {@snippet :
+ * List<Problem> problems = Linter.of(pipeline)
+ *     .withFolders(folders)
+ *     .at(Instant.parse("2026-11-27T10:00:00Z"))
+ *     .lint(desired);
+ * boolean failed = problems.stream().anyMatch(Problem::isError);
+ * }
+ */
+public final class Linter {
+
+  private final Pipeline pipeline;
+  private final FolderInventory folders;
+  private final FolderClassifier classifier;
+  private final Optional<Instant> now;
+
+  private Linter(Pipeline pipeline, FolderInventory folders, FolderClassifier classifier, Optional<Instant> now) {
+    this.pipeline = pipeline;
+    this.folders = folders;
+    this.classifier = classifier;
+    this.now = now;
+  }
+
+  /** A linter for {@code pipeline}, knowing no folders (folder rules are then skipped) and no instant. */
+  public static Linter of(Pipeline pipeline) {
+    return new Linter(Objects.requireNonNull(pipeline, "pipeline"), FolderInventory.unknown(),
+        FolderClassifier.defaults(), Optional.empty());
+  }
+
+  /** A copy that checks folders against {@code folders}: which exist, which vendor.yaml fills. */
+  public Linter withFolders(FolderInventory folders) {
+    return new Linter(pipeline, Objects.requireNonNull(folders, "folders"), classifier, now);
+  }
+
+  /** A copy using {@code classifier}'s patterns; the pipeline's tracks and the vendor targets are set on it. */
+  public Linter withClassifier(FolderClassifier classifier) {
+    return new Linter(pipeline, folders, Objects.requireNonNull(classifier, "classifier"), now);
+  }
+
+  /** A copy that dates overdue divergences against {@code now}; without it, that rule is skipped. */
+  public Linter at(Instant now) {
+    return new Linter(pipeline, folders, classifier, Optional.of(Objects.requireNonNull(now, "now")));
+  }
+
+  /** Every problem of {@code desired}, sorted by stack, component, rule and message. */
+  public List<Problem> lint(DesiredState desired) {
+    Objects.requireNonNull(desired, "desired");
+    FolderClassifier effective = classifier.withTracks(pipeline.tracks()).withVendorTargets(folders.vendorTargets());
+    return Rules.check(desired, pipeline, folders, effective, now);
+  }
+}

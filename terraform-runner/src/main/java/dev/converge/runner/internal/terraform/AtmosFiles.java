@@ -1,0 +1,89 @@
+package dev.converge.runner.internal.terraform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import dev.converge.runner.internal.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * The files Atmos writes into a component folder before running Terraform, named as Atmos names them.
+ *
+ * <p>Atmos calls the stack's name with {@code /} replaced by {@code -} the context prefix
+ * ({@code dev/us-east-1} gives {@code dev-us-east-1}; a stack named by a name pattern has no
+ * {@code /} and is used as it is). The var file is {@code <prefix>-<component>.terraform.tfvars.json}
+ * and the plan file {@code <prefix>-<component>.planfile}, where a component with a folder prefix
+ * ({@code infra/vpc}) also has its {@code /} replaced. The backend goes to {@code backend.tf.json}
+ * as {@code {"terraform":{"backend":{"<type>":{...}}}}}. Maps are written with sorted keys, as
+ * Go's JSON encoder writes them.
+ */
+public final class AtmosFiles {
+
+  public static final String BACKEND_FILE = "backend.tf.json";
+
+  private static final ObjectWriter WRITER = Json.MAPPER.writer()
+      .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .withDefaultPrettyPrinter();
+
+  private AtmosFiles() {}
+
+  public static String contextPrefix(String stack) {
+    return stack.replace('/', '-');
+  }
+
+  public static String varFileName(InstanceId id) {
+    return contextPrefix(id.stack()) + "-" + id.component().replace('/', '-') + ".terraform.tfvars.json";
+  }
+
+  public static String planFileName(InstanceId id) {
+    return contextPrefix(id.stack()) + "-" + id.component().replace('/', '-') + ".planfile";
+  }
+
+  /**
+   * The Terraform workspace: the one the loader resolved, else Atmos's default (the context
+   * prefix, with {@code -<component>} when the folder is not named after the component).
+   */
+  public static String workspace(Instance instance) {
+    return instance.workspace().orElseGet(() -> {
+      String prefix = contextPrefix(instance.stack());
+      return instance.folder().equals(instance.component()) ? prefix : prefix + "-" + instance.component();
+    });
+  }
+
+  public static String varFileJson(Instance instance) {
+    return write(instance.vars());
+  }
+
+  public static String backendJson(String type, Map<String, Object> backend) {
+    return write(Map.of("terraform", Map.of("backend", Map.of(type, backend))));
+  }
+
+  /** Writes the var file, and {@code backend.tf.json} when the instance has a backend type. */
+  public static void write(Path folder, Instance instance) throws IOException {
+    writeAtomically(folder.resolve(varFileName(instance.id())), varFileJson(instance));
+    if (instance.backendType().isPresent()) {
+      writeAtomically(folder.resolve(BACKEND_FILE), backendJson(instance.backendType().get(), instance.backend()));
+    }
+  }
+
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temporary, text + "\n", StandardCharsets.UTF_8);
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String write(Object value) {
+    try {
+      return WRITER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("vars must be maps, lists, strings, numbers, booleans and nulls: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** The ledger file: JSON Lines with a SHA-256 hash chain, appended atomically under a file lock. */
+@ValueStyle
+package dev.converge.runner.ledger;
+
+import dev.converge.runner.internal.value.ValueStyle;

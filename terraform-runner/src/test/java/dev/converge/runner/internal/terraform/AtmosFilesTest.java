@@ -1,0 +1,68 @@
+package dev.converge.runner.internal.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AtmosFilesTest {
+
+  private static Instance.Builder instance(String stack, String component, String folder) {
+    return Instance.builder().id(InstanceId.of(stack, component)).folder(folder).sourceDigest("s").configDigest("c");
+  }
+
+  @Test
+  void varFileName_stackWithSlashes_replacesThemWithDashes() {
+    assertThat(AtmosFiles.varFileName(InstanceId.of("prod/us-east-1", "vpc")))
+        .isEqualTo("prod-us-east-1-vpc.terraform.tfvars.json");
+  }
+
+  @Test
+  void varFileName_stackFromNamePattern_isUsedAsItIs() {
+    assertThat(AtmosFiles.varFileName(InstanceId.of("acme-ue1-dev", "vpc"))).isEqualTo("acme-ue1-dev-vpc.terraform.tfvars.json");
+  }
+
+  @Test
+  void varFileName_componentWithFolderPrefix_replacesItsSlashToo() {
+    assertThat(AtmosFiles.varFileName(InstanceId.of("dev/us-east-1", "infra/vpc")))
+        .isEqualTo("dev-us-east-1-infra-vpc.terraform.tfvars.json");
+  }
+
+  @Test
+  void planFileName_isNamedLikeAtmos() {
+    assertThat(AtmosFiles.planFileName(InstanceId.of("dev/us-east-1", "vpc"))).isEqualTo("dev-us-east-1-vpc.planfile");
+  }
+
+  @Test
+  void workspace_resolvedByTheLoader_wins() {
+    assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "vpc", "vpc").workspace("custom").build())).isEqualTo("custom");
+  }
+
+  @Test
+  void workspace_folderNamedAfterComponent_isTheContextPrefix() {
+    assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "vpc", "vpc").build())).isEqualTo("dev-us-east-1");
+  }
+
+  @Test
+  void workspace_folderDiffersFromComponent_appendsTheComponent() {
+    assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "database", "database/v2").build()))
+        .isEqualTo("dev-us-east-1-database");
+  }
+
+  @Test
+  void varFileJson_nestedMaps_haveSortedKeys() {
+    String json = AtmosFiles.varFileJson(instance("dev/a", "vpc", "vpc")
+        .putVar("zeta", 1).putVar("alpha", Map.of("y", List.of(1, 2), "b", true)).build());
+
+    assertThat(json.replaceAll("\\s", "")).isEqualTo("{\"alpha\":{\"b\":true,\"y\":[1,2]},\"zeta\":1}");
+  }
+
+  @Test
+  void backendJson_wrapsTheMapInTerraformBackendType() {
+    assertThat(AtmosFiles.backendJson("s3", Map.of("bucket", "b", "key", "k")).replaceAll("\\s", ""))
+        .isEqualTo("{\"terraform\":{\"backend\":{\"s3\":{\"bucket\":\"b\",\"key\":\"k\"}}}}");
+  }
+}

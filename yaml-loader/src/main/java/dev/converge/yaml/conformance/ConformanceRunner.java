@@ -1,0 +1,564 @@
+package dev.converge.yaml.conformance;
+
+import dev.converge.diagnostic.ConvergeException;
+import dev.converge.model.InstanceId;
+import dev.converge.yaml.AtmosRepository;
+import dev.converge.yaml.AtmosSnapshot;
+import dev.converge.yaml.AtmosStack;
+import dev.converge.yaml.ResolvedComponent;
+import dev.converge.yaml.StackManifest;
+import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.yaml.YamlFile;
+import dev.converge.yaml.internal.yaml.YamlReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Runs Atmos conformance cases: folders holding {@code repo/} (an Atmos repository) and
+ * {@code expected.yaml} (what Atmos asserts about it), in the format described by the corpus's
+ * README. Each case is loaded with {@link AtmosRepository} and every expected path is compared with
+ * YAML equality (types matter, maps as whole maps, lists in order).
+ *
+ * <p>Run it on a folder of cases: {@code java -cp ... dev.converge.yaml.conformance.ConformanceRunner DIR}
+ * prints the report and exits with 1 when a case fails.
+ */
+public final class ConformanceRunner {
+
+  private ConformanceRunner() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: ConformanceRunner <folder of cases>");
+      System.exit(2);
+    }
+    ConformanceReport report = run(Path.of(args[0]));
+    PrintStream out = System.out;
+    out.print(report.render());
+    System.exit(report.failed().isEmpty() ? 0 : 1);
+  }
+
+  /** Runs every case folder (one holding {@code expected.yaml}) directly under {@code root}, sorted. */
+  public static ConformanceReport run(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException("root (" + root + ") must be a directory of cases");
+    }
+    List<Path> fixtures = new ArrayList<>();
+    try (Stream<Path> list = Files.list(root)) {
+      list.filter(p -> Files.isRegularFile(p.resolve("expected.yaml"))).sorted().forEach(fixtures::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ConformanceReport.Builder report = ConformanceReport.builder();
+    for (Path fixture : fixtures) {
+      report.addAllCases(runFixture(fixture));
+    }
+    return report.build();
+  }
+
+  /** Runs the cases of one fixture folder. */
+  public static List<CaseResult> runFixture(Path fixture) {
+    return new Fixture(fixture).run();
+  }
+
+  private static final class Fixture {
+    private final Path dir;
+    private final String name;
+    private final Map<String, Object> loads = new HashMap<>();
+
+    Fixture(Path dir) {
+      this.dir = dir;
+      this.name = dir.getFileName().toString();
+    }
+
+    List<CaseResult> run() {
+      Map<String, Object> expected = readYaml(dir.resolve("expected.yaml"));
+      Map<String, Object> defaults = map(expected.get("defaults"));
+      List<CaseResult> results = new ArrayList<>();
+      for (Object entry : list(expected.get("cases"))) {
+        Map<String, Object> c = new LinkedHashMap<>(defaults);
+        c.putAll(map(entry));
+        Check check = new Check();
+        String kind = String.valueOf(c.get("kind"));
+        try {
+          runCase(kind, c, check);
+        } catch (RuntimeException e) {
+          check.fail("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        results.add(CaseResult.builder().fixture(name).id(String.valueOf(c.get("id"))).kind(kind)
+            .assertions(check.count).addAllFailures(check.failures).build());
+      }
+      return results;
+    }
+
+    /** A snapshot, or the exception of the load, cached per distinct configuration. */
+    private Object load(Map<String, Object> c, Optional<List<String>> manifests) {
+      Map<String, Object> overrides = map(c.get("atmos_config"));
+      String key = overrides + "|" + manifests;
+      return loads.computeIfAbsent(key, k -> {
+        AtmosRepository.Builder b = AtmosRepository.builder(dir.resolve("repo"));
+        overrides.forEach(b::atmosConfig);
+        manifests.ifPresent(m -> b.manifests(new LinkedHashSet<>(m)));
+        try {
+          return b.build().load();
+        } catch (ConvergeException e) {
+          return e;
+        }
+      });
+    }
+
+    private AtmosSnapshot snapshot(Map<String, Object> c, Optional<List<String>> manifests, Check check) {
+      Object loaded = load(c, manifests);
+      if (loaded instanceof ConvergeException e) {
+        check.fail("load failed: " + e.problems().stream().filter(p -> p.isError()).map(p -> p.render())
+            .collect(java.util.stream.Collectors.joining("; ")));
+        return null;
+      }
+      return (AtmosSnapshot) loaded;
+    }
+
+    private Optional<List<String>> together(Map<String, Object> c) {
+      return c.containsKey("files_loaded_together") ? Optional.of(strings(c.get("files_loaded_together")))
+          : Optional.empty();
+    }
+
+    private void runCase(String kind, Map<String, Object> c, Check check) {
+      switch (kind) {
+        case "component" -> component(c, check);
+        case "manifest" -> manifest(c, check);
+        case "stack_file" -> stackFile(c, check);
+        case "stacks" -> stacks(c, check);
+        case "dependents" -> dependents(c, check);
+        case "error" -> error(c, check);
+        case "operation" -> operation(c, check);
+        case "validate" -> {
+          check.count++;
+          snapshot(c, Optional.empty(), check);
+        }
+        default -> {
+          check.count++;
+          check.fail("kind `" + kind + "` is not supported by the runner");
+        }
+      }
+    }
+
+    private void component(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, Optional.empty(), check);
+      if (s == null) {
+        return;
+      }
+      String stack = String.valueOf(c.get("stack"));
+      String component = String.valueOf(c.get("component"));
+      String type = String.valueOf(c.getOrDefault("component_type", "terraform"));
+      boolean anyStack = Boolean.FALSE.equals(c.get("stack_asserted"));
+      Optional<ResolvedComponent> found = s.components().stream()
+          .filter(r -> r.component().equals(component) && r.type().equals(type)
+              && (anyStack || r.stack().equals(stack)))
+          .findFirst();
+      if (found.isEmpty()) {
+        check.count++;
+        check.fail("no component " + component + " in stack " + stack + "; stacks: "
+            + s.stacks().stream().map(AtmosStack::name).toList());
+        return;
+      }
+      Map<String, Object> view = new LinkedHashMap<>(found.get().configuration());
+      if ("describe_stacks".equals(c.get("view"))) {
+        found.get().describeStacksWorkspace().ifPresent(w -> view.put("workspace", w));
+      }
+      matchers(c, view, check);
+    }
+
+    private void manifest(Map<String, Object> c, Check check) {
+      String file = String.valueOf(c.get("file"));
+      AtmosSnapshot s = snapshot(c, Optional.of(together(c).orElse(List.of(file))), check);
+      if (s == null) {
+        return;
+      }
+      Optional<StackManifest> m = s.manifest(file);
+      if (m.isEmpty()) {
+        check.count++;
+        check.fail("no manifest " + file);
+        return;
+      }
+      matchers(c, m.get().document(), check);
+    }
+
+    private Map<String, Object> stackFileView(AtmosSnapshot s, String file) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      Optional<StackManifest> m = s.manifest(file);
+      m.ifPresent(x -> {
+        view.put("imports", x.imports());
+        x.explicitName().ifPresent(n -> view.put("name", n));
+      });
+      Map<String, Object> components = new LinkedHashMap<>();
+      for (ResolvedComponent r : s.components()) {
+        if (r.manifest().equals(file)) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> byName = (Map<String, Object>) components.computeIfAbsent(r.type(), t -> new LinkedHashMap<>());
+          byName.put(r.component(), r.configuration());
+        }
+      }
+      view.put("components", components);
+      return view;
+    }
+
+    private void stackFile(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, together(c), check);
+      if (s == null) {
+        return;
+      }
+      String file = String.valueOf(c.get("stack_file"));
+      if (s.manifest(file).isEmpty()) {
+        check.count++;
+        check.fail("no manifest " + file);
+        return;
+      }
+      matchers(c, stackFileView(s, file), check);
+    }
+
+    private void stacks(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, together(c), check);
+      if (s == null) {
+        return;
+      }
+      Map<String, Object> expect = map(c.get("expect"));
+      Map<String, Object> filter = map(c.get("filter"));
+      List<AtmosStack> stacks = new ArrayList<>();
+      for (AtmosStack st : s.stacks()) {
+        if (filter.containsKey("stack") && !filter.get("stack").equals(st.name())
+            && st.manifests().stream().noneMatch(filter.get("stack")::equals)) {
+          continue;
+        }
+        if (filter.containsKey("components")) {
+          List<String> wanted = strings(filter.get("components"));
+          List<String> types = filter.containsKey("component_types") ? strings(filter.get("component_types")) : null;
+          boolean any = st.components().entrySet().stream()
+              .filter(e -> types == null || types.contains(e.getKey()))
+              .anyMatch(e -> e.getValue().stream().anyMatch(wanted::contains));
+          if (!any) {
+            continue;
+          }
+        }
+        stacks.add(st);
+      }
+      Set<String> names = new TreeSet<>();
+      stacks.forEach(st -> names.add(st.name()));
+      for (Map.Entry<String, Object> e : expect.entrySet()) {
+        switch (e.getKey()) {
+          case "names" -> check.equal("names", new TreeSet<>(strings(e.getValue())), names);
+          case "names_include" -> strings(e.getValue()).forEach(n -> check.that(names.contains(n), "names include " + n + ": " + names));
+          case "names_exclude" -> strings(e.getValue()).forEach(n -> check.that(!names.contains(n), "names exclude " + n + ": " + names));
+          case "count" -> check.equal("count", e.getValue(), (long) stacks.size());
+          case "stack_files" -> check.equal("stack_files", strings(e.getValue()),
+              s.manifests().stream().map(StackManifest::name).toList());
+          case "components", "components_include" -> {
+            boolean exact = e.getKey().equals("components");
+            for (Map.Entry<String, Object> st : map(e.getValue()).entrySet()) {
+              Optional<AtmosStack> actual = stacks.stream().filter(x -> x.name().equals(st.getKey())).findFirst();
+              for (Map.Entry<String, Object> t : map(st.getValue()).entrySet()) {
+                Set<String> want = new TreeSet<>(strings(t.getValue()));
+                Set<String> have = new TreeSet<>(actual.map(a -> a.components().getOrDefault(t.getKey(), List.of()))
+                    .orElse(List.of()));
+                if (exact) {
+                  check.equal(e.getKey() + "." + st.getKey() + "." + t.getKey(), want, have);
+                } else {
+                  want.forEach(w -> check.that(have.contains(w), st.getKey() + " has " + t.getKey() + " " + w + ": " + have));
+                }
+              }
+            }
+          }
+          default -> {
+            check.count++;
+            check.fail("unknown stacks expectation " + e.getKey());
+          }
+        }
+      }
+    }
+
+    private void dependents(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, Optional.empty(), check);
+      if (s == null) {
+        return;
+      }
+      InstanceId target = InstanceId.of(String.valueOf(c.get("stack")), String.valueOf(c.get("component")));
+      List<Map<String, Object>> actual = new ArrayList<>();
+      for (ResolvedComponent d : s.dependents(target)) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("component", d.component());
+        item.put("component_type", d.type());
+        item.put("component_path", map(d.configuration().get("component_info")).get("component_path"));
+        item.put("stack", d.stack());
+        item.put("stack_slug", d.stack() + "-" + d.component().replace('/', '-'));
+        for (String field : List.of("namespace", "tenant", "environment", "stage")) {
+          if (d.vars().get(field) != null) {
+            item.put(field, d.vars().get(field));
+          }
+        }
+        actual.add(item);
+      }
+      List<Object> expected = list(c.get("expect"));
+      check.count += Math.max(1, expected.size());
+      List<Map<String, Object>> unmatched = new ArrayList<>(actual);
+      for (Object e : expected) {
+        Map<String, Object> want = map(e);
+        Optional<Map<String, Object>> hit = unmatched.stream()
+            .filter(a -> want.entrySet().stream().allMatch(w -> yamlEquals(w.getValue(), a.get(w.getKey()))))
+            .findFirst();
+        if (hit.isPresent()) {
+          unmatched.remove(hit.get());
+        } else {
+          check.fail("missing dependent " + want + "; actual " + actual);
+        }
+      }
+      if (!unmatched.isEmpty()) {
+        check.fail("unexpected dependents " + unmatched);
+      }
+    }
+
+    private void error(Map<String, Object> c, Check check) {
+      String operation = String.valueOf(c.get("operation"));
+      Optional<List<String>> manifests = operation.equals("load_manifest")
+          ? Optional.of(List.of(String.valueOf(c.get("file")))) : Optional.empty();
+      Object loaded = load(c, manifests);
+      String message = null;
+      if (loaded instanceof ConvergeException e) {
+        message = e.getMessage();
+      } else if (operation.equals("describe_component")) {
+        try {
+          ((AtmosSnapshot) loaded).describeComponent(String.valueOf(c.get("component")), String.valueOf(c.get("stack")));
+        } catch (ConvergeException e) {
+          message = e.getMessage();
+        }
+      }
+      check.count++;
+      if (message == null) {
+        check.fail(operation + " succeeded; an error was expected");
+        return;
+      }
+      for (String part : strings(c.get("message_contains"))) {
+        String m = message;
+        check.that(m.contains(part), "error message contains `" + part + "`: " + m);
+      }
+    }
+
+    private void operation(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, Optional.empty(), check);
+      if (s == null) {
+        return;
+      }
+      Optional<ResolvedComponent> r = s.component(String.valueOf(c.get("stack")), String.valueOf(c.get("component")));
+      check.count++;
+      if (r.isEmpty()) {
+        check.fail("no component " + c.get("component") + " in stack " + c.get("stack"));
+        return;
+      }
+      Optional<String> refusal = r.get().refusal(String.valueOf(c.get("command")));
+      check.equal("allowed", c.get("allowed"), refusal.isEmpty());
+      for (String part : strings(c.get("message_contains"))) {
+        check.that(refusal.orElse("").contains(part), "refusal contains `" + part + "`: " + refusal.orElse(""));
+      }
+    }
+
+    private void matchers(Map<String, Object> c, Map<String, Object> view, Check check) {
+      for (Map.Entry<String, Object> e : map(c.get("expect")).entrySet()) {
+        check.equal(e.getKey(), e.getValue(), Paths.get(view, e.getKey()));
+      }
+      for (String path : strings(c.get("expect_absent"))) {
+        Object actual = Paths.get(view, path);
+        check.that(actual == Missing.VALUE || actual == null, path + " is absent: " + actual);
+      }
+      for (Map.Entry<String, Object> e : map(c.get("expect_contains")).entrySet()) {
+        Object actual = Paths.get(view, e.getKey());
+        for (Object item : list(e.getValue())) {
+          check.that(actual instanceof List<?> l && l.stream().anyMatch(a -> yamlEquals(item, a)),
+              e.getKey() + " contains " + item + ": " + actual);
+        }
+      }
+      for (Map.Entry<String, Object> e : map(c.get("expect_substring")).entrySet()) {
+        Object actual = Paths.get(view, e.getKey());
+        check.that(actual instanceof String str && str.contains(String.valueOf(e.getValue())),
+            e.getKey() + " contains `" + e.getValue() + "`: " + actual);
+      }
+      for (Map.Entry<String, Object> e : map(c.get("expect_len")).entrySet()) {
+        Object actual = Paths.get(view, e.getKey());
+        int size = actual instanceof List<?> l ? l.size() : actual instanceof Map<?, ?> m ? m.size() : -1;
+        check.equal(e.getKey() + " length", e.getValue(), (long) size);
+      }
+      if (Boolean.TRUE.equals(c.get("expect_no_error"))) {
+        check.count++;
+      }
+    }
+  }
+
+  private enum Missing {
+    VALUE;
+
+    @Override
+    public String toString() {
+      return "<missing>";
+    }
+  }
+
+  /** Counts checks and collects failures. */
+  private static final class Check {
+    int count;
+    final List<String> failures = new ArrayList<>();
+
+    void fail(String message) {
+      failures.add(message.length() > 600 ? message.substring(0, 600) + "..." : message);
+    }
+
+    void that(boolean ok, String message) {
+      count++;
+      if (!ok) {
+        fail(message);
+      }
+    }
+
+    void equal(String what, Object expected, Object actual) {
+      count++;
+      if (!yamlEquals(expected, actual)) {
+        fail(what + ": expected " + expected + " but was " + actual);
+      }
+    }
+  }
+
+  /** YAML equality: types matter ({@code "2"} is not {@code 2}), maps as maps, lists in order. */
+  static boolean yamlEquals(Object expected, Object actual) {
+    if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
+      if (e.size() != a.size()) {
+        return false;
+      }
+      for (Map.Entry<?, ?> entry : e.entrySet()) {
+        if (!a.containsKey(String.valueOf(entry.getKey()))
+            || !yamlEquals(entry.getValue(), a.get(String.valueOf(entry.getKey())))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (expected instanceof List<?> e && actual instanceof List<?> a) {
+      if (e.size() != a.size()) {
+        return false;
+      }
+      for (int i = 0; i < e.size(); i++) {
+        if (!yamlEquals(e.get(i), a.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (expected instanceof Number e && actual instanceof Number a) {
+      boolean ei = !(e instanceof Double || e instanceof Float);
+      boolean ai = !(a instanceof Double || a instanceof Float);
+      return ei == ai && (ei ? e.longValue() == a.longValue() : e.doubleValue() == a.doubleValue());
+    }
+    return Objects.equals(expected, actual);
+  }
+
+  /** Path syntax of the corpus: {@code a.b[0]["key.with.dots"]}. */
+  static final class Paths {
+    private Paths() {}
+
+    static List<Object> parse(String path) {
+      List<Object> segments = new ArrayList<>();
+      StringBuilder key = new StringBuilder();
+      int i = 0;
+      while (i < path.length()) {
+        char ch = path.charAt(i);
+        if (ch == '.') {
+          if (key.length() > 0) {
+            segments.add(key.toString());
+            key.setLength(0);
+          }
+          i++;
+        } else if (ch == '[') {
+          if (key.length() > 0) {
+            segments.add(key.toString());
+            key.setLength(0);
+          }
+          int end = path.indexOf(']', i);
+          String inner = path.substring(i + 1, end);
+          if (inner.startsWith("\"")) {
+            end = path.indexOf("\"]", i + 2) + 1;
+            segments.add(path.substring(i + 2, end - 1));
+          } else {
+            segments.add(Integer.parseInt(inner));
+          }
+          i = end + 1;
+        } else {
+          key.append(ch);
+          i++;
+        }
+      }
+      if (key.length() > 0) {
+        segments.add(key.toString());
+      }
+      return segments;
+    }
+
+    /** The value at {@code path} (possibly null), or {@link Missing#VALUE}. */
+    static Object get(Object root, String path) {
+      Object current = root;
+      for (Object segment : parse(path)) {
+        if (segment instanceof Integer index) {
+          if (!(current instanceof List<?> l) || index >= l.size()) {
+            return Missing.VALUE;
+          }
+          current = l.get(index);
+        } else {
+          if (!(current instanceof Map<?, ?> m) || !m.containsKey(segment)) {
+            return Missing.VALUE;
+          }
+          current = m.get(segment);
+        }
+      }
+      return current;
+    }
+  }
+
+  private static Map<String, Object> readYaml(Path file) {
+    try {
+      Problems problems = new Problems();
+      Optional<YamlFile> yaml = YamlReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8), problems);
+      problems.throwIfErrors();
+      return map(yaml.map(YamlFile::value).orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  private static List<Object> list(Object value) {
+    return value instanceof List<?> l ? new ArrayList<>(l) : List.of();
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> result = new ArrayList<>();
+    for (Object o : list(value)) {
+      result.add(String.valueOf(o));
+    }
+    if (value instanceof String s) {
+      result.add(s);
+    }
+    return result;
+  }
+}

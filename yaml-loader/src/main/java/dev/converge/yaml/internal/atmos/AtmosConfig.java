@@ -1,0 +1,176 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.diagnostic.SourceLocation;
+import dev.converge.yaml.internal.merge.ListMergeStrategy;
+import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.yaml.YamlFile;
+import dev.converge.yaml.internal.yaml.YamlReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of {@code atmos.yaml} that decide how stacks resolve, with Atmos's defaults.
+ *
+ * <p>Defaults: when there is no {@code atmos.yaml} at all, Atmos's built-in configuration applies
+ * ({@code pkg/config/default.go}: stacks under {@code stacks}, {@code orgs/**}{@code /*} included,
+ * {@code **}{@code /_defaults.yaml} excluded, name pattern {@code {tenant}-{environment}-{stage}}).
+ * When the file exists, a key it leaves out takes the zero value Atmos would use, except paths,
+ * which default to the conventional {@code stacks} and {@code components/<type>}, and
+ * {@code included_paths}, which defaults to every file ({@code **}{@code /*}).
+ */
+public record AtmosConfig(
+    boolean present,
+    String basePath,
+    String stacksBasePath,
+    List<String> includedPaths,
+    List<String> excludedPaths,
+    Optional<String> namePattern,
+    Optional<String> nameTemplate,
+    Map<String, String> componentBasePaths,
+    Map<String, String> componentCommands,
+    boolean workspacesEnabled,
+    String prefixSeparator,
+    ListMergeStrategy listMergeStrategy,
+    boolean templatesEnabled,
+    boolean ignoreMissingTemplateValues,
+    boolean inheritMetadata,
+    Map<String, Object> env,
+    Optional<String> vendorBasePath) {
+
+  public static final String FILE = "atmos.yaml";
+
+  /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
+  public static AtmosConfig read(SourceTree tree, Map<String, Object> overrides, Problems problems) {
+    Optional<byte[]> bytes = tree.read(FILE);
+    Map<String, Object> raw = new LinkedHashMap<>();
+    YamlFile file = null;
+    if (bytes.isPresent()) {
+      Optional<YamlFile> parsed = YamlReader.read(FILE, new String(bytes.get(), StandardCharsets.UTF_8), problems);
+      if (parsed.isPresent()) {
+        file = parsed.get();
+        if (file.value() instanceof Map<?, ?>) {
+          raw.putAll(Values.map(file.value()));
+        } else if (file.value() != null) {
+          problems.error("type-mismatch", "atmos.yaml must be a map, found " + Values.typeName(file.value()),
+              file.location(), null);
+        }
+      }
+    }
+    overrides.forEach((k, v) -> put(raw, k.split("\\."), v));
+    return from(bytes.isPresent(), raw, file, problems);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> root, String[] keys, Object value) {
+    Map<String, Object> current = root;
+    for (int i = 0; i < keys.length - 1; i++) {
+      Object next = current.get(keys[i]);
+      Map<String, Object> copy = next instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+      current.put(keys[i], copy);
+      current = copy;
+    }
+    current.put(keys[keys.length - 1], value);
+  }
+
+  private static AtmosConfig from(boolean present, Map<String, Object> raw, YamlFile file, Problems problems) {
+    Checker check = new Checker(file, problems);
+    String base = RepoPaths.normalize(check.string(raw, "base_path").orElse("."));
+    Map<String, Object> stacks = check.map(raw, "stacks");
+    String stacksBase = RepoPaths.join(base, check.string(stacks, "base_path").orElse("stacks"));
+    List<String> included = stacks.containsKey("included_paths")
+        ? check.strings(stacks, "included_paths") : present ? List.of("**/*") : List.of("orgs/**/*");
+    List<String> excluded = stacks.containsKey("excluded_paths")
+        ? check.strings(stacks, "excluded_paths") : present ? List.of() : List.of("**/_defaults.yaml");
+    Optional<String> pattern = check.string(stacks, "name_pattern").filter(s -> !s.isBlank());
+    if (!present && pattern.isEmpty()) {
+      pattern = Optional.of("{tenant}-{environment}-{stage}");
+    }
+    Optional<String> template = check.string(stacks, "name_template").filter(s -> !s.isBlank());
+    Map<String, Object> components = check.map(raw, "components");
+    Map<String, String> bases = new LinkedHashMap<>();
+    Map<String, String> commands = new LinkedHashMap<>();
+    bases.put("terraform", "components/terraform");
+    bases.put("helmfile", "components/helmfile");
+    bases.put("packer", "components/packer");
+    for (Map.Entry<String, Object> e : components.entrySet()) {
+      Map<String, Object> section = Values.map(e.getValue());
+      Values.string(section, "base_path").ifPresent(p -> bases.put(e.getKey(), p));
+      Values.string(section, "command").ifPresent(c -> commands.put(e.getKey(), c));
+    }
+    bases.replaceAll((k, v) -> RepoPaths.join(base, v));
+    Map<String, Object> terraform = Values.map(components, "terraform");
+    boolean workspaces = Values.bool(terraform.get("workspaces_enabled"), true);
+    String separator = Values.string(Values.map(terraform, "workspace"), "prefix_separator").orElse("-");
+    Map<String, Object> settings = check.map(raw, "settings");
+    ListMergeStrategy strategy = ListMergeStrategy.REPLACE;
+    if (settings.containsKey("list_merge_strategy")) {
+      Optional<ListMergeStrategy> parsed = ListMergeStrategy.parse(settings.get("list_merge_strategy"));
+      if (parsed.isEmpty()) {
+        problems.error("atmos-config", "settings.list_merge_strategy must be replace, append or merge, not "
+            + settings.get("list_merge_strategy"), check.location("settings", "list_merge_strategy"), null);
+      }
+      strategy = parsed.orElse(ListMergeStrategy.REPLACE);
+    }
+    Map<String, Object> templateSettings = Values.path(raw, "templates", "settings");
+    boolean templates = Values.bool(templateSettings.get("enabled"), false);
+    boolean ignoreMissing = Values.bool(templateSettings.get("ignore_missing_template_values"), false);
+    boolean inheritMetadata = Values.bool(Values.path(raw, "stacks", "inherit").get("metadata"), true);
+    Map<String, Object> env = check.map(raw, "env");
+    Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> RepoPaths.join(base, p));
+    return new AtmosConfig(present, base, stacksBase, List.copyOf(included), List.copyOf(excluded), pattern, template,
+        Map.copyOf(bases), Map.copyOf(commands), workspaces, separator, strategy, templates, ignoreMissing,
+        inheritMetadata, env, vendor);
+  }
+
+  /** The folder of component {@code type} (repo-relative); {@code components/<type>} by default. */
+  public String componentBasePath(String type) {
+    return componentBasePaths.getOrDefault(type, RepoPaths.join(basePath, "components/" + type));
+  }
+
+  private static final class Checker {
+    private final YamlFile file;
+    private final Problems problems;
+
+    Checker(YamlFile file, Problems problems) {
+      this.file = file;
+      this.problems = problems;
+    }
+
+    SourceLocation location(String... keys) {
+      return file == null ? SourceLocation.ofFile(FILE) : file.location(List.of(keys));
+    }
+
+    Map<String, Object> map(Map<String, Object> parent, String key) {
+      Object v = parent.get(key);
+      if (v != null && !(v instanceof Map)) {
+        problems.error("type-mismatch", "atmos.yaml `" + key + "` must be a map, found " + Values.typeName(v),
+            location(key), null);
+      }
+      return Values.map(v);
+    }
+
+    Optional<String> string(Map<String, Object> parent, String key) {
+      Object v = parent.get(key);
+      if (v != null && !(v instanceof String)) {
+        problems.error("type-mismatch", "atmos.yaml `" + key + "` must be a string, found " + Values.typeName(v),
+            location(key), null);
+        return Optional.empty();
+      }
+      return Optional.ofNullable((String) v);
+    }
+
+    List<String> strings(Map<String, Object> parent, String key) {
+      Object v = parent.get(key);
+      if (v != null && !(v instanceof List)) {
+        problems.error("type-mismatch", "atmos.yaml `" + key + "` must be a list, found " + Values.typeName(v),
+            location(key), null);
+      }
+      return Values.strings(v);
+    }
+  }
+}

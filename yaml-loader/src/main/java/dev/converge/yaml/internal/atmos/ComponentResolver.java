@@ -1,0 +1,473 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.diagnostic.SourceLocation;
+import dev.converge.yaml.internal.merge.DeepMerge;
+import dev.converge.yaml.internal.merge.ListMergeStrategy;
+import dev.converge.yaml.internal.problem.DidYouMean;
+import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.source.SourceTree;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves every component of one merged manifest, as Atmos's {@code ProcessStackConfig} and
+ * {@code mergeComponentConfigurations} do.
+ *
+ * <p>Layers, lowest first: the stack-wide layer (root section merged with the component type's
+ * section, e.g. {@code vars} then {@code terraform.vars}; {@code env} starts from atmos.yaml's
+ * {@code env}), then the base components, then the component's own section, then its
+ * {@code overrides}. Bases come from the legacy {@code component:} attribute first, then
+ * {@code metadata.inherits} in order, each resolved depth-first (its own bases before itself), so a
+ * later base beats an earlier one and the component beats all of them. A base contributes its map
+ * sections and, with {@code stacks.inherit.metadata}, its metadata minus {@code inherits} and
+ * {@code type}; it never contributes its {@code overrides}. Scalars ({@code backend_type},
+ * {@code command}) are taken from the last base that sets them.
+ *
+ * <p>The list strategy of these merges is the component's own {@code settings.list_merge_strategy}
+ * (from its overrides, its section, or a base), else atmos.yaml's.
+ *
+ * <p>A cycle in inheritance is reported with every member; a missing base names the component, the
+ * base, and the closest defined name.
+ */
+public final class ComponentResolver {
+
+  private static final List<String> MERGED = List.of("vars", "settings", "env", "auth", "providers", "hooks",
+      "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision");
+  private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
+      "generate", "required_providers");
+  private static final Set<String> ROOT_METADATA = Set.of("labels", "tags", "custom", "enabled", "locked",
+      "terraform_workspace_pattern");
+
+  private final AtmosConfig config;
+  private final SourceTree tree;
+  private final Problems problems;
+
+  public ComponentResolver(AtmosConfig config, SourceTree tree, Problems problems) {
+    this.config = config;
+    this.tree = tree;
+    this.problems = problems;
+  }
+
+  public List<ResolvedSection> resolve(ManifestProcessor.Manifest manifest) {
+    List<ResolvedSection> result = new ArrayList<>();
+    Map<String, Object> doc = manifest.document();
+    Map<String, Object> components = Values.map(doc, "components");
+    Optional<String> explicitName = Values.string(doc, "name");
+    for (Map.Entry<String, Object> typeEntry : components.entrySet()) {
+      String type = typeEntry.getKey();
+      Map<String, Object> byName = Values.map(typeEntry.getValue());
+      Globals globals = globals(doc, type);
+      for (Map.Entry<String, Object> c : byName.entrySet()) {
+        if (!(c.getValue() instanceof Map) && c.getValue() != null) {
+          continue;
+        }
+        result.add(resolveOne(manifest, explicitName, type, c.getKey(), byName, globals));
+      }
+    }
+    return result;
+  }
+
+  private record Globals(Map<String, Map<String, Object>> sections, Map<String, Object> metadata,
+      Optional<String> backendType, Optional<String> remoteStateBackendType, Optional<String> command,
+      Optional<Object> requiredVersion) {}
+
+  private Globals globals(Map<String, Object> doc, String type) {
+    ListMergeStrategy s = config.listMergeStrategy();
+    Map<String, Object> typed = Values.map(doc, type);
+    Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    for (String key : List.of("vars", "settings", "auth", "hooks", "generate", "dependencies")) {
+      sections.put(key, DeepMerge.mergeAll(s, Values.map(doc, key), Values.map(typed, key)));
+    }
+    sections.put("env", DeepMerge.mergeAll(s, config.env(), Values.map(doc, "env"), Values.map(typed, "env")));
+    for (String key : List.of("providers", "backend", "remote_state_backend", "required_providers", "source", "provision")) {
+      sections.put(key, Values.map(typed, key));
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    DeepMerge.mergeAll(s, Values.map(doc, "metadata"), Values.map(typed, "metadata")).forEach((k, v) -> {
+      if (ROOT_METADATA.contains(k)) {
+        metadata.put(k, v);
+      }
+    });
+    return new Globals(sections, metadata, nonEmpty(typed.get("backend_type")),
+        nonEmpty(typed.get("remote_state_backend_type")),
+        nonEmpty(typed.get("command")).or(() -> Optional.ofNullable(config.componentCommands().get(type))),
+        Optional.ofNullable(typed.get("required_version")));
+  }
+
+  private static Optional<String> nonEmpty(Object value) {
+    return value instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
+  }
+
+  /** What the bases of one component add up to. */
+  private static final class Bases {
+    final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    Map<String, Object> metadata = Map.of();
+    Optional<String> backendType = Optional.empty();
+    Optional<String> remoteStateBackendType = Optional.empty();
+    Optional<String> command = Optional.empty();
+    Optional<Object> requiredVersion = Optional.empty();
+    final LinkedList<String> inheritance = new LinkedList<>();
+    final List<String> order = new ArrayList<>();
+  }
+
+  private ResolvedSection resolveOne(ManifestProcessor.Manifest manifest, Optional<String> explicitName, String type,
+      String name, Map<String, Object> byName, Globals globals) {
+    Map<String, Object> own = Values.map(byName.get(name));
+    Map<String, Object> ownMetadata = Values.map(own, "metadata");
+    SourceLocation location = manifest.definitions().getOrDefault(type + "/" + name,
+        SourceLocation.ofFile(manifest.path()));
+
+    // The component's list strategy decides every merge below, so find it first.
+    Bases probe = new Bases();
+    walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+    ListMergeStrategy strategy = strategyOf(own, probe, byName, globals);
+
+    Bases bases = new Bases();
+    walkBases(name, own, byName, bases, new HashSet<>(), location, strategy, true);
+
+    Optional<String> legacyFolder = legacyFolder(type, name, own, byName, location, new HashSet<>());
+    Optional<String> ownFolder = nonEmpty(ownMetadata.get("component"));
+    String folder = ownFolder.or(() -> legacyFolder).orElse(name);
+    boolean derived = !folder.equals(name);
+
+    Map<String, Object> overrides = Values.map(own, "overrides");
+    Map<String, Object> section = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+    for (String key : MERGED) {
+      Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key), bases.sections.get(key),
+          Values.map(own, key), OVERRIDABLE.contains(key) ? Values.map(overrides, key) : Map.of());
+      merged.put(key, value);
+    }
+    Map<String, Object> metadata = DeepMerge.mergeAll(strategy, globals.metadata(), bases.metadata, ownMetadata);
+    if (ownMetadata.containsKey("terraform_workspace") && !ownMetadata.containsKey("terraform_workspace_pattern")) {
+      metadata = new LinkedHashMap<>(metadata);
+      metadata.remove("terraform_workspace_pattern");
+      metadata.remove("terraform_workspace_template");
+    }
+    String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
+
+    // Backend: the map of the chosen type only, with Atmos's default key prefix.
+    String backendType = nonEmpty(own.get("backend_type")).or(() -> bases.backendType).or(globals::backendType).orElse("");
+    Map<String, Object> backends = merged.get("backend");
+    Map<String, Object> backend = new LinkedHashMap<>(Values.map(backends, backendType));
+    if (!backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
+      problems.warning("backend-type-mismatch", "component `" + name + "` in " + manifest.name()
+          + " has backend_type `" + backendType + "` but its backend section configures only " + backends.keySet(),
+          location, "add backend." + backendType + " or change backend_type");
+    }
+    String keyName = nonEmpty(metadata.get("name")).orElse(derived ? folder : name)
+        .replace("/", config.prefixSeparator());
+    defaultKey(backendType, backend, keyName);
+    Optional<String> workspaceKeyPrefix = switch (backendType) {
+      case "s3" -> Values.text(backend.get("workspace_key_prefix"));
+      case "gcs" -> Values.text(backend.get("prefix"));
+      case "azurerm" -> Values.text(backend.get("key"));
+      default -> Optional.empty();
+    };
+    String remoteType = nonEmpty(own.get("remote_state_backend_type")).or(() -> bases.remoteStateBackendType)
+        .or(globals::remoteStateBackendType).orElse(backendType);
+    Map<String, Object> remoteBase = remoteType.equals(backendType) ? backend : Values.map(backends, remoteType);
+    Map<String, Object> remote = DeepMerge.mergeAll(strategy, remoteBase,
+        Values.map(globals.sections().get("remote_state_backend"), remoteType),
+        Values.map(bases.sections.get("remote_state_backend"), remoteType),
+        Values.map(Values.map(own, "remote_state_backend"), remoteType));
+    String command = nonEmpty(overrides.get("command")).or(() -> nonEmpty(own.get("command"))).or(() -> bases.command)
+        .or(globals::command).orElse(type);
+    Object requiredVersion = Optional.ofNullable(own.get("required_version")).or(() -> bases.requiredVersion)
+        .or(globals::requiredVersion).orElse("");
+
+    // Names: the stack name depends on the final vars (name_template may read any section).
+    Map<String, Object> nameData = new LinkedHashMap<>();
+    nameData.put("vars", merged.get("vars"));
+    nameData.put("settings", merged.get("settings"));
+    nameData.put("env", merged.get("env"));
+    nameData.put("metadata", metadata);
+    nameData.put("component", folder);
+    nameData.put("atmos_component", name);
+    StackNames.Name stackName = StackNames.resolve(config, explicitName, manifest.name(), nameData);
+    stackName.fallbackReason().ifPresent(reason -> problems.warning("stack-name-fallback", "stack "
+        + manifest.name() + " is named by its file: " + reason, manifest.file().map(f -> f.location())
+        .orElse(SourceLocation.ofFile(manifest.path())), "set the vars it needs, or `name:` in the manifest"));
+
+    boolean workspacesOff = !config.workspacesEnabled() || backendType.equals("http");
+    Optional<String> workspace = workspacesOff ? Optional.of("default")
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, merged.get("vars")));
+    Optional<String> stacksWorkspace = workspacesOff ? Optional.of("default")
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, merged.get("vars")));
+
+    boolean isAbstract = "abstract".equals(ownMetadata.get("type"));
+    boolean enabled = Values.bool(metadata.get("enabled"), true);
+    boolean locked = Values.bool(metadata.get("locked"), false);
+
+    section.put("atmos_component", name);
+    section.put("atmos_stack", stackName.value());
+    section.put("atmos_stack_file", manifest.name());
+    section.put("atmos_manifest", manifest.name());
+    section.put("stack", stackName.value());
+    section.put("component", folder);
+    section.put("component_type", type);
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("component_type", type);
+    info.put("component_path", RepoPaths.join(config.componentBasePath(type), deployFolder));
+    section.put("component_info", info);
+    section.put("vars", merged.get("vars"));
+    section.put("settings", merged.get("settings"));
+    section.put("env", merged.get("env"));
+    section.put("auth", merged.get("auth"));
+    section.put("providers", merged.get("providers"));
+    section.put("hooks", merged.get("hooks"));
+    section.put("generate", merged.get("generate"));
+    section.put("required_providers", merged.get("required_providers"));
+    section.put("required_version", requiredVersion);
+    section.put("dependencies", merged.get("dependencies"));
+    section.put("source", merged.get("source"));
+    section.put("provision", merged.get("provision"));
+    section.put("metadata", metadata);
+    section.put("overrides", overrides);
+    section.put("backend_type", backendType);
+    section.put("backend", backend);
+    section.put("remote_state_backend_type", remoteType);
+    section.put("remote_state_backend", remote);
+    section.put("command", command);
+    section.put("inheritance", List.copyOf(bases.inheritance));
+    section.put("imports", manifest.imports());
+    List<String> deps = deps(manifest, type, name, bases.order);
+    section.put("deps", deps);
+    section.put("deps_all", deps);
+    workspace.ifPresent(w -> section.put("workspace", w));
+
+    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stackName.value(), stackName, section,
+        folder, deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked,
+        List.copyOf(bases.inheritance), own, location);
+  }
+
+  private ListMergeStrategy strategyOf(Map<String, Object> own, Bases probe, Map<String, Object> byName, Globals globals) {
+    List<Object> candidates = new ArrayList<>();
+    candidates.add(Values.path(own, "overrides", "settings").get("list_merge_strategy"));
+    candidates.add(Values.map(own, "settings").get("list_merge_strategy"));
+    for (int i = probe.order.size() - 1; i >= 0; i--) {
+      candidates.add(Values.path(Values.map(byName.get(probe.order.get(i))), "settings").get("list_merge_strategy"));
+    }
+    candidates.add(globals.sections().get("settings").get("list_merge_strategy"));
+    for (Object candidate : candidates) {
+      Optional<ListMergeStrategy> s = ListMergeStrategy.parse(candidate);
+      if (s.isPresent()) {
+        return s.get();
+      }
+    }
+    return config.listMergeStrategy();
+  }
+
+  /** The legacy {@code component:} chain's final folder. */
+  private Optional<String> legacyFolder(String type, String name, Map<String, Object> section, Map<String, Object> byName,
+      SourceLocation location, Set<String> seen) {
+    Optional<String> legacy = nonEmpty(section.get("component")).filter(l -> !l.equals(name));
+    if (legacy.isEmpty() || !seen.add(name)) {
+      return legacy;
+    }
+    String target = legacy.get();
+    if (byName.get(target) instanceof Map) {
+      Map<String, Object> base = Values.map(byName.get(target));
+      if (!"abstract".equals(Values.map(base, "metadata").get("type"))) {
+        Optional<String> deeper = legacyFolder(type, target, base, byName, location, seen);
+        if (deeper.isPresent()) {
+          return deeper;
+        }
+      }
+      return legacy;
+    }
+    problems.warning("legacy-component-ignored", "component `" + name + "` sets `component: " + target
+        + "`, which is not a component of the stack; Atmos ignores it", location,
+        "use metadata.component for the folder, metadata.inherits for configuration");
+    return Optional.empty();
+  }
+
+  private void walkBases(String name, Map<String, Object> own, Map<String, Object> byName, Bases bases,
+      Set<String> path, SourceLocation location, ListMergeStrategy strategy, boolean report) {
+    Optional<String> legacy = nonEmpty(own.get("component")).filter(l -> !l.equals(name));
+    if (legacy.isPresent() && byName.get(legacy.get()) instanceof Map) {
+      inherit(name, legacy.get(), byName, bases, path, location, strategy, report);
+    }
+    for (String base : Values.strings(Values.map(own, "metadata").get("inherits"))) {
+      inherit(name, base, byName, bases, path, location, strategy, report);
+    }
+  }
+
+  private void inherit(String derived, String base, Map<String, Object> byName, Bases bases, Set<String> path,
+      SourceLocation location, ListMergeStrategy strategy, boolean report) {
+    if (base.equals(derived)) {
+      return;
+    }
+    String pair = derived + " -> " + base;
+    if (path.contains(pair)) {
+      if (report) {
+        List<String> members = new ArrayList<>(path);
+        members.add(pair);
+        problems.error("inheritance-cycle", "component inheritance cycle: " + String.join(", ", members), location,
+            "remove one of these metadata.inherits entries");
+      }
+      return;
+    }
+    if (!(byName.get(base) instanceof Map)) {
+      if (report) {
+        problems.error("inheritance-missing-base", "component '" + derived + "' inherits from '" + base
+            + "', which is not defined in any of the config files for the stack"
+            + DidYouMean.hint(base, byName.keySet()), location,
+            "define `" + base + "` in this manifest or one of its imports (bases are looked up per manifest)");
+      }
+      return;
+    }
+    Map<String, Object> section = Values.map(byName.get(base));
+    path.add(pair);
+    boolean isAbstract = "abstract".equals(Values.map(section, "metadata").get("type"));
+    Optional<String> legacy = nonEmpty(section.get("component")).filter(l -> !l.equals(base));
+    if (!isAbstract && legacy.isPresent() && byName.get(legacy.get()) instanceof Map) {
+      inherit(base, legacy.get(), byName, bases, path, location, strategy, report);
+    }
+    for (String next : Values.strings(Values.map(section, "metadata").get("inherits"))) {
+      inherit(base, next, byName, bases, path, location, strategy, report);
+    }
+    path.remove(pair);
+    for (String key : MERGED) {
+      Map<String, Object> value = Values.map(section, key);
+      if (!value.isEmpty()) {
+        bases.sections.merge(key, value, (a, b) -> DeepMerge.mergeMaps(a, b, strategy));
+      }
+    }
+    if (config.inheritMetadata()) {
+      Map<String, Object> metadata = new LinkedHashMap<>(Values.map(section, "metadata"));
+      metadata.remove("inherits");
+      metadata.remove("type");
+      bases.metadata = DeepMerge.mergeMaps(bases.metadata, metadata, strategy);
+    }
+    nonEmpty(section.get("backend_type")).ifPresent(v -> bases.backendType = Optional.of(v));
+    nonEmpty(section.get("remote_state_backend_type")).ifPresent(v -> bases.remoteStateBackendType = Optional.of(v));
+    nonEmpty(section.get("command")).ifPresent(v -> bases.command = Optional.of(v));
+    Optional.ofNullable(section.get("required_version")).ifPresent(v -> bases.requiredVersion = Optional.of(v));
+    bases.inheritance.remove(base);
+    bases.inheritance.addFirst(base);
+    bases.order.add(base);
+  }
+
+  private static void defaultKey(String backendType, Map<String, Object> backend, String keyName) {
+    switch (backendType) {
+      case "s3":
+        if (isBlank(backend.get("workspace_key_prefix"))) {
+          backend.put("workspace_key_prefix", keyName);
+        }
+        break;
+      case "gcs":
+        if (isBlank(backend.get("prefix"))) {
+          backend.put("prefix", keyName);
+        }
+        break;
+      case "azurerm":
+        if (isBlank(backend.get("key"))) {
+          backend.put("key", keyName + ".terraform.tfstate");
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static boolean isBlank(Object value) {
+    return value == null || (value instanceof String s && s.isEmpty());
+  }
+
+  /**
+   * The Terraform workspace, as Atmos's {@code BuildTerraformWorkspace}: a workspace pattern, else
+   * {@code metadata.terraform_workspace}, else the stack's context prefix, with
+   * {@code -<component>} appended when the component deploys another folder than its name; every
+   * {@code /} becomes {@code -}.
+   */
+  private String workspace(String prefix, String name, String folder, boolean derived, Map<String, Object> metadata,
+      Map<String, Object> vars) {
+    String result;
+    Optional<String> pattern = nonEmpty(metadata.get("terraform_workspace_pattern"));
+    Optional<String> fixed = Values.text(metadata.get("terraform_workspace")).filter(s -> !s.isEmpty());
+    if (pattern.isPresent()) {
+      result = pattern.get();
+      Map<String, String> tokens = new LinkedHashMap<>();
+      for (String t : List.of("namespace", "tenant", "environment", "region", "stage", "attributes")) {
+        tokens.put(t, Values.text(vars.get(t)).orElse(""));
+      }
+      tokens.put("component", name);
+      tokens.put("base-component", derived ? folder : "");
+      tokens.put("component-path", folder);
+      tokens.put("workspace", prefix);
+      tokens.put("terraform_workspace", fixed.orElse(""));
+      for (Map.Entry<String, String> t : tokens.entrySet()) {
+        result = result.replace("{" + t.getKey() + "}", t.getValue());
+      }
+    } else if (fixed.isPresent()) {
+      result = fixed.get();
+    } else if (!derived) {
+      result = prefix;
+    } else {
+      result = prefix + "-" + name;
+    }
+    return result.replace('/', '-');
+  }
+
+  private static final List<String> DEPENDENCY_SECTIONS = List.of("backend", "backend_type", "env",
+      "remote_state_backend", "remote_state_backend_type", "settings", "vars");
+
+  /**
+   * The manifests a component depends on, sorted, by Atmos's legacy rule: the top-level file, and
+   * each imported file that sets a non-empty stack-wide section ({@code vars}, {@code settings},
+   * {@code env}, backend sections; at the root or under the component type), defines the component,
+   * or defines one of its bases either inline (it imports nothing) or differently from the files it
+   * imports.
+   */
+  private static List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases) {
+    java.util.TreeSet<String> result = new java.util.TreeSet<>();
+    result.add(manifest.name());
+    Map<String, ManifestProcessor.Contribution> byName = new LinkedHashMap<>();
+    manifest.files().forEach(f -> byName.putIfAbsent(f.name(), f));
+    for (ManifestProcessor.Contribution file : byName.values()) {
+      Map<String, Object> content = file.content();
+      if (anyNotEmpty(content) || anyNotEmpty(Values.map(content, type))) {
+        result.add(file.name());
+        continue;
+      }
+      Map<String, Object> typed = Values.map(Values.map(content, "components"), type);
+      if (!Values.map(typed, name).isEmpty()) {
+        result.add(file.name());
+        continue;
+      }
+      for (String base : bases) {
+        Map<String, Object> section = Values.map(typed, base);
+        if (section.isEmpty()) {
+          continue;
+        }
+        boolean differs = file.imports().isEmpty() || file.imports().stream()
+            .map(byName::get).filter(java.util.Objects::nonNull)
+            .map(i -> Values.map(Values.map(Values.map(i.content(), "components"), type), base))
+            .anyMatch(other -> !other.isEmpty() && !other.equals(section));
+        if (differs) {
+          result.add(file.name());
+          break;
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static boolean anyNotEmpty(Map<String, Object> section) {
+    for (String key : DEPENDENCY_SECTIONS) {
+      Object v = section.get(key);
+      if ((v instanceof Map<?, ?> m && !m.isEmpty()) || (v instanceof String str && !str.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

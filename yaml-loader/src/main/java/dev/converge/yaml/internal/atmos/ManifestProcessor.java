@@ -1,0 +1,468 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.diagnostic.SourceLocation;
+import dev.converge.yaml.internal.merge.DeepMerge;
+import dev.converge.yaml.internal.merge.ListMergeStrategy;
+import dev.converge.yaml.internal.problem.DidYouMean;
+import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.source.Globs;
+import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.yaml.YamlFile;
+import dev.converge.yaml.internal.yaml.YamlReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one top-level stack manifest and its imports into one merged document, as Atmos's
+ * {@code processYAMLConfigFileWithContextInternal} does.
+ *
+ * <p>Order: a file's document is {@code [import_1, ..., import_n, the file's own content]},
+ * deep-merged left to right with the global list strategy, each import already merged the same way.
+ * A glob import expands to its matches in sorted order. Diamonds are not de-duplicated (a file
+ * imported twice is merged twice), as in Atmos.
+ *
+ * <p>Import context: the child receives {@code merge(import.context, parent context)} (the outer
+ * context wins) and, once it has a context, its text is rendered as a template before parsing, as
+ * is every {@code .tmpl} file. Import paths containing {@code {{} are rendered with the settings,
+ * vars and env merged so far (in this file and, passed down, in its importers) plus the import's
+ * own context.
+ *
+ * <p>Overrides are file-scoped: the {@code overrides} and {@code terraform.overrides} (or any
+ * component type's) of a file, of its importers, and of imports merged before, are injected into
+ * the {@code overrides} of every component the file defines inline and are passed down to the
+ * imports that follow; an importer's overrides beat the imported file's.
+ *
+ * <p>Cycles: Atmos catches only a file importing itself and otherwise recurses until it runs out of
+ * stack. Here the chain of files being imported is carried down; an import of a file already on the
+ * chain is a problem that prints the whole chain, and the import is skipped, so every cycle, of any
+ * length, is reported and loading ends.
+ *
+ * <p>Caching: the parsed YAML of every file is kept for the whole load, and the merged result of an
+ * import that got no context and no overrides from its importer (the common catalog case) is kept
+ * too, so a catalog file imported by a thousand stacks is read, parsed and merged once.
+ */
+public final class ManifestProcessor {
+
+  private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".yaml.tmpl", ".yml.tmpl");
+  private static final Set<String> IMPORT_KEYS = Set.of("path", "context", "skip_templates_processing",
+      "ignore_missing_template_values", "skip_if_missing", "nested_imports", "ttl");
+  private static final Pattern REMOTE = Pattern.compile("^(?:[a-z][a-z0-9+.-]*://|git::|s3::|gcs::|github\\.com/).*");
+
+  private final SourceTree tree;
+  private final AtmosConfig config;
+  private final Problems problems;
+  private final Map<String, Optional<YamlFile>> parsed = new HashMap<>();
+  private final Map<String, FileResult> merged = new HashMap<>();
+
+  public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems) {
+    this.tree = tree;
+    this.config = config;
+    this.problems = problems;
+  }
+
+  /** One file's contribution to a manifest, with everything below it merged in. */
+  public record FileResult(
+      Map<String, Object> document,
+      Set<String> imports,
+      List<Contribution> files,
+      Set<String> subtree,
+      Map<String, SourceLocation> definitions,
+      boolean usesImportData,
+      boolean clean) {}
+
+  /** A file that contributed its own content, in merge order, with that content and its direct imports. */
+  public record Contribution(String name, Map<String, Object> content, List<String> imports) {}
+
+  /** The merged manifest: the document, its imports (sorted, unique), the contributing files. */
+  public record Manifest(
+      String path,
+      String name,
+      Map<String, Object> document,
+      List<String> imports,
+      List<Contribution> files,
+      Map<String, SourceLocation> definitions,
+      Optional<YamlFile> file) {}
+
+  /** The manifest name of {@code path}: relative to the stacks base path, without extension. */
+  public String manifestName(String path) {
+    String name = RepoPaths.relativize(config.stacksBasePath(), path);
+    for (String ext : List.of(".yaml.tmpl", ".yml.tmpl", ".yaml", ".yml")) {
+      if (name.endsWith(ext)) {
+        return name.substring(0, name.length() - ext.length());
+      }
+    }
+    return name;
+  }
+
+  /** Reads the top-level manifest at {@code path} (repo-relative). */
+  public Manifest process(String path) {
+    FileResult result = processFile(path, Map.of(), Layers.NONE, Map.of(), List.of(), null);
+    return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
+        result.files(), result.definitions(), parsed.getOrDefault(path, Optional.empty()));
+  }
+
+  private Optional<YamlFile> parse(String path, Map<String, Object> context, boolean ignoreMissing, SourceLocation from) {
+    boolean template = path.endsWith(".tmpl") || !context.isEmpty();
+    if (!template) {
+      return parsed.computeIfAbsent(path, p -> read(p, from).flatMap(text -> YamlReader.read(p, text, problems)));
+    }
+    Optional<String> text = read(path, from);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Templates.Rendered rendered = Templates.render(text.get(), context);
+    if (!rendered.missing().isEmpty() && !context.isEmpty() && !ignoreMissing && !config.ignoreMissingTemplateValues()) {
+      problems.error("template-missing-value", "template value " + String.join(", ", rendered.missing())
+          + " is not in the import context " + context.keySet(), SourceLocation.ofFile(path),
+          "add the value to the import's `context`, or set ignore_missing_template_values: true");
+    }
+    if (!rendered.unsupported().isEmpty()) {
+      Problems local = new Problems();
+      Optional<YamlFile> yaml = YamlReader.read(path, rendered.text(), local);
+      if (yaml.isEmpty()) {
+        problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported ({{ "
+            + rendered.unsupported().get(0) + " }}) and the file is not YAML without them; its content is skipped",
+            SourceLocation.ofFile(path), "use plain lookups such as {{ .vars.stage }}, or render the file before loading");
+        return Optional.of(YamlReader.empty(path));
+      }
+      problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported ({{ "
+          + rendered.unsupported().get(0) + " }}); the text is read as written", SourceLocation.ofFile(path),
+          "use plain lookups such as {{ .vars.stage }}");
+      return yaml;
+    }
+    return YamlReader.read(path, rendered.text(), problems);
+  }
+
+  private Optional<String> read(String path, SourceLocation from) {
+    Optional<byte[]> bytes = tree.read(path);
+    if (bytes.isEmpty()) {
+      problems.error("import-not-found", "stack file " + path + " does not exist",
+          from == null ? SourceLocation.ofFile(path) : from, null);
+    }
+    return bytes.map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @param context import context (outer wins), empty when none
+   * @param overrides per component type, the overrides passed down by the importers
+   * @param importData settings/vars/env merged so far by the importers, for templated import paths
+   * @param chain the files being imported, outermost first
+   */
+  private FileResult processFile(String path, Map<String, Object> context, Layers overrides,
+      Map<String, Object> importData, List<String> chain, SourceLocation from) {
+    boolean cacheable = context.isEmpty() && overrides.isEmpty();
+    if (cacheable) {
+      FileResult cached = merged.get(path);
+      if (cached != null && !cached.usesImportData() && chain.stream().noneMatch(cached.subtree()::contains)) {
+        return cached;
+      }
+    }
+    int problemsBefore = problems.size();
+    List<String> here = new ArrayList<>(chain);
+    here.add(path);
+    Optional<YamlFile> file = parse(path, context, false, from);
+    Map<String, Object> raw;
+    if (file.isEmpty()) {
+      raw = Map.of();
+    } else if (file.get().value() == null) {
+      raw = Map.of();
+    } else if (!(file.get().value() instanceof Map)) {
+      problems.error("type-mismatch", "a stack file must be a map, found " + Values.typeName(file.get().value()),
+          file.get().location(), null);
+      raw = Map.of();
+    } else {
+      raw = Values.map(file.get().value());
+      StructureCheck.check(file.get(), raw, problems);
+    }
+    String name = manifestName(path);
+    Map<String, Map<String, Object>> inline = overridesOf(raw);
+    Map<String, Map<String, Object>> accumulated = new HashMap<>();
+    Map<String, Object> document = Map.of();
+    Set<String> imports = new LinkedHashSet<>();
+    List<String> direct = new ArrayList<>();
+    List<Contribution> files = new ArrayList<>();
+    Set<String> subtree = new LinkedHashSet<>();
+    subtree.add(path);
+    Map<String, SourceLocation> definitions = new HashMap<>();
+    boolean usesImportData = false;
+    ListMergeStrategy strategy = config.listMergeStrategy();
+
+    List<?> importList = raw.get("import") instanceof List<?> l ? l : raw.get("import") instanceof String s ? List.of(s) : List.of();
+    for (int i = 0; i < importList.size(); i++) {
+      Object entry = importList.get(i);
+      SourceLocation at = file.map(f -> f.valueLocation(List.of("import"))).orElse(SourceLocation.ofFile(path));
+      int index = i;
+      SourceLocation entryAt = file.map(f -> f.valueLocation(List.of("import", String.valueOf(index)))).orElse(at);
+      Import imp = importOf(entry, entryAt);
+      if (imp == null) {
+        continue;
+      }
+      String importPath = imp.path();
+      if (Templates.hasTemplate(importPath) && config.templatesEnabled() && !imp.skipTemplates()) {
+        usesImportData = true;
+        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData, sectionsForTemplates(document), imp.context());
+        Templates.Rendered rendered = Templates.render(importPath, data);
+        if (!rendered.missing().isEmpty() && !imp.ignoreMissing() && !config.ignoreMissingTemplateValues()) {
+          problems.error("import-template", "import path `" + importPath + "` uses " + String.join(", ", rendered.missing())
+              + ", which no earlier import or import context defines", entryAt,
+              "define the value in an earlier import or in the import's `context`");
+          continue;
+        }
+        importPath = rendered.text();
+      }
+      if (REMOTE.matcher(importPath).matches()) {
+        problems.error("import-remote", "remote imports are not supported: " + importPath, entryAt,
+            "vendor the file into the repository and import it by path");
+        continue;
+      }
+      boolean templateLeft = Templates.hasTemplate(importPath);
+      List<String> targets = resolveImport(path, importPath, imp.skipIfMissing() || templateLeft, entryAt);
+      Map<String, Object> childContext = imp.context().isEmpty() ? context : DeepMerge.mergeMaps(imp.context(), context, strategy);
+      for (String target : targets) {
+        if (here.contains(target)) {
+          List<String> cycle = new ArrayList<>(here.subList(here.indexOf(target), here.size()));
+          cycle.add(target);
+          problems.error("import-cycle", "import cycle: " + String.join(" -> ", cycle.stream().map(this::manifestName).toList()),
+              entryAt, "remove one of these imports");
+          continue;
+        }
+        Layers passed = new Layers(combine(overrides.lower(), accumulated), combine(inline, overrides.upper()));
+        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData, sectionsForTemplates(document));
+        FileResult child = processFile(target, childContext, passed, data, here, entryAt);
+        usesImportData |= child.usesImportData();
+        document = DeepMerge.mergeMaps(document, child.document(), strategy);
+        imports.add(manifestName(target));
+        direct.add(manifestName(target));
+        imports.addAll(child.imports());
+        files.addAll(child.files());
+        subtree.addAll(child.subtree());
+        definitions.putAll(child.definitions());
+        overridesOf(child.document()).forEach((type, o) ->
+            accumulated.merge(type, o, (a, b) -> DeepMerge.mergeMaps(a, b, strategy)));
+      }
+    }
+
+    Map<String, Map<String, Object>> effective = effectiveOverrides(combine(overrides.lower(), accumulated),
+        combine(inline, overrides.upper()));
+    Map<String, Object> own = ownContent(raw, effective, strategy);
+    files.add(new Contribution(name, own, List.copyOf(direct)));
+    for (Map.Entry<String, Object> type : Values.map(own, "components").entrySet()) {
+      for (String component : Values.map(type.getValue()).keySet()) {
+        definitions.put(type.getKey() + "/" + component,
+            file.map(f -> f.location(List.of("components", type.getKey(), component))).orElse(SourceLocation.ofFile(path)));
+      }
+    }
+    document = DeepMerge.mergeMaps(document, own, strategy);
+    FileResult result = new FileResult(document, imports, files, subtree, definitions, usesImportData,
+        problems.size() == problemsBefore);
+    if (cacheable && result.clean()) {
+      merged.put(path, result);
+    }
+    return result;
+  }
+
+  private record Import(String path, Map<String, Object> context, boolean skipTemplates, boolean ignoreMissing,
+      boolean skipIfMissing) {}
+
+  private Import importOf(Object entry, SourceLocation at) {
+    if (entry instanceof String s) {
+      return new Import(s, Map.of(), false, false, false);
+    }
+    if (entry instanceof Map<?, ?>) {
+      Map<String, Object> m = Values.map(entry);
+      for (String key : m.keySet()) {
+        if (!IMPORT_KEYS.contains(key)) {
+          problems.error("unknown-key", "unknown import key `" + key + "`" + DidYouMean.hint(key, IMPORT_KEYS), at,
+              "an import has the keys " + new TreeSet<>(IMPORT_KEYS));
+        }
+      }
+      if (!(m.get("path") instanceof String p)) {
+        problems.error("type-mismatch", "an import needs a `path` string", at, "write `- path: catalog/vpc`");
+        return null;
+      }
+      Object ctx = m.get("context");
+      if (ctx != null && !(ctx instanceof Map)) {
+        problems.error("type-mismatch", "import `context` must be a map, found " + Values.typeName(ctx), at, null);
+      }
+      return new Import(p, Values.map(ctx), Values.bool(m.get("skip_templates_processing"), false),
+          Values.bool(m.get("ignore_missing_template_values"), false), Values.bool(m.get("skip_if_missing"), false));
+    }
+    problems.error("type-mismatch", "an import must be a path or a map with `path`, found " + Values.typeName(entry), at,
+        null);
+    return null;
+  }
+
+  /** The files an import names, in merge order; reports a missing file or an empty glob. */
+  private List<String> resolveImport(String importer, String importPath, boolean tolerateMissing, SourceLocation at) {
+    String p = importPath.trim();
+    String first = p.split("/", 2)[0];
+    String base = first.equals(".") || first.equals("..") ? RepoPaths.parent(importer) : config.stacksBasePath();
+    while (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    String joined = RepoPaths.join(base, p);
+    if (RepoPaths.leavesRoot(joined)) {
+      problems.error("path-outside-repository", "import `" + importPath + "` leaves the repository (" + joined + ")", at,
+          "import files inside the repository only");
+      return List.of();
+    }
+    if (Globs.isGlob(joined) && !Templates.hasTemplate(joined)) {
+      String glob = extension(joined).isEmpty() ? joined + ".yaml" : joined;
+      Pattern pattern = Globs.compile(glob);
+      String root = globRoot(glob);
+      List<String> matches = tree.files(root).stream().filter(f -> pattern.matcher(f).matches()).toList();
+      if (matches.isEmpty() && !tolerateMissing) {
+        problems.error("import-glob-empty", "import `" + importPath + "` matches no file", at,
+            "fix the pattern or add `skip_if_missing: true`");
+      }
+      return matches;
+    }
+    String ext = extension(joined);
+    String target = null;
+    if (ext.isEmpty()) {
+      for (String e : EXTENSIONS) {
+        if (tree.isFile(joined + e)) {
+          target = joined + e;
+          break;
+        }
+      }
+      if (target == null) {
+        target = joined + ".yaml";
+      }
+    } else {
+      target = (ext.equals(".yaml") || ext.equals(".yml")) && tree.isFile(joined + ".tmpl") ? joined + ".tmpl" : joined;
+    }
+    if (!tree.isFile(target)) {
+      if (!tolerateMissing) {
+        List<String> known = tree.files(config.stacksBasePath()).stream().map(this::manifestName).toList();
+        String wanted = manifestName(target);
+        problems.error("import-not-found", "import `" + importPath + "` not found (looked for " + target + ")"
+            + DidYouMean.hint(wanted, known), at, "fix the path; it is relative to " + config.stacksBasePath()
+            + " unless it starts with ./ or ../");
+      }
+      return List.of();
+    }
+    return List.of(target);
+  }
+
+  private static String extension(String path) {
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    int dot = last.lastIndexOf('.');
+    return dot <= 0 ? "" : last.substring(dot);
+  }
+
+  private static String globRoot(String glob) {
+    int firstGlob = 0;
+    while (firstGlob < glob.length() && "*?[{".indexOf(glob.charAt(firstGlob)) < 0) {
+      firstGlob++;
+    }
+    return RepoPaths.parent(glob.substring(0, firstGlob) + "x");
+  }
+
+  private static Map<String, Object> sectionsForTemplates(Map<String, Object> document) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (String key : List.of("settings", "vars", "env")) {
+      if (document.get(key) instanceof Map) {
+        data.put(key, document.get(key));
+      }
+    }
+    return data;
+  }
+
+  /** The overrides a document declares, per component type: root {@code overrides} then the type's. */
+  private Map<String, Map<String, Object>> overridesOf(Map<String, Object> document) {
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    Map<String, Object> global = Values.map(document, "overrides");
+    for (String type : ComponentTypes.ALL) {
+      Map<String, Object> typed = DeepMerge.mergeMaps(global, Values.path(document, type, "overrides"),
+          config.listMergeStrategy());
+      if (!typed.isEmpty()) {
+        result.put(type, typed);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Overrides passed down to an import, in two layers: {@code lower} (overrides merged from imports
+   * before it, at any level above) sits below the imported file's own overrides, {@code upper} (the
+   * importers' inline overrides) above them. Keyed by {@code ""} (root section) or component type.
+   */
+  private record Layers(Map<String, Map<String, Object>> lower, Map<String, Map<String, Object>> upper) {
+    static final Layers NONE = new Layers(Map.of(), Map.of());
+
+    boolean isEmpty() {
+      return lower.values().stream().allMatch(Map::isEmpty) && upper.values().stream().allMatch(Map::isEmpty);
+    }
+  }
+
+  private Map<String, Map<String, Object>> combine(Map<String, Map<String, Object>> low,
+      Map<String, Map<String, Object>> high) {
+    if (low.isEmpty()) {
+      return high;
+    }
+    if (high.isEmpty()) {
+      return low;
+    }
+    Map<String, Map<String, Object>> result = new HashMap<>(low);
+    high.forEach((k, v) -> result.merge(k, v, (a, b) -> DeepMerge.mergeMaps(a, b, config.listMergeStrategy())));
+    return result;
+  }
+
+  /** Per component type: the lower layer (root, then typed), then the upper layer (root, then typed). */
+  private Map<String, Map<String, Object>> effectiveOverrides(Map<String, Map<String, Object>> lower,
+      Map<String, Map<String, Object>> upper) {
+    if (lower.isEmpty() && upper.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    ListMergeStrategy s = config.listMergeStrategy();
+    for (String type : ComponentTypes.ALL) {
+      Map<String, Object> merged = DeepMerge.mergeAll(s, lower.get(type), upper.get(type));
+      if (!merged.isEmpty()) {
+        result.put(type, merged);
+      }
+    }
+    return result;
+  }
+
+  /** The file's own content without {@code import} and {@code locals}, overrides injected into its components. */
+  private static Map<String, Object> ownContent(Map<String, Object> raw, Map<String, Map<String, Object>> effective,
+      ListMergeStrategy strategy) {
+    Map<String, Object> own = new LinkedHashMap<>(raw);
+    own.remove("import");
+    own.remove("locals");
+    if (effective.isEmpty() || !(raw.get("components") instanceof Map)) {
+      return own;
+    }
+    Map<String, Object> components = new LinkedHashMap<>(Values.map(raw, "components"));
+    for (Map.Entry<String, Object> type : components.entrySet()) {
+      Map<String, Object> o = effective.get(type.getKey());
+      if (o == null || !(type.getValue() instanceof Map)) {
+        continue;
+      }
+      Map<String, Object> byName = new LinkedHashMap<>(Values.map(type.getValue()));
+      byName.replaceAll((name, section) -> {
+        if (!(section instanceof Map)) {
+          return section;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(Values.map(section));
+        copy.put("overrides", DeepMerge.mergeMaps(o, Values.map(copy.get("overrides")), strategy));
+        return copy;
+      });
+      type.setValue(byName);
+    }
+    own.put("components", components);
+    return own;
+  }
+}

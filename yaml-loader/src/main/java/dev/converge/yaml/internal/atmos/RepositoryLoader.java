@@ -1,0 +1,416 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.diagnostic.Problem;
+import dev.converge.diagnostic.SourceLocation;
+import dev.converge.model.ComponentMetadata;
+import dev.converge.model.ComponentType;
+import dev.converge.model.ContentDigest;
+import dev.converge.model.DesiredState;
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import dev.converge.model.Revision;
+import dev.converge.pipeline.Pipeline;
+import dev.converge.yaml.AtmosSnapshot;
+import dev.converge.yaml.AtmosStack;
+import dev.converge.yaml.ResolvedComponent;
+import dev.converge.yaml.StackManifest;
+import dev.converge.yaml.VendorPin;
+import dev.converge.yaml.internal.problem.DidYouMean;
+import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.rollout.RolloutReader;
+import dev.converge.yaml.internal.source.Globs;
+import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.vendor.VendorReader;
+import dev.converge.yaml.internal.yaml.YamlFile;
+import dev.converge.yaml.internal.yaml.YamlReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One load of a repository: atmos.yaml, every top-level manifest, stack composition, dependencies,
+ * digests, vendor.yaml and rollout.yaml, with every problem collected and thrown together.
+ */
+public final class RepositoryLoader {
+
+  /** The null git id: the source digest of a folder that does not exist. */
+  public static final String MISSING_FOLDER_DIGEST = "0000000000000000000000000000000000000000";
+
+  private static final List<String> CONTEXT_FIELDS = List.of("namespace", "tenant", "environment", "stage");
+  private static final List<String> MANIFEST_EXTENSIONS = List.of(".yaml", ".yml", ".yaml.tmpl", ".yml.tmpl");
+
+  private final SourceTree tree;
+  private final Map<String, Object> overrides;
+  private final Optional<Set<String>> onlyManifests;
+  private final Problems problems = new Problems();
+
+  public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests) {
+    this.tree = tree;
+    this.overrides = overrides;
+    this.onlyManifests = onlyManifests;
+  }
+
+  public AtmosSnapshot load(Revision revision, List<String> history) {
+    AtmosConfig config = AtmosConfig.read(tree, overrides, problems);
+    if (!tree.isDirectory(config.stacksBasePath())) {
+      problems.error("stacks-not-found", "stacks base path `" + config.stacksBasePath() + "` is not a folder",
+          SourceLocation.ofFile(AtmosConfig.FILE), "set stacks.base_path in atmos.yaml");
+    }
+    if (RepoPaths.leavesRoot(config.stacksBasePath())) {
+      problems.error("path-outside-repository", "stacks base path `" + config.stacksBasePath()
+          + "` leaves the repository", SourceLocation.ofFile(AtmosConfig.FILE), "keep stacks inside the repository");
+    }
+    ManifestProcessor processor = new ManifestProcessor(tree, config, problems);
+    ComponentResolver resolver = new ComponentResolver(config, tree, problems);
+    List<String> paths = discover(config, processor);
+    List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
+    List<ResolvedSection> sections = new ArrayList<>();
+    for (String path : paths) {
+      ManifestProcessor.Manifest manifest = processor.process(path);
+      manifests.add(manifest);
+      sections.addAll(resolver.resolve(manifest));
+    }
+    List<ResolvedSection> kept = compose(sections);
+    List<VendorPin> pins = vendor(config);
+    Set<String> vendored = new HashSet<>();
+    pins.forEach(p -> vendored.add(p.folder()));
+    Optional<Pipeline> pipeline = rollout();
+
+    Map<ResolvedSection, List<InstanceId>> dependencies = new LinkedHashMap<>();
+    for (ResolvedSection s : kept) {
+      dependencies.put(s, dependsOn(s, kept));
+    }
+    List<ResolvedComponent> components = new ArrayList<>();
+    List<Instance> instances = new ArrayList<>();
+    for (ResolvedSection s : kept) {
+      String folderPath = RepoPaths.join(config.componentBasePath(s.type()), s.deployFolder());
+      Optional<String> digest = tree.treeId(folderPath);
+      if (digest.isEmpty() && s.type().equals(ComponentTypes.TERRAFORM) && !s.isAbstract()
+          && !vendored.contains(s.deployFolder())) {
+        problems.warning("component-folder-missing", "component `" + s.name() + "` in stack " + s.stack()
+            + " deploys folder " + folderPath + ", which does not exist at " + tree.describe(), s.location(),
+            "create the folder or vendor it (vendor.yaml)");
+      }
+      if (!s.deployFolder().equals(s.folder())) {
+        problems.warning("inherited-metadata-component", "component `" + s.name() + "` in stack " + s.stack()
+            + " inherits metadata.component `" + s.deployFolder() + "`: Terraform runs in that folder, but Atmos "
+            + "computes its workspace and workspace_key_prefix from `" + s.folder() + "`", s.location(),
+            "set metadata.component on the component itself");
+      }
+      String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
+      Map<String, Object> configuration = new LinkedHashMap<>(s.section());
+      configuration.put("folder", s.deployFolder());
+      configuration.put("source_digest", digest.orElse(MISSING_FOLDER_DIGEST));
+      configuration.put("config_digest", configDigest);
+      InstanceId id = InstanceId.of(s.stack(), s.name());
+      components.add(ResolvedComponent.builder().id(id).type(s.type()).manifest(s.manifest()).folder(s.deployFolder())
+          .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
+          .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace()).isAbstract(s.isAbstract()).enabled(s.enabled())
+          .locked(s.locked()).addAllInheritance(s.inheritance()).addAllDependsOn(dependencies.get(s))
+          .putAllConfiguration(nullFree(configuration)).location(s.location()).build());
+      if (s.type().equals(ComponentTypes.TERRAFORM)) {
+        instances.add(instance(s, id, digest.orElse(MISSING_FOLDER_DIGEST), configDigest, dependencies.get(s)));
+      }
+    }
+    components.sort(Comparator.comparing(ResolvedComponent::id).thenComparing(ResolvedComponent::type));
+    instances.sort(Comparator.comparing(Instance::id));
+    problems.throwIfErrors();
+
+    DesiredState desired = DesiredState.builder().revision(revision).addAllInstances(instances)
+        .addAllHistory(history).build();
+    return AtmosSnapshot.builder()
+        .desiredState(desired)
+        .pipeline(pipeline)
+        .addAllVendorPins(pins)
+        .addAllStacks(stacks(kept))
+        .addAllManifests(manifestValues(manifests, sections))
+        .addAllComponents(components)
+        .addAllWarnings(problems.warnings())
+        .build();
+  }
+
+  /** The top-level manifests: included, not excluded, with a YAML extension; sorted. */
+  private List<String> discover(AtmosConfig config, ManifestProcessor processor) {
+    List<Pattern> included = new ArrayList<>();
+    for (String inc : config.includedPaths()) {
+      String glob = RepoPaths.join(config.stacksBasePath(), inc);
+      String last = glob.substring(glob.lastIndexOf('/') + 1);
+      if (!last.contains(".")) {
+        MANIFEST_EXTENSIONS.forEach(e -> included.add(Globs.compile(glob + e)));
+      } else {
+        included.add(Globs.compile(glob));
+      }
+    }
+    List<Pattern> excluded = config.excludedPaths().stream()
+        .map(ex -> Globs.compile(RepoPaths.join(config.stacksBasePath(), ex))).toList();
+    List<String> result = new ArrayList<>();
+    for (String file : tree.files(config.stacksBasePath())) {
+      if (MANIFEST_EXTENSIONS.stream().noneMatch(file::endsWith)) {
+        continue;
+      }
+      if (included.stream().anyMatch(p -> p.matcher(file).matches())
+          && excluded.stream().noneMatch(p -> p.matcher(file).matches())) {
+        result.add(file);
+      }
+    }
+    if (onlyManifests.isPresent()) {
+      Set<String> names = new HashSet<>();
+      List<String> all = tree.files(config.stacksBasePath()).stream()
+          .filter(f -> MANIFEST_EXTENSIONS.stream().anyMatch(f::endsWith)).toList();
+      List<String> chosen = new ArrayList<>();
+      for (String file : all) {
+        if (onlyManifests.get().contains(processor.manifestName(file))) {
+          chosen.add(file);
+          names.add(processor.manifestName(file));
+        }
+      }
+      for (String wanted : onlyManifests.get()) {
+        if (!names.contains(wanted)) {
+          problems.error("manifest-not-found", "stack manifest `" + wanted + "` not found"
+              + DidYouMean.hint(wanted, result.stream().map(processor::manifestName).toList()),
+              SourceLocation.ofFile(config.stacksBasePath()), null);
+        }
+      }
+      return chosen;
+    }
+    if (result.isEmpty() && tree.isDirectory(config.stacksBasePath())) {
+      problems.error("no-stack-manifests", "no stack manifest matches stacks.included_paths " + config.includedPaths()
+          + " under " + config.stacksBasePath(), SourceLocation.ofFile(AtmosConfig.FILE),
+          "check stacks.included_paths and stacks.excluded_paths");
+    }
+    return result;
+  }
+
+  /**
+   * Top-level stack composition: several manifests may form one logical stack. A component that two
+   * manifests of one stack define identically is kept once (from the first manifest); defined
+   * differently, it is a problem naming both manifests.
+   */
+  private List<ResolvedSection> compose(List<ResolvedSection> sections) {
+    Map<String, ResolvedSection> first = new LinkedHashMap<>();
+    Map<String, List<String>> conflicts = new TreeMap<>();
+    for (ResolvedSection s : sections) {
+      String key = s.stack() + "\u0000" + s.type() + "\u0000" + s.name();
+      ResolvedSection earlier = first.get(key);
+      if (earlier == null) {
+        first.put(key, s);
+      } else if (!Objects.equals(withoutOverrides(earlier.raw()), withoutOverrides(s.raw()))) {
+        conflicts.computeIfAbsent(key, k -> new ArrayList<>(List.of(earlier.manifest()))).add(s.manifest());
+      }
+    }
+    conflicts.forEach((key, files) -> {
+      ResolvedSection s = first.get(key);
+      problems.error("duplicate-component", "Found duplicate config for component '" + s.name() + "' in stack '"
+          + s.stack() + "': component '" + s.name() + "' is defined differently in more than one top-level stack "
+          + "manifest file: " + String.join(", ", files), s.location(),
+          "define the component in one manifest, or identically in shared catalog files");
+    });
+    return new ArrayList<>(first.values());
+  }
+
+  private static Map<String, Object> withoutOverrides(Map<String, Object> raw) {
+    Map<String, Object> copy = new LinkedHashMap<>(raw);
+    copy.remove("overrides");
+    return copy;
+  }
+
+  /**
+   * What a component depends on, as instance ids. {@code dependencies.components} entries
+   * ({@code component} or {@code name}, optional {@code stack}) name the same stack when they have no
+   * stack. Legacy {@code settings.depends_on} entries match as Atmos's {@code describe dependents}
+   * does: an explicit {@code stack} must equal the target's, each context field given
+   * ({@code namespace}, {@code tenant}, {@code environment}, {@code stage}) must equal the target's,
+   * and each field not given must be equal between the two components (so an explicit stack alone
+   * does not reach another stage: Atmos issue #2910, kept for compatibility).
+   */
+  private List<InstanceId> dependsOn(ResolvedSection s, List<ResolvedSection> all) {
+    Set<InstanceId> result = new LinkedHashSet<>();
+    Map<String, Object> templateData = new LinkedHashMap<>(s.section());
+    Object components = Values.map(s.section(), "dependencies").get("components");
+    if (components instanceof List<?> list && !list.isEmpty()) {
+      for (Object entry : list) {
+        Map<String, Object> e = Values.map(entry);
+        Optional<String> name = Values.text(e.get("component")).or(() -> Values.text(e.get("name")));
+        if (name.isEmpty()) {
+          continue;
+        }
+        String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
+        String kind = Values.text(e.get("kind")).orElse(null);
+        boolean found = false;
+        for (ResolvedSection t : all) {
+          if (t.name().equals(name.get()) && t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
+            result.add(InstanceId.of(t.stack(), t.name()));
+            found = true;
+          }
+        }
+        if (!found) {
+          unresolved(s, name.get(), stack, all);
+        }
+      }
+      return List.copyOf(result);
+    }
+    Map<String, Object> dependsOn = Values.map(s.settings(), "depends_on");
+    for (Object value : dependsOn.values()) {
+      Map<String, Object> e = Values.map(value);
+      Optional<String> name = Values.text(e.get("component"));
+      if (name.isEmpty()) {
+        continue;
+      }
+      Optional<String> stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text());
+      boolean anyField = CONTEXT_FIELDS.stream().anyMatch(e::containsKey);
+      boolean found = false;
+      for (ResolvedSection t : all) {
+        if (!t.name().equals(name.get()) || !t.type().equals(s.type())) {
+          continue;
+        }
+        if (stack.isPresent() && !stack.get().equals(t.stack())) {
+          continue;
+        }
+        if (stack.isEmpty() && !anyField && !t.stack().equals(s.stack())) {
+          continue;
+        }
+        boolean fieldsMatch = true;
+        for (String field : CONTEXT_FIELDS) {
+          Object want = e.containsKey(field) ? e.get(field) : s.vars().get(field);
+          if (!Objects.equals(Values.text(want), Values.text(t.vars().get(field)))) {
+            fieldsMatch = false;
+          }
+        }
+        if (fieldsMatch) {
+          result.add(InstanceId.of(t.stack(), t.name()));
+          found = true;
+        }
+      }
+      if (!found) {
+        unresolved(s, name.get(), stack.orElse(s.stack()), all);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private void unresolved(ResolvedSection s, String name, String stack, List<ResolvedSection> all) {
+    List<String> names = all.stream().filter(t -> t.stack().equals(stack)).map(ResolvedSection::name).toList();
+    problems.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
+        + " depends on `" + name + "`, which matches no component" + (names.isEmpty() ? "" : " of stack " + stack)
+        + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
+  }
+
+  private Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
+      List<InstanceId> dependsOn) {
+    Map<String, Object> metadata = Values.map(s.section(), "metadata");
+    ComponentMetadata md = ComponentMetadata.builder()
+        .type(s.isAbstract() ? ComponentType.ABSTRACT : ComponentType.REAL)
+        .enabled(s.enabled()).locked(s.locked())
+        .addAllInherits(Values.strings(Values.map(s.raw(), "metadata").get("inherits")))
+        .build();
+    Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
+        .configDigest(configDigest).putAllVars(nullFree(s.vars())).putAllEnv(nullFree(Values.map(s.section(), "env")))
+        .putAllSettings(nullFree(s.settings())).putAllBackend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
+        .workspaceKeyPrefix(s.workspaceKeyPrefix()).addAllDependsOn(dependsOn).metadata(md).location(s.location());
+    Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
+    Object divergence = s.settings().get("divergence");
+    if (divergence != null) {
+      RolloutReader.divergence(divergence, s.location(), problems).ifPresent(b::divergence);
+    }
+    Objects.requireNonNull(metadata);
+    return b.build();
+  }
+
+  private static Map<String, Object> nullFree(Map<String, Object> map) {
+    if (map.values().stream().noneMatch(Objects::isNull)) {
+      return map;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> {
+      if (v != null) {
+        copy.put(k, v);
+      }
+    });
+    return copy;
+  }
+
+  /**
+   * The configuration a deployment depends on: vars, env, backend (type and chosen map), providers,
+   * required providers and version, command and workspace. Settings are left out: they steer tools
+   * ({@code depends_on}, {@code spacelift}, {@code divergence}), not Terraform.
+   */
+  private static Map<String, Object> configForDigest(ResolvedSection s) {
+    Map<String, Object> c = new TreeMap<>();
+    for (String key : List.of("vars", "env", "backend_type", "backend", "providers", "required_providers",
+        "required_version", "command")) {
+      c.put(key, s.section().get(key));
+    }
+    c.put("workspace", s.workspace().orElse(null));
+    return c;
+  }
+
+  private List<VendorPin> vendor(AtmosConfig config) {
+    List<String> files = new ArrayList<>();
+    String base = config.vendorBasePath().orElse("vendor.yaml");
+    if (tree.isFile(base)) {
+      files.add(base);
+    } else if (tree.isDirectory(base) && config.vendorBasePath().isPresent()) {
+      tree.files(base).stream().filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).forEach(files::add);
+    }
+    List<VendorPin> pins = new ArrayList<>();
+    for (String file : files) {
+      Optional<YamlFile> parsed = tree.read(file)
+          .flatMap(b -> YamlReader.read(file, new String(b, StandardCharsets.UTF_8), problems));
+      parsed.ifPresent(f -> pins.addAll(VendorReader.read(f, config.componentBasePaths(), problems)));
+    }
+    return pins;
+  }
+
+  private Optional<Pipeline> rollout() {
+    return tree.read(RolloutReader.FILE)
+        .flatMap(b -> YamlReader.read(RolloutReader.FILE, new String(b, StandardCharsets.UTF_8), problems))
+        .flatMap(f -> RolloutReader.read(f, problems));
+  }
+
+  private static List<AtmosStack> stacks(List<ResolvedSection> kept) {
+    Map<String, TreeSet<String>> manifests = new TreeMap<>();
+    Map<String, Map<String, TreeSet<String>>> components = new TreeMap<>();
+    for (ResolvedSection s : kept) {
+      manifests.computeIfAbsent(s.stack(), k -> new TreeSet<>()).add(s.manifest());
+      components.computeIfAbsent(s.stack(), k -> new TreeMap<>()).computeIfAbsent(s.type(), k -> new TreeSet<>())
+          .add(s.name());
+    }
+    List<AtmosStack> result = new ArrayList<>();
+    manifests.forEach((name, files) -> {
+      Map<String, List<String>> byType = new TreeMap<>();
+      components.get(name).forEach((type, names) -> byType.put(type, List.copyOf(names)));
+      result.add(AtmosStack.builder().name(name).addAllManifests(files).putAllComponents(byType).build());
+    });
+    return result;
+  }
+
+  private static List<StackManifest> manifestValues(List<ManifestProcessor.Manifest> manifests,
+      List<ResolvedSection> sections) {
+    List<StackManifest> result = new ArrayList<>();
+    for (ManifestProcessor.Manifest m : manifests) {
+      TreeSet<String> stacks = new TreeSet<>();
+      sections.stream().filter(s -> s.manifest().equals(m.name())).forEach(s -> stacks.add(s.stack()));
+      result.add(StackManifest.builder().name(m.name()).path(m.path())
+          .explicitName(Values.string(m.document(), "name")).addAllImports(m.imports())
+          .putAllDocument(nullFree(m.document())).addAllStacks(stacks).build());
+    }
+    result.sort(Comparator.comparing(StackManifest::name));
+    return result;
+  }
+
+  public List<Problem> problems() {
+    return problems.all();
+  }
+}

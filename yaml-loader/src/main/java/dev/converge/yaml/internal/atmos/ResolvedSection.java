@@ -1,0 +1,50 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.diagnostic.SourceLocation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One component of one manifest after inheritance and merging: the describe-component map and the
+ * facts the desired state needs.
+ *
+ * @param type component type ({@code terraform}, {@code helmfile}, ...)
+ * @param name the Atmos component name
+ * @param manifest the manifest's file name (relative to the stacks base path, no extension)
+ * @param stack the logical stack name
+ * @param folder Atmos's {@code component}: own {@code metadata.component}, else the legacy
+ *     {@code component:} chain, else the name
+ * @param deployFolder the folder Terraform runs in: the merged {@code metadata.component} (which
+ *     may be inherited), else {@link #folder}
+ * @param stacksWorkspace the workspace as {@code describe stacks} prints it (no base component)
+ * @param raw the component's section in the merged manifest, before inheritance
+ */
+public record ResolvedSection(
+    String type,
+    String name,
+    String manifest,
+    String manifestPath,
+    String stack,
+    StackNames.Name stackName,
+    Map<String, Object> section,
+    String folder,
+    String deployFolder,
+    Optional<String> workspace,
+    Optional<String> stacksWorkspace,
+    Optional<String> workspaceKeyPrefix,
+    boolean isAbstract,
+    boolean enabled,
+    boolean locked,
+    List<String> inheritance,
+    Map<String, Object> raw,
+    SourceLocation location) {
+
+  public Map<String, Object> vars() {
+    return Values.map(section, "vars");
+  }
+
+  public Map<String, Object> settings() {
+    return Values.map(section, "settings");
+  }
+}

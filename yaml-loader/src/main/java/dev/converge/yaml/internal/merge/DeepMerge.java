@@ -1,0 +1,95 @@
+package dev.converge.yaml.internal.merge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Atmos's deep merge ({@code pkg/merge}), on plain values.
+ *
+ * <p>Maps merge key by key, recursively. When both sides hold lists, the {@link ListMergeStrategy}
+ * decides. In every other case the later value wins, whatever its type: a list replaced by
+ * {@code {}}, by a scalar or by {@code null} is gone (Atmos restored this in PR #2248 after a
+ * regression). A later empty map merges as a no-op, because there is nothing in it to merge.
+ *
+ * <p>Inputs are never modified: the result shares unchanged subtrees with the inputs and builds new
+ * maps and lists only along the merged paths. Callers therefore treat every value as immutable,
+ * which lets the loader cache a parsed import once and merge it into many stacks.
+ */
+public final class DeepMerge {
+
+  private DeepMerge() {}
+
+  /** {@code earlier} deep-merged with {@code later}; later wins. */
+  public static Object merge(Object earlier, Object later, ListMergeStrategy strategy) {
+    if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
+      return mergeMaps(a, b, strategy);
+    }
+    if (earlier instanceof List<?> a && later instanceof List<?> b) {
+      return mergeLists(a, b, strategy);
+    }
+    return later;
+  }
+
+  /** Merges maps, later wins; {@code null} stands for an empty map. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> mergeMaps(Map<?, ?> earlier, Map<?, ?> later, ListMergeStrategy strategy) {
+    if (later == null || later.isEmpty()) {
+      return earlier == null ? Map.of() : (Map<String, Object>) earlier;
+    }
+    if (earlier == null || earlier.isEmpty()) {
+      return (Map<String, Object>) later;
+    }
+    Map<String, Object> result = new LinkedHashMap<>((Map<String, Object>) earlier);
+    for (Map.Entry<?, ?> e : later.entrySet()) {
+      String key = (String) e.getKey();
+      Object value = e.getValue();
+      if (result.containsKey(key)) {
+        result.put(key, merge(result.get(key), value, strategy));
+      } else {
+        result.put(key, value);
+      }
+    }
+    return result;
+  }
+
+  /** Merges a sequence of maps in order; {@code null} entries are skipped. */
+  public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?>... maps) {
+    Map<String, Object> result = Map.of();
+    for (Map<?, ?> map : maps) {
+      if (map != null) {
+        result = mergeMaps(result, map, strategy);
+      }
+    }
+    return result;
+  }
+
+  private static List<?> mergeLists(List<?> earlier, List<?> later, ListMergeStrategy strategy) {
+    switch (strategy) {
+      case APPEND: {
+        List<Object> result = new ArrayList<>(earlier.size() + later.size());
+        result.addAll(earlier);
+        result.addAll(later);
+        return result;
+      }
+      case MERGE: {
+        List<Object> result = new ArrayList<>(Math.max(earlier.size(), later.size()));
+        for (int i = 0; i < Math.max(earlier.size(), later.size()); i++) {
+          if (i >= earlier.size()) {
+            result.add(later.get(i));
+          } else if (i >= later.size()) {
+            result.add(earlier.get(i));
+          } else if (earlier.get(i) instanceof Map<?, ?> a && later.get(i) instanceof Map<?, ?> b) {
+            result.add(mergeMaps(a, b, strategy));
+          } else {
+            result.add(earlier.get(i));
+          }
+        }
+        return result;
+      }
+      default:
+        return later;
+    }
+  }
+}

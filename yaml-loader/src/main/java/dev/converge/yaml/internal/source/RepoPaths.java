@@ -1,0 +1,72 @@
+package dev.converge.yaml.internal.source;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Repository-relative paths with {@code /} separators. */
+public final class RepoPaths {
+
+  private RepoPaths() {}
+
+  /**
+   * Resolves {@code .} and {@code ..} segments and duplicate separators. A path that climbs above
+   * the root keeps its leading {@code ../} segments, so callers can tell it leaves the repository.
+   */
+  public static String normalize(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    int up = 0;
+    for (String part : path.replace('\\', '/').split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          up++;
+        } else {
+          parts.removeLast();
+        }
+      } else {
+        parts.addLast(part);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < up; i++) {
+      out.append(i == 0 ? "" : "/").append("..");
+    }
+    for (String part : parts) {
+      if (out.length() > 0) {
+        out.append('/');
+      }
+      out.append(part);
+    }
+    return out.toString();
+  }
+
+  public static String join(String a, String b) {
+    if (a.isEmpty()) {
+      return normalize(b);
+    }
+    if (b.isEmpty()) {
+      return normalize(a);
+    }
+    return normalize(a + "/" + b);
+  }
+
+  /** The directory part of {@code path} ("" for a file at the root). */
+  public static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  public static boolean leavesRoot(String normalized) {
+    return normalized.equals("..") || normalized.startsWith("../");
+  }
+
+  /** {@code path} relative to {@code directory} when it lies under it, else {@code path} itself. */
+  public static String relativize(String directory, String path) {
+    if (directory.isEmpty()) {
+      return path;
+    }
+    return path.startsWith(directory + "/") ? path.substring(directory.length() + 1) : path;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.converge.yaml.internal.source;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files of a repository at one revision, or of a plain directory. Paths are relative to the
+ * repository root, with {@code /} separators and no {@code .} or {@code ..} segments (see
+ * {@link RepoPaths#normalize}); a directory tree also answers for paths that begin with {@code ../},
+ * which Atmos fixtures use for a components base path outside the repository.
+ */
+public interface SourceTree {
+
+  /** {@code working tree} or the revision id. */
+  String describe();
+
+  boolean isFile(String path);
+
+  boolean isDirectory(String path);
+
+  /** The file's bytes, or empty when there is no such file. */
+  Optional<byte[]> read(String path);
+
+  /** Every file under {@code directory} (the root when empty), recursively, sorted. */
+  List<String> files(String directory);
+
+  /** The git tree id of {@code directory}: what {@code git rev-parse REV:directory} prints. */
+  Optional<String> treeId(String directory);
+}

@@ -1,0 +1,409 @@
+package dev.converge.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.converge.diagnostic.ConvergeException;
+import dev.converge.model.ComponentType;
+import dev.converge.model.Instance;
+import dev.converge.model.InstanceId;
+import dev.converge.pipeline.Pipeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtmosRepositoryTest {
+
+  @TempDir
+  Path dir;
+
+  RepoFiles repo;
+
+  static final String CATALOG = """
+      components:
+        terraform:
+          vpc-defaults:
+            metadata:
+              type: abstract
+            vars:
+              cidr: 10.0.0.0/16
+              tags: {team: net}
+      """;
+
+  static final String DEV = """
+      import:
+        - catalog/vpc
+      vars:
+        stage: dev
+        region: us-east-1
+      terraform:
+        backend_type: s3
+        backend:
+          s3:
+            bucket: acme-tfstate
+          gcs:
+            bucket: unused
+      components:
+        terraform:
+          vpc:
+            metadata:
+              inherits: [vpc-defaults]
+            vars:
+              tags: {env: dev}
+          database:
+            metadata:
+              component: database/v2
+            settings:
+              depends_on:
+                1: {component: vpc}
+              divergence:
+                reason: PostgreSQL 15 upgrade under test
+                owner: team-data
+                converge_by: 2027-01-15
+            vars:
+              engine: postgres15
+      """;
+
+  static final String PROD = """
+      import:
+        - catalog/vpc
+      vars:
+        stage: prod
+        region: us-east-1
+      components:
+        terraform:
+          vpc:
+            metadata:
+              inherits: [vpc-defaults]
+          database:
+            settings:
+              depends_on:
+                1: {component: vpc}
+      """;
+
+  @BeforeEach
+  void setUp() {
+    repo = RepoFiles.in(dir)
+        .write("components/terraform/database/main.tf", "# v1\n")
+        .write("components/terraform/database/v2/main.tf", "# v2\n")
+        .write("stacks/catalog/vpc.yaml", CATALOG)
+        .write("stacks/deploy/dev.yaml", DEV)
+        .write("stacks/deploy/prod.yaml", PROD);
+  }
+
+  private static Instance instance(AtmosSnapshot s, String stack, String component) {
+    return s.desiredState().instance(InstanceId.of(stack, component)).orElseThrow();
+  }
+
+  @Nested
+  class WorkingTree {
+
+    @Test
+    void load_stacksNamedByTemplate_instancesPerStack() {
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.stacks()).extracting(AtmosStack::name).containsExactly("dev/us-east-1", "prod/us-east-1");
+      assertThat(s.desiredState().instances()).extracting(i -> i.id().render()).containsExactly(
+          "dev/us-east-1:database", "dev/us-east-1:vpc", "dev/us-east-1:vpc-defaults",
+          "prod/us-east-1:database", "prod/us-east-1:vpc", "prod/us-east-1:vpc-defaults");
+      assertThat(s.desiredState().revision().id()).isEqualTo("working-tree");
+    }
+
+    @Test
+    void load_inheritance_mergesBaseBelowComponent() {
+      Instance vpc = instance(repo.load(), "dev/us-east-1", "vpc");
+
+      assertThat(vpc.vars()).containsEntry("cidr", "10.0.0.0/16")
+          .containsEntry("tags", java.util.Map.of("team", "net", "env", "dev"))
+          .containsEntry("stage", "dev");
+      assertThat(vpc.metadata().inherits()).containsExactly("vpc-defaults");
+      assertThat(vpc.isDeployable()).isTrue();
+    }
+
+    @Test
+    void load_abstractBase_isAnAbstractInstance() {
+      Instance base = instance(repo.load(), "dev/us-east-1", "vpc-defaults");
+
+      assertThat(base.metadata().type()).isEqualTo(ComponentType.ABSTRACT);
+      assertThat(base.isDeployable()).isFalse();
+    }
+
+    @Test
+    void load_derivedFolder_workspaceAndKeyPrefixAsAtmos() {
+      AtmosSnapshot s = repo.load();
+      Instance database = instance(s, "dev/us-east-1", "database");
+      Instance vpc = instance(s, "dev/us-east-1", "vpc");
+
+      assertThat(database.folder()).isEqualTo("database/v2");
+      assertThat(database.workspace()).contains("dev-us-east-1-database");
+      assertThat(database.workspaceKeyPrefix()).contains("database-v2");
+      assertThat(vpc.workspace()).contains("dev-us-east-1");
+      assertThat(vpc.workspaceKeyPrefix()).contains("vpc");
+      assertThat(instance(s, "prod/us-east-1", "database").workspaceKeyPrefix()).isEmpty();
+    }
+
+    @Test
+    void load_backend_keepsOnlyTheChosenType() {
+      Instance vpc = instance(repo.load(), "dev/us-east-1", "vpc");
+
+      assertThat(vpc.backendType()).contains("s3");
+      assertThat(vpc.backend()).containsOnlyKeys("bucket", "workspace_key_prefix");
+    }
+
+    @Test
+    void load_dependsOn_resolvedToInstanceIdsInTheSameStack() {
+      AtmosSnapshot s = repo.load();
+
+      assertThat(instance(s, "dev/us-east-1", "database").dependsOn())
+          .containsExactly(InstanceId.of("dev/us-east-1", "vpc"));
+      assertThat(s.dependents(InstanceId.of("prod/us-east-1", "vpc")))
+          .extracting(ResolvedComponent::id).containsExactly(InstanceId.of("prod/us-east-1", "database"));
+    }
+
+    @Test
+    void load_settingsDivergence_becomesADeclaration() {
+      Instance database = instance(repo.load(), "dev/us-east-1", "database");
+
+      assertThat(database.divergence()).hasValueSatisfying(d -> {
+        assertThat(d.reason()).isEqualTo("PostgreSQL 15 upgrade under test");
+        assertThat(d.owner()).contains("team-data");
+        assertThat(d.convergeBy()).contains(LocalDate.of(2027, 1, 15));
+      });
+    }
+
+    @Test
+    void load_location_namesTheDefiningFile() {
+      Instance database = instance(repo.load(), "dev/us-east-1", "database");
+
+      assertThat(database.location()).hasValueSatisfying(l -> assertThat(l.render())
+          .isEqualTo("stacks/deploy/dev.yaml:20:5"));
+    }
+
+    @Test
+    void describeComponent_fullConfiguration() {
+      ResolvedComponent c = repo.load().describeComponent("database", "dev/us-east-1");
+
+      assertThat(c.configuration()).containsKeys("vars", "settings", "env", "backend_type", "backend",
+          "providers", "overrides", "metadata", "workspace", "component", "inheritance", "imports", "deps",
+          "folder", "source_digest", "config_digest", "remote_state_backend", "atmos_stack_file");
+      assertThat(c.configuration()).containsEntry("component", "database/v2")
+          .containsEntry("atmos_stack_file", "deploy/dev");
+      assertThat(c.configuration().get("imports")).isEqualTo(List.of("catalog/vpc"));
+    }
+
+    @Test
+    void describeComponent_unknownStack_suggestsTheClosest() {
+      AtmosSnapshot s = repo.load();
+
+      assertThatThrownBy(() -> s.describeComponent("vpc", "dev/us-east-2"))
+          .isInstanceOf(ConvergeException.class)
+          .hasMessageContaining("stack dev/us-east-2 not found")
+          .hasMessageContaining("Did you mean `dev/us-east-1`?");
+      assertThatThrownBy(() -> s.describeComponent("vcp", "dev/us-east-1"))
+          .isInstanceOf(ConvergeException.class)
+          .hasMessageContaining("Did you mean `vpc`?");
+    }
+
+    @Test
+    void load_configDigest_followsTheResolvedConfiguration() {
+      String before = instance(repo.load(), "dev/us-east-1", "vpc").configDigest();
+      String prodBefore = instance(repo.load(), "prod/us-east-1", "vpc").configDigest();
+
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("{env: dev}", "{env: development}"));
+      AtmosSnapshot after = repo.load();
+
+      assertThat(instance(after, "dev/us-east-1", "vpc").configDigest()).isNotEqualTo(before);
+      assertThat(instance(after, "prod/us-east-1", "vpc").configDigest()).isEqualTo(prodBefore);
+    }
+
+    @Test
+    void load_stackManifests_withFilesAndImports() {
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.manifests()).extracting(StackManifest::name).containsExactly("deploy/dev", "deploy/prod");
+      assertThat(s.manifest("deploy/dev").orElseThrow().stacks()).containsExactly("dev/us-east-1");
+      assertThat(s.manifest("deploy/dev").orElseThrow().path()).isEqualTo("stacks/deploy/dev.yaml");
+    }
+  }
+
+  @Nested
+  class Git {
+
+    @Test
+    void sourceDigest_equalsGitRevParseOfTheFolder() throws IOException {
+      RevCommit commit = repo.commit("first");
+      ObjectId expected = repo.git().getRepository().resolve(commit.name() + ":components/terraform/vpc");
+
+      AtmosSnapshot atRevision = AtmosRepository.open(dir).load(commit.name());
+      AtmosSnapshot working = AtmosRepository.open(dir).load();
+
+      assertThat(instance(atRevision, "dev/us-east-1", "vpc").sourceDigest()).isEqualTo(expected.name());
+      assertThat(instance(working, "dev/us-east-1", "vpc").sourceDigest()).isEqualTo(expected.name());
+    }
+
+    @Test
+    void sourceDigest_ofADirectoryWithSubfoldersAndAnExecutable_equalsGit() throws IOException {
+      repo.write("components/terraform/database/v2/modules/x/main.tf", "# x\n")
+          .write("components/terraform/database/v2/run.sh", "#!/bin/sh\n")
+          .write("components/terraform/database/v2/a-b.tf", "# a-b\n")
+          .write("components/terraform/database/v2/a.tf", "# a\n");
+      Files.setPosixFilePermissions(dir.resolve("components/terraform/database/v2/run.sh"),
+          PosixFilePermissions.fromString("rwxr-xr-x"));
+      RevCommit commit = repo.commit("first");
+      ObjectId expected = repo.git().getRepository().resolve(commit.name() + ":components/terraform/database/v2");
+
+      Instance database = instance(AtmosRepository.open(dir).load(), "dev/us-east-1", "database");
+
+      assertThat(database.sourceDigest()).isEqualTo(expected.name());
+    }
+
+    @Test
+    void load_olderRevision_readsThatRevisionsFiles() {
+      RevCommit first = repo.commit("first");
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("postgres15", "postgres16"));
+      RevCommit second = repo.commit("second");
+
+      AtmosRepository atmos = AtmosRepository.open(dir);
+      AtmosSnapshot old = atmos.load("HEAD~1");
+      AtmosSnapshot head = atmos.load("HEAD");
+
+      assertThat(instance(old, "dev/us-east-1", "database").vars()).containsEntry("engine", "postgres15");
+      assertThat(instance(head, "dev/us-east-1", "database").vars()).containsEntry("engine", "postgres16");
+      assertThat(old.desiredState().revision().id()).isEqualTo(first.name());
+      assertThat(head.desiredState().history()).containsExactly(second.name(), first.name());
+      assertThat(head.desiredState().revision().committedAt())
+          .contains(java.time.Instant.ofEpochSecond(second.getCommitTime()));
+    }
+
+    @Test
+    void sourceDigest_unchangedFolder_sameDigestAcrossRevisions() {
+      repo.commit("first");
+      repo.write("components/terraform/database/v2/main.tf", "# v2, changed\n");
+      repo.commit("second");
+
+      AtmosRepository atmos = AtmosRepository.open(dir);
+      AtmosSnapshot old = atmos.load("HEAD~1");
+      AtmosSnapshot head = atmos.load("HEAD");
+
+      assertThat(instance(head, "dev/us-east-1", "vpc").sourceDigest())
+          .isEqualTo(instance(old, "dev/us-east-1", "vpc").sourceDigest());
+      assertThat(instance(head, "dev/us-east-1", "database").sourceDigest())
+          .isNotEqualTo(instance(old, "dev/us-east-1", "database").sourceDigest());
+    }
+
+    @Test
+    void load_workingTreeInGit_usesHeadAsRevision() {
+      RevCommit commit = repo.commit("first");
+
+      AtmosSnapshot s = AtmosRepository.open(dir).load();
+
+      assertThat(s.desiredState().revision().id()).isEqualTo(commit.name());
+      assertThat(s.desiredState().history()).containsExactly(commit.name());
+    }
+
+    @Test
+    void load_unknownRevision_isAProblem() {
+      repo.commit("first");
+
+      assertThatThrownBy(() -> AtmosRepository.open(dir).load("no-such-branch"))
+          .isInstanceOf(ConvergeException.class)
+          .hasMessageContaining("revision `no-such-branch` does not exist");
+    }
+
+    @Test
+    void load_atmosRootInASubfolderOfTheWorkTree_readsTheRevision() throws IOException {
+      Path sub = dir.resolve("infra");
+      RepoFiles nested = RepoFiles.in(sub).write("stacks/deploy/dev.yaml", PROD.replace("prod", "dev"))
+          .write("stacks/catalog/vpc.yaml", CATALOG).write("components/terraform/database/main.tf", "# db\n");
+      Files.writeString(dir.resolve("README.md"), "outside\n");
+      RepoFiles outer = RepoFiles.bare(dir);
+      RevCommit commit = outer.commit("nested");
+      ObjectId expected = outer.git().getRepository().resolve(commit.name() + ":infra/components/terraform/vpc");
+
+      AtmosSnapshot s = AtmosRepository.open(nested.root()).load("HEAD");
+
+      assertThat(instance(s, "dev/us-east-1", "vpc").sourceDigest()).isEqualTo(expected.name());
+    }
+  }
+
+  @Nested
+  class RolloutAndVendor {
+
+    @Test
+    void load_rolloutYaml_becomesThePipeline() {
+      repo.write("rollout.yaml", """
+          rollout_window: 12h
+          production: [prod]
+          environments:
+            dev:
+              stacks: ["dev/*"]
+              checks: [smoke]
+            prod:
+              after: [dev]
+              stacks: ["prod/*"]
+              soak: 30m
+              approvals: 1
+              max_parallel: 4
+              windows: ["Mon-Thu 09:00-16:00 UTC"]
+              freezes:
+                - {from: 2026-12-20T00:00:00Z, to: 2027-01-04T00:00:00Z, reason: holiday freeze}
+              waves: [["prod/us-east-1"], ["prod/*"]]
+          divergences:
+            - component: database
+              environments: [dev]
+              reason: PostgreSQL 15 upgrade under test
+              owner: team-data
+              converge_by: 2027-01-15
+          """);
+
+      Pipeline pipeline = repo.load().pipeline().orElseThrow();
+
+      assertThat(pipeline.rolloutWindow()).isEqualTo(Duration.ofHours(12));
+      assertThat(pipeline.order()).extracting(e -> e.name()).containsExactly("dev", "prod");
+      assertThat(pipeline.environment("prod").orElseThrow().soak()).isEqualTo(Duration.ofMinutes(30));
+      assertThat(pipeline.environment("prod").orElseThrow().waves()).hasSize(2);
+      assertThat(pipeline.environment("prod").orElseThrow().freezes()).hasSize(1);
+      assertThat(pipeline.environmentsOf("prod/us-east-1")).extracting(e -> e.name()).containsExactly("prod");
+      assertThat(pipeline.divergences()).singleElement()
+          .satisfies(d -> assertThat(d.component()).contains("database"));
+    }
+
+    @Test
+    void load_noRolloutYaml_noPipeline() {
+      assertThat(repo.load().pipeline()).isEmpty();
+    }
+
+    @Test
+    void load_vendorYaml_pinsTargetFoldersAtTheirVersion() {
+      repo.write("vendor.yaml", """
+          apiVersion: atmos/v1
+          kind: AtmosVendorConfig
+          spec:
+            sources:
+              - component: vpc
+                source: "github.com/cloudposse/terraform-aws-components.git//modules/vpc?ref={{.Version}}"
+                version: 1.2.3
+                targets:
+                  - "components/terraform/{{ .Component }}/{{.Version}}"
+          """);
+
+      List<VendorPin> pins = repo.load().vendorPins();
+
+      assertThat(pins).singleElement().satisfies(p -> {
+        assertThat(p.folder()).isEqualTo("vpc/1.2.3");
+        assertThat(p.version()).contains("1.2.3");
+        assertThat(p.source()).endsWith("?ref=1.2.3");
+      });
+    }
+  }
+}
