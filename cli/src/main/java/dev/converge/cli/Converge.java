@@ -1,5 +1,7 @@
 package dev.converge.cli;
 
+import dev.converge.diagnostic.ConvergeException;
+import dev.converge.diagnostic.Problem;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "converge 0.1.0-SNAPSHOT",
     description = "Plans and drives progressive rollouts of Terraform infrastructure described in Atmos stacks.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+        PlanCommand.class, StatusCommand.class, LintCommand.class, AffectedCommand.class, RollbackCommand.class,
+        DescribeCommand.class, RecordCommand.class, LedgerCommand.class, RunCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Examples:", "  converge plan", "  converge status --format markdown",
+        "  converge record check --environment dev --check smoke --outcome success", "  converge run --environment dev"})
 public final class Converge {
 
   /** The command ran and found errors (lint errors, a broken ledger, a failed run). */
@@ -31,12 +38,39 @@ public final class Converge {
     CommandLine commandLine = new CommandLine(new Converge())
         .setOut(out)
         .setErr(err)
-        .setExitCodeExceptionMapper(e -> BAD_INPUT)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()))
         .setParameterExceptionHandler((e, a) -> {
-          e.getCommandLine().getErr().println(e.getMessage());
+          e.getCommandLine().getErr().println("converge: " + e.getMessage());
           e.getCommandLine().usage(e.getCommandLine().getErr());
           return BAD_INPUT;
         });
     return commandLine.execute(args);
+  }
+
+  /** Problems in the input are reported one per line, never as a stack trace. */
+  private static int handle(Exception e, PrintWriter err) {
+    if (e instanceof ConvergeException problems) {
+      for (Problem problem : problems.problems()) {
+        err.println(problem.render());
+      }
+      return BAD_INPUT;
+    }
+    if (e instanceof IllegalArgumentException || e instanceof UsageException) {
+      err.println("converge: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    err.println("converge: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+        + " (please report this with the command you ran)");
+    return BAD_INPUT;
+  }
+
+  /** A usage error found after parsing, e.g. a format a command does not support. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
   }
 }

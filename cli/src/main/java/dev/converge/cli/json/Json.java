@@ -50,25 +50,30 @@ public final class Json {
     }
   }
 
-  static ObjectNode object() {
+  /** Any value made of maps, lists and scalars, as a JSON tree. */
+  public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  static void put(ObjectNode node, String name, Optional<?> value) {
+  public static void put(ObjectNode node, String name, Optional<?> value) {
     value.ifPresent(v -> node.put(name, v.toString()));
   }
 
-  static void put(ObjectNode node, String name, Instant value) {
+  public static void put(ObjectNode node, String name, Instant value) {
     node.put(name, value.toString());
   }
 
-  static ArrayNode strings(ObjectNode node, String name, List<String> values) {
+  public static ArrayNode strings(ObjectNode node, String name, List<String> values) {
     ArrayNode array = node.putArray(name);
     values.forEach(array::add);
     return array;
   }
 
-  static ObjectNode problem(Problem problem) {
+  public static ObjectNode problem(Problem problem) {
     ObjectNode node = object();
     node.put("rule", problem.rule());
     node.put("severity", problem.severity().word());

@@ -1,0 +1,49 @@
+package dev.converge.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options every command takes: {@code --repo}, {@code --ledger}, {@code --at}, {@code --format}. */
+final class CommonOptions {
+
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
+      description = "The Atmos repository: the folder of atmos.yaml and rollout.yaml (default: ${DEFAULT-VALUE}).")
+  Path repo;
+
+  @Option(names = "--ledger", paramLabel = "FILE",
+      description = "The ledger file (default: <repo>/.converge/ledger.jsonl).")
+  Path ledger;
+
+  @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+      description = "Answer as of this instant, ISO-8601 such as 2026-11-27T10:00:00Z (default: now).")
+  Instant at;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json, markdown or mermaid; plan also takes github (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  Path ledgerPath() {
+    return ledger != null ? ledger : repo.resolve(".converge").resolve("ledger.jsonl");
+  }
+
+  /** The instant to answer for: {@code --at}, else the clock (read here, at the edge, never in the engine). */
+  Instant now() {
+    return at != null ? at : Instant.now();
+  }
+
+  static final class InstantConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return java.time.OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not an instant; write ISO-8601 with an offset, e.g. 2026-11-27T10:00:00Z");
+      }
+    }
+  }
+}

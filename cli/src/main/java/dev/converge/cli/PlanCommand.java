@@ -1,0 +1,50 @@
+package dev.converge.cli;
+
+import dev.converge.cli.json.Json;
+import dev.converge.cli.json.PlanJson;
+import dev.converge.plan.PlanMarkdown;
+import dev.converge.plan.PlanText;
+import dev.converge.plan.RolloutPlan;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code converge plan}: the rollout plan for trunk. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "The rollout plan for trunk: every environment's gate and actions, and what may run next.",
+    footer = {"", "Examples:", "  converge plan", "  converge plan --format json --at 2026-11-27T14:00:00Z",
+        "  echo \"matrix=$(converge plan --format github)\" >> \"$GITHUB_OUTPUT\""})
+final class PlanCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = "--revision", paramLabel = "REV",
+      description = "Plan this git revision (HEAD~1, a tag, a short id) instead of the working tree.")
+  String revision;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Output.require(options.format, Output.formats(Format.text, Format.json, Format.markdown, Format.github), "plan");
+    Session session = Session.open(options, Optional.ofNullable(revision));
+    RolloutPlan plan = session.planner().plan(session.desired());
+    String rendered = switch (options.format) {
+      case json -> Json.pretty(PlanJson.of(plan));
+      case github -> Json.compact(PlanJson.githubMatrix(plan)) + "\n";
+      case markdown -> PlanMarkdown.render(plan);
+      default -> Output.colour(PlanText.render(plan));
+    };
+    spec.commandLine().getOut().print(rendered);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

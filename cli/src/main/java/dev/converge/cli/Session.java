@@ -1,0 +1,108 @@
+package dev.converge.cli;
+
+import dev.converge.RolloutPlanner;
+import dev.converge.diagnostic.ConvergeException;
+import dev.converge.diagnostic.Problem;
+import dev.converge.diagnostic.Severity;
+import dev.converge.ledger.Ledger;
+import dev.converge.model.DesiredState;
+import dev.converge.model.FolderClassifier;
+import dev.converge.model.FolderInventory;
+import dev.converge.model.VendoredFolder;
+import dev.converge.pipeline.Pipeline;
+import dev.converge.runner.ledger.LedgerFile;
+import dev.converge.yaml.AtmosRepository;
+import dev.converge.yaml.AtmosSnapshot;
+import dev.converge.yaml.ResolvedComponent;
+import dev.converge.yaml.VendorPin;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What a command reads: the repository at a revision, its pipeline, the ledger, and the instant. */
+final class Session {
+
+  final CommonOptions options;
+  final AtmosRepository repository;
+  final AtmosSnapshot snapshot;
+  final Instant now;
+
+  private Session(CommonOptions options, AtmosRepository repository, AtmosSnapshot snapshot) {
+    this.options = options;
+    this.repository = repository;
+    this.snapshot = snapshot;
+    this.now = options.now();
+  }
+
+  /**
+   * Loads {@code revision} (any git revision), or the working tree when empty.
+   *
+   * @throws ConvergeException naming every problem of the load
+   */
+  static Session open(CommonOptions options, Optional<String> revision) {
+    if (!Files.isDirectory(options.repo)) {
+      throw new ConvergeException(List.of(Problem.builder().rule("repo-missing").severity(Severity.ERROR)
+          .message("--repo " + options.repo + " is not a directory")
+          .fix("point --repo at the folder that holds atmos.yaml").build()));
+    }
+    AtmosRepository repository = AtmosRepository.open(options.repo);
+    AtmosSnapshot snapshot = revision.map(repository::load).orElseGet(repository::load);
+    return new Session(options, repository, snapshot);
+  }
+
+  AtmosSnapshot load(String revision) {
+    return repository.load(revision);
+  }
+
+  DesiredState desired() {
+    return snapshot.desiredState();
+  }
+
+  Pipeline pipeline() {
+    return snapshot.pipeline().orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
+        .rule("rollout-missing").severity(Severity.ERROR)
+        .message("no rollout.yaml beside atmos.yaml in " + options.repo)
+        .fix("create rollout.yaml with your environments (see docs/rollout-yaml.md)").build())));
+  }
+
+  LedgerFile ledgerFile() {
+    return LedgerFile.at(options.ledgerPath());
+  }
+
+  /** The ledger, empty when the file does not exist yet. */
+  Ledger ledger() {
+    return Files.exists(options.ledgerPath()) ? ledgerFile().load() : Ledger.empty();
+  }
+
+  RolloutPlanner planner() {
+    return RolloutPlanner.of(pipeline()).withLedger(ledger()).at(now);
+  }
+
+  static FolderInventory folders(AtmosSnapshot snapshot) {
+    Set<String> folders = new TreeSet<>();
+    for (ResolvedComponent component : snapshot.components()) {
+      if (component.sourceDigest().isPresent()) {
+        folders.add(component.folder());
+      }
+    }
+    FolderInventory.Builder inventory = FolderInventory.builder().addAllFolders(folders);
+    for (VendorPin pin : snapshot.vendorPins()) {
+      VendoredFolder.Builder vendored = VendoredFolder.builder().folder(pin.folder()).source(pin.source());
+      pin.version().ifPresent(vendored::version);
+      pin.location().ifPresent(vendored::location);
+      inventory.addVendored(vendored.build());
+    }
+    return inventory.build();
+  }
+
+  FolderInventory folders() {
+    return folders(snapshot);
+  }
+
+  FolderClassifier classifier() {
+    return FolderClassifier.defaults().withTracks(pipeline().tracks()).withVendorTargets(folders().vendorTargets());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.converge.cli;
+
+import dev.converge.cli.json.Json;
+import dev.converge.cli.json.StatusJson;
+import dev.converge.convergence.Convergence;
+import dev.converge.convergence.ConvergenceMarkdown;
+import dev.converge.convergence.ConvergenceMermaid;
+import dev.converge.convergence.ConvergenceReport;
+import dev.converge.convergence.ConvergenceText;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code converge status}: the convergence matrix and one divergence class per component. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "The convergence matrix (component x environment) and each component's divergence class.",
+    footer = {"", "Examples:", "  converge status", "  converge status --format markdown > status.md",
+        "  converge status --format mermaid"})
+final class StatusCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = "--revision", paramLabel = "REV", description = "Report for this git revision instead of the working tree.")
+  String revision;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Session session = Session.open(options, Optional.ofNullable(revision));
+    ConvergenceReport report = Convergence.of(session.pipeline())
+        .withLedger(session.ledger())
+        .withFolders(session.folders())
+        .withClassifier(session.classifier())
+        .at(session.now)
+        .report(session.desired());
+    String rendered = switch (options.format) {
+      case json -> Json.pretty(StatusJson.of(report));
+      case markdown -> ConvergenceMarkdown.render(report);
+      case mermaid -> ConvergenceMermaid.render(report);
+      case text -> Output.colour(ConvergenceText.render(report));
+      case github -> throw new Converge.UsageException("status does not support --format github; use text, json, markdown or mermaid");
+    };
+    spec.commandLine().getOut().print(rendered);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
