@@ -58,9 +58,14 @@ public final class PlanText {
     }
     List<List<String>> rows = new ArrayList<>();
     int unchanged = 0;
+    int abstracts = 0;
     for (Action a : environment.actions()) {
       if (a.kind() == ActionKind.NOOP) {
         unchanged++;
+        continue;
+      }
+      if (a.kind() == ActionKind.SKIP && a.reasons().stream().anyMatch(r -> r.startsWith("abstract"))) {
+        abstracts++;
         continue;
       }
       rows.add(List.of(
@@ -75,6 +80,10 @@ public final class PlanText {
     table(out, rows);
     if (unchanged > 0) {
       out.append("  ").append(unchanged).append(unchanged == 1 ? " instance" : " instances").append(" unchanged\n");
+    }
+    if (abstracts > 0) {
+      out.append("  ").append(abstracts).append(abstracts == 1 ? " abstract component" : " abstract components")
+          .append(" (only inherited from)\n");
     }
   }
 
