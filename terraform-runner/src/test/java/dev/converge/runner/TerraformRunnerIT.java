@@ -17,6 +17,7 @@ import dev.converge.plan.ActionKind;
 import dev.converge.plan.RolloutPlan;
 import dev.converge.runner.ledger.LedgerFile;
 import dev.converge.runner.testing.FakeTerraformInstall;
+import dev.converge.runner.testing.JavaProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -258,6 +260,27 @@ class TerraformRunnerIT {
     assertThat(report.results().get(0).status()).isEqualTo(ActionStatus.CANCELLED);
     assertThat(report.records()).isEmpty();
     assertNoneAlive(pids);
+  }
+
+  @Test
+  void cancelOnShutdown_callerGetsSigterm_leavesNoTerraformProcessBehind() throws Exception {
+    Path pids = dir.resolve("pids");
+    Process caller = new ProcessBuilder(JavaProcess.command(RunnerShutdownMain.class,
+        terraform.toString(), components.toString(), pids.toString()))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      while (!Files.exists(pids) || Files.readAllLines(pids).size() < 2) {
+        assertThat(caller.isAlive()).isTrue();
+        Thread.sleep(50);
+      }
+
+      caller.destroy(); // SIGTERM, as CI sends it
+
+      assertThat(caller.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertNoneAlive(pids);
+    } finally {
+      caller.destroyForcibly();
+    }
   }
 
   private static void assertNoneAlive(Path pids) throws IOException {
