@@ -268,7 +268,7 @@ public final class TerraformRunner {
       }
       Instance instance = found.get();
       listener.started(action);
-      Path folder = options.componentsBasePath().resolve(action.folder()).normalize();
+      Path folder = options.componentsBasePath().resolve(instance.folder()).normalize();
       ReentrantLock lock = folderLocks.computeIfAbsent(folder, f -> new ReentrantLock());
       lock.lock();
       try {
@@ -289,7 +289,7 @@ public final class TerraformRunner {
         return result(action, ActionStatus.FAILED).failedStep(Step.PREPARE).message(reason).build();
       }
       listener.started(action);
-      Path folder = options.componentsBasePath().resolve(action.folder()).normalize();
+      Path folder = options.componentsBasePath().resolve(found.get().folder()).normalize();
       ReentrantLock lock = folderLocks.computeIfAbsent(folder, f -> new ReentrantLock());
       lock.lock();
       try {
@@ -473,7 +473,7 @@ public final class TerraformRunner {
         return Deployment.builder()
             .at(options.clock().instant())
             .instance(instance.id())
-            .folder(action.folder())
+            .folder(instance.folder())
             .revision(action.toRevision())
             .sourceDigest(instance.sourceDigest())
             .configDigest(instance.configDigest())

@@ -10,7 +10,6 @@ import dev.converge.ledger.LedgerRecord;
 import dev.converge.model.ContentDigest;
 import io.vavr.control.Either;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -116,8 +115,8 @@ public final class LedgerFile {
    * Appends {@code records} atomically and durably, chained to the file's last line, and returns
    * the lines written. Safe against concurrent writers in this and other processes.
    *
-   * @throws UncheckedIOException when the file cannot be written; nothing of this batch is then
-   *     promised to be on disk
+   * @throws ConvergeException with a {@code ledger-io} problem when the file cannot be written;
+   *     nothing of this batch is then promised to be on disk
    */
   public List<LedgerLine> append(List<? extends LedgerRecord> records) {
     records.forEach(r -> Objects.requireNonNull(r, "ledger record"));
@@ -147,7 +146,7 @@ public final class LedgerFile {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the ledger " + path + ": " + e.getMessage(), e);
+      throw new ConvergeException(List.of(ioProblem("cannot append to the ledger", e)));
     } finally {
       local.unlock();
     }
@@ -269,7 +268,7 @@ public final class LedgerFile {
     return Problem.builder().rule(RULE_IO).severity(Severity.ERROR)
         .message(what + " " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage())
         .location(SourceLocation.ofFile(path.toString()))
-        .fix("check that the file exists and is readable")
+        .fix("check that the file and its folder exist and are readable and writable")
         .build();
   }
 

@@ -102,6 +102,17 @@ class LedgerFileTest {
     }
 
     @Test
+    void append_folderIsAFile_throwsAProblemNamingTheFile() throws IOException {
+      Path notAFolder = Files.writeString(dir.resolve("plain"), "x");
+      LedgerFile ledger = LedgerFile.at(notAFolder.resolve("ledger.jsonl"));
+
+      assertThatThrownBy(() -> ledger.append(Records.approval("alice")))
+          .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.problems()).singleElement()
+              .satisfies(p -> assertThat(p.rule()).isEqualTo("ledger-io")))
+          .hasMessageContaining(notAFolder.toString());
+    }
+
+    @Test
     void append_batch_writesEveryRecordInOrder() {
       LedgerFile ledger = LedgerFile.at(file());
       List<LedgerRecord> batch = IntStream.rangeClosed(1, 5).<LedgerRecord>mapToObj(Records::deployment).toList();
