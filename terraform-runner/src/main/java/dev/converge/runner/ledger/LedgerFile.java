@@ -123,13 +123,18 @@ public final class LedgerFile {
     if (records.isEmpty()) {
       return List.of();
     }
-    ReentrantLock local = LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
-    local.lock();
+    Path parent = path.getParent();
+    ReentrantLock local;
     try {
-      Path parent = path.getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      local = LOCKS.computeIfAbsent(lockKey(), p -> new ReentrantLock());
+    } catch (IOException e) {
+      throw new ConvergeException(List.of(ioProblem("cannot append to the ledger", e)));
+    }
+    local.lock();
+    try {
       boolean created = !Files.exists(path);
       try (FileChannel channel = FileChannel.open(path,
               StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -150,6 +155,12 @@ public final class LedgerFile {
     } finally {
       local.unlock();
     }
+  }
+
+  /** One key per file whatever path names it: the real folder (symbolic links resolved) and the name. */
+  private Path lockKey() throws IOException {
+    Path parent = path.getParent();
+    return parent == null ? path : parent.toRealPath().resolve(path.getFileName());
   }
 
   /**
@@ -336,7 +347,8 @@ public final class LedgerFile {
 
   private static long countNewlines(FileChannel channel, long end) throws IOException {
     long count = 0;
-    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    byte[] bytes = buffer.array();
     long position = 0;
     while (position < end) {
       buffer.clear();
@@ -344,8 +356,9 @@ public final class LedgerFile {
       if (n <= 0) {
         break;
       }
-      for (int i = 0; i < n && position + i < end; i++) {
-        if (buffer.get(i) == '\n') {
+      int limit = (int) Math.min(n, end - position);
+      for (int i = 0; i < limit; i++) {
+        if (bytes[i] == '\n') {
           count++;
         }
       }
