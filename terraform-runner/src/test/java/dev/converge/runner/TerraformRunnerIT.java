@@ -41,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The runner against the fake terraform, as real processes. */
-@Timeout(60)
+@Timeout(120)
 class TerraformRunnerIT {
 
   private static final String SECRET = "s3cr3t-Pa55w0rd-4217";
@@ -234,10 +234,10 @@ class TerraformRunnerIT {
   void run_hangingStep_hitsTheTimeoutAndLeavesNoProcessBehind() throws IOException {
     Path pids = dir.resolve("pids");
 
-    RunReport report = deploy(options().stepTimeout(Duration.ofSeconds(2)).build(),
+    RunReport report = deploy(options().stepTimeout(Duration.ofSeconds(5)).build(),
         vpc().putEnv("FAKE_TF_HANG", "plan").putEnv("FAKE_TF_PIDS", pids.toString()).build(), ActionKind.CREATE);
 
-    assertThat(report.results().get(0).message()).hasValueSatisfying(m -> assertThat(m).contains("timed out after PT2S"));
+    assertThat(report.results().get(0).message()).hasValueSatisfying(m -> assertThat(m).contains("timed out after PT5S"));
     assertThat(report.records()).singleElement().isInstanceOfSatisfying(Deployment.class,
         d -> assertThat(d.outcome()).isEqualTo(Outcome.FAILURE));
     assertNoneAlive(pids);
