@@ -5,6 +5,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A run in progress: wait for its report, or cancel it. */
 public final class Execution {
@@ -24,6 +26,34 @@ public final class Execution {
    */
   public void cancel() {
     cancellation.cancel();
+  }
+
+  /**
+   * Cancels the run if the JVM shuts down before it ends (SIGTERM from CI, Ctrl-C), so that no
+   * Terraform process outlives the caller; the hook goes away when the run ends.
+   */
+  public Execution cancelOnShutdown() {
+    Thread hook = new Thread(() -> {
+      if (!report.isDone()) {
+        cancel();
+        try {
+          report.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+          // shutting down: nothing more to do
+        }
+      }
+    }, "converge-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    report.whenComplete((r, e) -> {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to
+      }
+    });
+    return this;
   }
 
   public boolean isCancelled() {

@@ -64,6 +64,20 @@ import org.slf4j.LoggerFactory;
  * environment made only of the allow-listed variables, the instance's {@code env} and
  * {@code TF_IN_AUTOMATION=1}. Output goes to the slf4j logger {@code dev.converge.runner.terraform},
  * with the values of sensitive variables masked.
+ *
+ * <p>{@code converge run} for one environment:
+ *
+ * {@snippet :
+ * TerraformRunner runner = TerraformRunner.of(RunnerOptions.builder()
+ *     .componentsBasePath(repo.resolve("components/terraform"))
+ *     .passEnvironment(Set.of("PATH", "HOME", "AWS_*"))
+ *     .maxParallel(4)
+ *     .actor("ci")
+ *     .build());
+ * LedgerFile ledger = LedgerFile.at(repo.resolve(".converge/ledger.jsonl"));
+ * RunReport report = runner.runNext(RolloutPlanner.of(pipeline), desired, "dev", ledger, progress);
+ * int exitCode = report.hasFailures() ? 1 : 0;
+ * }
  */
 public final class TerraformRunner {
 
@@ -130,7 +144,8 @@ public final class TerraformRunner {
   /**
    * The whole of {@code converge run} for one environment: plans {@code desired} with the ledger
    * file at the runner's clock, runs the environment's {@code next} actions, appends each record to
-   * the file as soon as it is known, and before each apply plans again from the file.
+   * the file as soon as it is known, and before each apply plans again from the file. Should the
+   * JVM be asked to stop meanwhile, the run is cancelled ({@link Execution#cancelOnShutdown()}).
    *
    * @throws dev.converge.diagnostic.ConvergeException when the ledger file has lines that are not records
    */
@@ -138,7 +153,7 @@ public final class TerraformRunner {
       RunListener listener) {
     Supplier<RolloutPlan> replan = replanFrom(planner, desired, ledger);
     RunRequest request = RunRequest.of(environment, replan.get(), desired);
-    return runAndRecord(request, replan, listener, ledger);
+    return start(request, replan, listener, ledger::append).cancelOnShutdown().await();
   }
 
   /**
@@ -190,7 +205,8 @@ public final class TerraformRunner {
   public RunReport checkDrift(RolloutPlanner planner, DesiredState desired, String environment, LedgerFile ledger,
       RunListener listener) {
     RolloutPlan plan = replanFrom(planner, desired, ledger).get();
-    return startDriftCheck(RunRequest.of(environment, plan, desired), listener, ledger::append).await();
+    return startDriftCheck(RunRequest.of(environment, plan, desired), listener, ledger::append)
+        .cancelOnShutdown().await();
   }
 
   /** {@link #checkDrift} in the background. */
@@ -268,7 +284,7 @@ public final class TerraformRunner {
       }
       Instance instance = found.get();
       listener.started(action);
-      Path folder = options.componentsBasePath().resolve(action.folder()).normalize();
+      Path folder = options.componentsBasePath().resolve(instance.folder()).normalize();
       ReentrantLock lock = folderLocks.computeIfAbsent(folder, f -> new ReentrantLock());
       lock.lock();
       try {
@@ -289,7 +305,7 @@ public final class TerraformRunner {
         return result(action, ActionStatus.FAILED).failedStep(Step.PREPARE).message(reason).build();
       }
       listener.started(action);
-      Path folder = options.componentsBasePath().resolve(action.folder()).normalize();
+      Path folder = options.componentsBasePath().resolve(found.get().folder()).normalize();
       ReentrantLock lock = folderLocks.computeIfAbsent(folder, f -> new ReentrantLock());
       lock.lock();
       try {
@@ -473,7 +489,7 @@ public final class TerraformRunner {
         return Deployment.builder()
             .at(options.clock().instant())
             .instance(instance.id())
-            .folder(action.folder())
+            .folder(instance.folder())
             .revision(action.toRevision())
             .sourceDigest(instance.sourceDigest())
             .configDigest(instance.configDigest())

@@ -17,6 +17,7 @@ import dev.converge.plan.ActionKind;
 import dev.converge.plan.RolloutPlan;
 import dev.converge.runner.ledger.LedgerFile;
 import dev.converge.runner.testing.FakeTerraformInstall;
+import dev.converge.runner.testing.JavaProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The runner against the fake terraform, as real processes. */
-@Timeout(60)
+@Timeout(120)
 class TerraformRunnerIT {
 
   private static final String SECRET = "s3cr3t-Pa55w0rd-4217";
@@ -232,10 +234,10 @@ class TerraformRunnerIT {
   void run_hangingStep_hitsTheTimeoutAndLeavesNoProcessBehind() throws IOException {
     Path pids = dir.resolve("pids");
 
-    RunReport report = deploy(options().stepTimeout(Duration.ofSeconds(2)).build(),
+    RunReport report = deploy(options().stepTimeout(Duration.ofSeconds(5)).build(),
         vpc().putEnv("FAKE_TF_HANG", "plan").putEnv("FAKE_TF_PIDS", pids.toString()).build(), ActionKind.CREATE);
 
-    assertThat(report.results().get(0).message()).hasValueSatisfying(m -> assertThat(m).contains("timed out after PT2S"));
+    assertThat(report.results().get(0).message()).hasValueSatisfying(m -> assertThat(m).contains("timed out after PT5S"));
     assertThat(report.records()).singleElement().isInstanceOfSatisfying(Deployment.class,
         d -> assertThat(d.outcome()).isEqualTo(Outcome.FAILURE));
     assertNoneAlive(pids);
@@ -258,6 +260,27 @@ class TerraformRunnerIT {
     assertThat(report.results().get(0).status()).isEqualTo(ActionStatus.CANCELLED);
     assertThat(report.records()).isEmpty();
     assertNoneAlive(pids);
+  }
+
+  @Test
+  void cancelOnShutdown_callerGetsSigterm_leavesNoTerraformProcessBehind() throws Exception {
+    Path pids = dir.resolve("pids");
+    Process caller = new ProcessBuilder(JavaProcess.command(RunnerShutdownMain.class,
+        terraform.toString(), components.toString(), pids.toString()))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      while (!Files.exists(pids) || Files.readAllLines(pids).size() < 2) {
+        assertThat(caller.isAlive()).isTrue();
+        Thread.sleep(50);
+      }
+
+      caller.destroy(); // SIGTERM, as CI sends it
+
+      assertThat(caller.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertNoneAlive(pids);
+    } finally {
+      caller.destroyForcibly();
+    }
   }
 
   private static void assertNoneAlive(Path pids) throws IOException {

@@ -10,7 +10,6 @@ import dev.converge.ledger.LedgerRecord;
 import dev.converge.model.ContentDigest;
 import io.vavr.control.Either;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -116,21 +115,26 @@ public final class LedgerFile {
    * Appends {@code records} atomically and durably, chained to the file's last line, and returns
    * the lines written. Safe against concurrent writers in this and other processes.
    *
-   * @throws UncheckedIOException when the file cannot be written; nothing of this batch is then
-   *     promised to be on disk
+   * @throws ConvergeException with a {@code ledger-io} problem when the file cannot be written;
+   *     nothing of this batch is then promised to be on disk
    */
   public List<LedgerLine> append(List<? extends LedgerRecord> records) {
     records.forEach(r -> Objects.requireNonNull(r, "ledger record"));
     if (records.isEmpty()) {
       return List.of();
     }
-    ReentrantLock local = LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
-    local.lock();
+    Path parent = path.getParent();
+    ReentrantLock local;
     try {
-      Path parent = path.getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      local = LOCKS.computeIfAbsent(lockKey(), p -> new ReentrantLock());
+    } catch (IOException e) {
+      throw new ConvergeException(List.of(ioProblem("cannot append to the ledger", e)));
+    }
+    local.lock();
+    try {
       boolean created = !Files.exists(path);
       try (FileChannel channel = FileChannel.open(path,
               StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -147,10 +151,16 @@ public final class LedgerFile {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the ledger " + path + ": " + e.getMessage(), e);
+      throw new ConvergeException(List.of(ioProblem("cannot append to the ledger", e)));
     } finally {
       local.unlock();
     }
+  }
+
+  /** One key per file whatever path names it: the real folder (symbolic links resolved) and the name. */
+  private Path lockKey() throws IOException {
+    Path parent = path.getParent();
+    return parent == null ? path : parent.toRealPath().resolve(path.getFileName());
   }
 
   /**
@@ -269,7 +279,7 @@ public final class LedgerFile {
     return Problem.builder().rule(RULE_IO).severity(Severity.ERROR)
         .message(what + " " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage())
         .location(SourceLocation.ofFile(path.toString()))
-        .fix("check that the file exists and is readable")
+        .fix("check that the file and its folder exist and are readable and writable")
         .build();
   }
 
@@ -337,7 +347,8 @@ public final class LedgerFile {
 
   private static long countNewlines(FileChannel channel, long end) throws IOException {
     long count = 0;
-    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    byte[] bytes = buffer.array();
     long position = 0;
     while (position < end) {
       buffer.clear();
@@ -345,8 +356,9 @@ public final class LedgerFile {
       if (n <= 0) {
         break;
       }
-      for (int i = 0; i < n && position + i < end; i++) {
-        if (buffer.get(i) == '\n') {
+      int limit = (int) Math.min(n, end - position);
+      for (int i = 0; i < limit; i++) {
+        if (bytes[i] == '\n') {
           count++;
         }
       }

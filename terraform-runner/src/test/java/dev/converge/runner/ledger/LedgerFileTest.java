@@ -102,6 +102,36 @@ class LedgerFileTest {
     }
 
     @Test
+    void append_folderIsAFile_throwsAProblemNamingTheFile() throws IOException {
+      Path notAFolder = Files.writeString(dir.resolve("plain"), "x");
+      LedgerFile ledger = LedgerFile.at(notAFolder.resolve("ledger.jsonl"));
+
+      assertThatThrownBy(() -> ledger.append(Records.approval("alice")))
+          .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.problems()).singleElement()
+              .satisfies(p -> assertThat(p.rule()).isEqualTo("ledger-io")))
+          .hasMessageContaining(notAFolder.toString());
+    }
+
+    @Test
+    void append_sameFileThroughASymbolicLink_sharesTheLock() throws Exception {
+      Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
+      LedgerFile direct = LedgerFile.at(file());
+      LedgerFile linked = LedgerFile.at(link.resolve("ledger.jsonl"));
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> a = pool.submit(() -> IntStream.range(0, 30).forEach(i -> direct.append(Records.deployment(i))));
+        Future<?> b = pool.submit(() -> IntStream.range(0, 30).forEach(i -> linked.append(Records.deployment(100 + i))));
+        a.get();
+        b.get();
+      } finally {
+        pool.shutdownNow();
+      }
+
+      assertThat(direct.load().size()).isEqualTo(60);
+      assertThat(direct.verify().isIntact()).isTrue();
+    }
+
+    @Test
     void append_batch_writesEveryRecordInOrder() {
       LedgerFile ledger = LedgerFile.at(file());
       List<LedgerRecord> batch = IntStream.rangeClosed(1, 5).<LedgerRecord>mapToObj(Records::deployment).toList();

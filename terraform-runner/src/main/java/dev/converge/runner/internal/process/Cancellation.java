@@ -1,5 +1,7 @@
 package dev.converge.runner.internal.process;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,10 +15,23 @@ public final class Cancellation {
     return cancelled;
   }
 
+  /** Cancels and runs every hook at once (each may wait out a kill grace), returning when all are done. */
   public void cancel() {
     cancelled = true;
+    List<Thread> running = new ArrayList<>();
     for (Runnable hook : hooks) {
-      hook.run();
+      Thread thread = new Thread(hook, "converge-cancel");
+      thread.setDaemon(true);
+      thread.start();
+      running.add(thread);
+    }
+    for (Thread thread : running) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -63,7 +63,7 @@ public final class ProcessExecutor implements CommandExecutor {
         timedOut = true;
         ProcessTrees.kill(process.toHandle(), killGrace);
       }
-      process.waitFor();
+      process.waitFor(killGrace.toMillis() + TimeUnit.SECONDS.toMillis(30), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       ProcessTrees.kill(process.toHandle(), killGrace);
       Thread.currentThread().interrupt();
