@@ -43,7 +43,7 @@ final class DescribeCommand {
     @Option(names = {"--stack", "-s"}, paramLabel = "S", required = true, description = "The stack.")
     String stack;
 
-    @Option(names = "--revision", paramLabel = "REV", description = "Describe at this git revision instead of the working tree.")
+    @Option(names = "--revision", paramLabel = "REV", description = "Describe at this git revision (default: HEAD in a git repository, else the files on disk).")
     String revision;
 
     @Spec
@@ -73,7 +73,7 @@ final class DescribeCommand {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--revision", paramLabel = "REV", description = "Describe at this git revision instead of the working tree.")
+    @Option(names = "--revision", paramLabel = "REV", description = "Describe at this git revision (default: HEAD in a git repository, else the files on disk).")
     String revision;
 
     @Spec

@@ -26,7 +26,7 @@ final class LintCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;
 
-  @Option(names = "--revision", paramLabel = "REV", description = "Lint this git revision instead of the working tree.")
+  @Option(names = "--revision", paramLabel = "REV", description = "Lint this git revision (default: HEAD in a git repository, else the files on disk).")
   String revision;
 
   @Spec

@@ -26,7 +26,7 @@ final class PlanCommand implements Callable<Integer> {
   CommonOptions options;
 
   @Option(names = "--revision", paramLabel = "REV",
-      description = "Plan this git revision (HEAD~1, a tag, a short id) instead of the working tree.")
+      description = "Plan this git revision: HEAD~1, a tag, a short id (default: HEAD in a git repository, else the files on disk).")
   String revision;
 
   @Spec

@@ -16,6 +16,8 @@ import dev.converge.yaml.AtmosSnapshot;
 import dev.converge.yaml.ResolvedComponent;
 import dev.converge.yaml.VendorPin;
 import java.nio.file.Files;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ final class Session {
   }
 
   /**
-   * Loads {@code revision} (any git revision), or the working tree when empty.
+   * Loads {@code revision} (any git revision); when empty, {@code HEAD} in a git repository, else the files on disk.
    *
    * @throws ConvergeException naming every problem of the load
    */
@@ -49,8 +51,28 @@ final class Session {
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
     AtmosRepository repository = AtmosRepository.open(options.repo);
-    AtmosSnapshot snapshot = revision.map(repository::load).orElseGet(repository::load);
+    AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
+        .orElseGet(repository::load);
     return new Session(options, repository, snapshot);
+  }
+
+  /**
+   * Trunk is what is committed: inside a git repository the default revision is {@code HEAD}, so
+   * files Terraform writes into component folders (plans, {@code .terraform/}, generated tfvars)
+   * never change a digest. Outside git, the working tree is all there is.
+   */
+  private static Optional<String> committedHead(CommonOptions options) {
+    FileRepositoryBuilder git = new FileRepositoryBuilder().findGitDir(options.repo.toAbsolutePath().toFile());
+    return git.getGitDir() != null && Files.exists(git.getGitDir().toPath().resolve("HEAD"))
+        && hasCommits(git) ? Optional.of("HEAD") : Optional.empty();
+  }
+
+  private static boolean hasCommits(FileRepositoryBuilder git) {
+    try (Repository repository = git.build()) {
+      return repository.resolve("HEAD") != null;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   AtmosSnapshot load(String revision) {

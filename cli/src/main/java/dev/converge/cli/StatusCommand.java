@@ -27,7 +27,7 @@ final class StatusCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;
 
-  @Option(names = "--revision", paramLabel = "REV", description = "Report for this git revision instead of the working tree.")
+  @Option(names = "--revision", paramLabel = "REV", description = "Report for this git revision (default: HEAD in a git repository, else the files on disk).")
   String revision;
 
   @Spec

@@ -111,6 +111,7 @@ class CommandsTest {
     @Test
     void plan_brokenStack_exitsTwoNamingFileLineAndColumn() throws Exception {
       repo.write("stacks/dev/eu-west-1.yaml", "import:\n  - catalog/vpc\nvars: [unclosed\n");
+      repo.commit("a broken stack");
 
       Result result = converge("plan");
 
