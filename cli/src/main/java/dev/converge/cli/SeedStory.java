@@ -1,119 +1,150 @@
 package dev.converge.cli;
 
 import dev.converge.RolloutPlanner;
+import dev.converge.convergence.Convergence;
+import dev.converge.convergence.ConvergenceText;
 import dev.converge.ledger.Approval;
 import dev.converge.ledger.CheckResult;
 import dev.converge.ledger.Deployment;
-import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
 import dev.converge.model.DesiredState;
+import dev.converge.model.FolderClassifier;
 import dev.converge.model.Instance;
-import dev.converge.model.InstanceId;
-import dev.converge.model.Revision;
-import dev.converge.pipeline.Environment;
-import dev.converge.pipeline.Pipeline;
-import dev.converge.pipeline.StackGlob;
 import dev.converge.plan.Action;
 import dev.converge.plan.PlanText;
 import dev.converge.plan.RolloutPlan;
+import dev.converge.runner.ledger.LedgerFile;
+import dev.converge.yaml.AtmosRepository;
+import dev.converge.yaml.AtmosSnapshot;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * The seed's story told by the library: commit {@code abc123} merged while every environment
- * runs {@code xyz789}; dev deploys at once, staging after dev's smoke test and a soak, prod after
- * staging's tests, a soak and an approval; the plan at Time 0, +30 min, +2 h and at convergence.
+ * The seed's story told by the real library on the example estate: a scratch git repository made
+ * from {@code examples/infra}, everything deployed at the first commit, then a change merged
+ * ({@code eks} to Kubernetes 1.31); the plan and the status at Time 0, +30 min, +2 h and at
+ * convergence, with deployments, checks and an approval recorded in a real ledger file between.
  */
 final class SeedStory {
 
+  /** A Thursday, inside prod's deployment window. */
   static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-  static final String[] STACKS = {"dev/us-east-1", "staging/us-east-1", "prod/us-east-1"};
-  static final String[] COMPONENTS = {"vpc", "eks", "monitoring"};
 
   private final PrintWriter out;
-  private final Pipeline pipeline = Pipeline.builder()
-      .addEnvironment(Environment.builder().name("dev").addStack(StackGlob.of("dev/*")).addCheck("smoke").build())
-      .addEnvironment(Environment.builder().name("staging").addAfter("dev").addStack(StackGlob.of("staging/*"))
-          .soak(Duration.ofMinutes(20)).addCheck("integration").build())
-      .addEnvironment(Environment.builder().name("prod").addAfter("staging").addStack(StackGlob.of("prod/*"))
-          .soak(Duration.ofMinutes(30)).approvals(1).build())
-      .build();
-  private final List<LedgerRecord> ledger = new ArrayList<>();
-  private final DesiredState desired;
+  private final Path example;
+  private final Path workdir;
+  private LedgerFile ledger;
+  private AtmosRepository repository;
 
-  SeedStory(PrintWriter out) {
+  SeedStory(PrintWriter out, Path example, Path workdir) {
     this.out = out;
-    List<Instance> instances = new ArrayList<>();
-    for (String stack : STACKS) {
-      for (String component : COMPONENTS) {
-        boolean changed = !component.equals("monitoring");
-        Instance.Builder instance = Instance.builder()
-            .id(InstanceId.of(stack, component)).folder(component)
-            .sourceDigest(component + (changed ? "-tree-2" : "-tree-1"))
-            .configDigest(stack + "/" + component);
-        if (!component.equals("vpc")) {
-          instance.addDependsOn(InstanceId.of(stack, "vpc"));
-        }
-        Instance current = instance.build();
-        instances.add(current);
-        ledger.add(deployment(current.withSourceDigest(component + "-tree-1"), "xyz789", T0.minus(Duration.ofDays(1))));
-      }
-    }
-    desired = DesiredState.builder().revision(Revision.of("abc123", T0)).addAllInstances(instances)
-        .addHistory("abc123", "xyz789").build();
+    this.example = example;
+    this.workdir = workdir;
   }
 
   /** Tells the story; returns the last plan. */
-  RolloutPlan tell() {
-    chapter("Time 0: commit abc123 merged to main; every environment runs xyz789", T0);
-    deployNext(T0.plus(Duration.ofMinutes(2)));
-    record(check("dev", "smoke", T0.plus(Duration.ofMinutes(10))));
+  RolloutPlan tell() throws IOException, GitAPIException {
+    Path repo = workdir.resolve("infra");
+    copy(example, repo);
+    ledger = LedgerFile.at(workdir.resolve("ledger.jsonl"));
+    repository = AtmosRepository.open(repo);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      String before = commit(git, "The estate as it runs today", T0.minus(Duration.ofDays(2)));
+      out.println("Scratch repository " + repo + ", ledger " + ledger.path());
+      out.println("Everything runs " + before.substring(0, 7) + ", deployed yesterday.");
+      everythingDeployed(T0.minus(Duration.ofDays(1)));
 
-    chapter("Time +10min: dev deployed and its smoke test passed; staging soaks", T0.plus(Duration.ofMinutes(10)));
-    RolloutPlan plus30 = chapter("Time +30min: the soak is over; staging deploys", T0.plus(Duration.ofMinutes(30)));
-    deployNext(plus30.at().plusSeconds(60));
-    record(check("staging", "integration", T0.plus(Duration.ofMinutes(90))));
-    record(Approval.builder().at(T0.plus(Duration.ofMinutes(100))).environment("prod").revision("abc123")
-        .approver("alice").build());
+      Path eks = repo.resolve("stacks/catalog/eks.yaml");
+      Files.writeString(eks, Files.readString(eks).replace("\"1.30\"", "\"1.31\""));
+      String after = commit(git, "EKS: Kubernetes 1.31", T0);
+      out.println("Commit " + after.substring(0, 7) + " merged to main: eks moves to Kubernetes 1.31.");
+      out.println();
 
-    RolloutPlan plus2h = chapter("Time +2h: staging validated, alice approved; prod deploys", T0.plus(Duration.ofHours(2)));
-    deployNext(plus2h.at().plusSeconds(60));
-    return chapter("Time +2h05: convergence achieved", T0.plus(Duration.ofMinutes(125)));
+      chapter("Time 0: " + after.substring(0, 7) + " merged; dev deploys at once", T0);
+      deployNext(T0.plus(Duration.ofMinutes(2)));
+      record(check("dev", after, "smoke", T0.plus(Duration.ofMinutes(10))));
+
+      chapter("Time +10min: dev deployed and its smoke test passed; staging soaks", T0.plus(Duration.ofMinutes(10)));
+      chapter("Time +30min: the soak is over; staging deploys", T0.plus(Duration.ofMinutes(30)));
+      deployNext(T0.plus(Duration.ofMinutes(31)));
+      record(check("staging", after, "integration", T0.plus(Duration.ofMinutes(90))));
+      record(Approval.builder().at(T0.plus(Duration.ofMinutes(100))).environment("prod").revision(after)
+          .approver("alice").build());
+
+      chapter("Time +2h: staging validated, alice approved; prod deploys, us-east-1 first", T0.plus(Duration.ofHours(2)));
+      deployNext(T0.plus(Duration.ofHours(2)).plusSeconds(60));
+      return chapter("Time +2h15: convergence achieved", T0.plus(Duration.ofMinutes(135)));
+    }
   }
 
   private RolloutPlan chapter(String title, Instant now) {
-    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(Ledger.of(ledger)).at(now).plan(desired);
+    AtmosSnapshot head = repository.load("HEAD");
+    DesiredState desired = head.desiredState();
+    RolloutPlan plan = RolloutPlanner.of(head.pipeline().orElseThrow()).withLedger(ledger.load()).at(now).plan(desired);
+    String status = ConvergenceText.render(Convergence.of(head.pipeline().orElseThrow())
+        .withLedger(ledger.load())
+        .withFolders(Session.folders(head))
+        .withClassifier(FolderClassifier.defaults().withTracks(head.pipeline().orElseThrow().tracks())
+            .withVendorTargets(Session.folders(head).vendorTargets()))
+        .at(now)
+        .report(desired));
     out.println("=== " + title);
     out.println(PlanText.render(plan));
+    out.println(matrix(status));
+    out.flush();
     return plan;
   }
 
-  /** Deploys every wave the plan allows now, as CI would, one wave after the other. */
+  /** The status heading, pipeline line and matrix: the text up to the per-component details. */
+  private static String matrix(String status) {
+    String[] blocks = status.split("\n\n", 3);
+    return blocks.length >= 2 ? blocks[0] + "\n\n" + blocks[1] + "\n" : status;
+  }
+
+  /** Deploys every wave the plan allows now, as CI would after each apply, one wave after the other. */
   private void deployNext(Instant at) {
+    DesiredState desired = repository.load("HEAD").desiredState();
+    RolloutPlanner planner = RolloutPlanner.of(repository.load("HEAD").pipeline().orElseThrow());
     Instant now = at;
-    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(Ledger.of(ledger)).at(now).plan(desired);
+    RolloutPlan plan = planner.withLedger(ledger.load()).at(now).plan(desired);
     while (!plan.next().isEmpty()) {
       for (Action action : plan.next()) {
         Instance instance = desired.instance(action.instance()).orElseThrow();
-        ledger.add(deployment(instance, action.toRevision(), now));
+        record(deployment(instance, action.toRevision(), now));
         out.println("deployed " + action.instance().render() + " (wave " + action.wave().orElse(0) + ") at " + now);
       }
       now = now.plusSeconds(60);
-      plan = RolloutPlanner.of(pipeline).withLedger(Ledger.of(ledger)).at(now).plan(desired);
+      plan = planner.withLedger(ledger.load()).at(now).plan(desired);
     }
     out.println();
   }
 
-  private void record(LedgerRecord record) {
-    ledger.add(record);
+  private void everythingDeployed(Instant at) {
+    AtmosSnapshot head = repository.load("HEAD");
+    for (Instance instance : head.desiredState().instances()) {
+      if (instance.isDeployable()) {
+        record(deployment(instance, head.desiredState().revision().id(), at));
+      }
+    }
   }
 
-  private static CheckResult check(String environment, String check, Instant at) {
-    return CheckResult.builder().at(at).environment(environment).revision("abc123").check(check)
+  private void record(LedgerRecord record) {
+    ledger.append(record);
+  }
+
+  private static CheckResult check(String environment, String revision, String check, Instant at) {
+    return CheckResult.builder().at(at).environment(environment).revision(revision).check(check)
         .outcome(Outcome.SUCCESS).build();
   }
 
@@ -121,5 +152,26 @@ final class SeedStory {
     return Deployment.builder().at(at).instance(instance.id()).folder(instance.folder()).revision(revision)
         .sourceDigest(instance.sourceDigest()).configDigest(instance.configDigest()).outcome(Outcome.SUCCESS)
         .actor("ci").build();
+  }
+
+  private static String commit(Git git, String message, Instant when) throws GitAPIException {
+    git.add().addFilepattern(".").call();
+    PersonIdent ci = new PersonIdent(new PersonIdent("CI", "ci@example.com"), when, ZoneOffset.UTC);
+    return git.commit().setMessage(message).setAuthor(ci).setCommitter(ci).call().getName();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 }

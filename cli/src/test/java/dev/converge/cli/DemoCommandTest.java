@@ -4,26 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
 
+  @TempDir
+  Path dir;
+
   @Test
-  void demo_tellsTheTimelineAndConverges() {
+  void demo_exampleEstate_tellsTheTimelineAndConverges() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int exit = Converge.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo");
+    int exit = Converge.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "demo", "--example", ExampleRepository.EXAMPLE.toString(), "--workdir", dir.toString());
 
     String story = out.toString();
-    assertThat(exit).isZero();
-    assertThat(err.toString()).isEmpty();
+    assertThat(exit).as(err.toString()).isZero();
     assertThat(story)
-        .contains("=== Time 0", "=== Time +30min", "=== Time +2h", "=== Time +2h05: convergence achieved")
+        .contains("=== Time 0", "=== Time +30min", "=== Time +2h", "=== Time +2h15: convergence achieved")
         .contains("staging  soaking until 2026-11-26T10:30:00Z")
-        .endsWith("Next: nothing; every environment is done.\n\n");
-    assertThat(story.indexOf("deployed prod/us-east-1:vpc")).as("vpc before eks, which depends on it")
-        .isPositive().isLessThan(story.indexOf("deployed prod/us-east-1:eks"));
+        .containsPattern("eks +operational")
+        .contains("Next: nothing; every environment is done.");
+    assertThat(story.indexOf("deployed prod/us-east-1:eks")).as("prod us-east-1 before eu-west-1")
+        .isPositive().isLessThan(story.indexOf("deployed prod/eu-west-1:eks"));
+    // 36 deployments at the first commit, 6 of eks at the second, 2 checks and 1 approval
+    assertThat(Files.readAllLines(dir.resolve("ledger.jsonl"))).hasSize(45);
+  }
+
+  @Test
+  void demo_missingExample_exitsTwoSayingWhatToDo() {
+    StringWriter err = new StringWriter();
+
+    int exit = Converge.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+        "demo", "--example", dir.resolve("nowhere").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("has no atmos.yaml").contains("--example");
   }
 
   @Test
