@@ -224,6 +224,17 @@ class RolloutPlannerTest {
     }
 
     @Test
+    void plan_destroyInFirstRegion_beforeTheNextRegionStarts() {
+      Pipeline regions = pipeline(env("prod").addWaves(StackWave.of("prod/us-east-1"), StackWave.of("prod/*")));
+      Instance gone = instance("prod/us-east-1", "old", "1");
+      RolloutPlan plan = plan(regions, desired("r2", dependent("prod/us-east-1", "vpc"), dependent("prod/eu-west-1", "vpc")),
+          T0, deployed(gone, "r1", T0.minusSeconds(60)));
+
+      assertThat(waves(envPlan(plan, "prod"))).containsOnly(
+          Map.entry("prod/us-east-1:vpc", 1), Map.entry("prod/us-east-1:old", 2), Map.entry("prod/eu-west-1:vpc", 3));
+    }
+
+    @Test
     void plan_maxParallel_limitsNext() {
       Pipeline bounded = pipeline(env("dev").maxParallel(2));
       RolloutPlan plan = plan(bounded, desired("r1",

@@ -13,11 +13,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import dev.converge.testkit.ScratchRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every command against a real git repository made from the example estate. */
 class CommandsTest {
+
+  static final Path EXAMPLE = Path.of("..", "examples", "infra");
 
   static final String T0 = "2026-11-26T10:00:00Z";
   static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +28,7 @@ class CommandsTest {
   @TempDir
   Path dir;
 
-  ExampleRepository repo;
+  ScratchRepository repo;
 
   record Result(int exit, String out, String err) {
     JsonNode json() throws Exception {
@@ -35,7 +38,7 @@ class CommandsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    repo = ExampleRepository.create(dir.resolve("infra"));
+    repo = ScratchRepository.create(EXAMPLE, dir.resolve("infra"));
   }
 
   @AfterEach
@@ -46,7 +49,7 @@ class CommandsTest {
   Result converge(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--repo");
-    all.add(repo.root.toString());
+    all.add(repo.root().toString());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit = Converge.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
@@ -215,7 +218,7 @@ class CommandsTest {
     void verify_editedLine_exitsOneNamingTheLine() throws Exception {
       converge("record", "approval", "--environment", "prod", "--approver", "alice", "--at", T0);
       converge("record", "approval", "--environment", "prod", "--approver", "bob", "--at", T0);
-      Path ledger = repo.root.resolve(".converge/ledger.jsonl");
+      Path ledger = repo.root().resolve(".converge/ledger.jsonl");
       Files.writeString(ledger, Files.readString(ledger).replaceFirst("alice", "mallory"));
 
       Result result = converge("ledger", "verify");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
 
+  static final Path EXAMPLE = Path.of("..", "examples", "infra");
+
   @TempDir
   Path dir;
 
@@ -20,7 +22,7 @@ class DemoCommandTest {
     StringWriter err = new StringWriter();
 
     int exit = Converge.run(new PrintWriter(out, true), new PrintWriter(err, true),
-        "demo", "--example", ExampleRepository.EXAMPLE.toString(), "--workdir", dir.toString());
+        "demo", "--example", EXAMPLE.toString(), "--workdir", dir.toString());
 
     String story = out.toString();
     assertThat(exit).as(err.toString()).isZero();

@@ -11,21 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.converge.testkit.ScratchRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code converge run} with the Terraform test double as a real process, on the example estate. */
 class RunCommandIT {
 
+  static final Path EXAMPLE = Path.of("..", "examples", "infra");
+
   @TempDir
   Path dir;
 
-  ExampleRepository repo;
+  ScratchRepository repo;
   Path terraform;
 
   @BeforeEach
   void setUp() throws Exception {
-    repo = ExampleRepository.create(dir.resolve("infra"));
+    repo = ScratchRepository.create(EXAMPLE, dir.resolve("infra"));
     terraform = FakeTerraformInstall.into(Files.createDirectories(dir.resolve("bin")));
   }
 
@@ -38,7 +41,7 @@ class RunCommandIT {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--repo";
-    all[args.length + 1] = repo.root.toString();
+    all[args.length + 1] = repo.root().toString();
     return all;
   }
 
@@ -53,7 +56,7 @@ class RunCommandIT {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(err.toString()).contains("dev/us-east-1:vpc started", "applied");
     assertThat(out.toString()).contains("dev: 6 actions, all succeeded");
-    assertThat(Files.readAllLines(repo.root.resolve(".converge/ledger.jsonl")))
+    assertThat(Files.readAllLines(repo.root().resolve(".converge/ledger.jsonl")))
         .hasSize(6).allSatisfy(line -> assertThat(line).contains("\"outcome\":\"success\""));
 
     StringWriter plan = new StringWriter();
@@ -76,6 +79,6 @@ class RunCommandIT {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("FAILED at plan");
-    assertThat(Files.readString(repo.root.resolve(".converge/ledger.jsonl"))).contains("\"outcome\":\"failure\"");
+    assertThat(Files.readString(repo.root().resolve(".converge/ledger.jsonl"))).contains("\"outcome\":\"failure\"");
   }
 }

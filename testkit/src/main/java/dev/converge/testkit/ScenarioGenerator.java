@@ -103,7 +103,15 @@ public final class ScenarioGenerator {
 
   /** One scenario. */
   public Scenario scenario() {
-    Pipeline pipeline = pipeline();
+    return scenario(pipeline());
+  }
+
+  /**
+   * One scenario over {@code pipeline}, yours for instance (read from your {@code rollout.yaml}):
+   * the estate's stacks are named {@code <environment>/<region>} ({@code prod/us-east-1}), so
+   * they match stack globs such as {@code prod/*}.
+   */
+  public Scenario scenario(Pipeline pipeline) {
     int revisions = 2 + random.nextInt(3);
     List<String> history = new ArrayList<>();
     for (int r = revisions; r >= 1; r--) {

@@ -245,12 +245,11 @@ public final class Planning {
     run.drafts.values().stream()
         .filter(d -> d.kind == ActionKind.CREATE || d.kind == ActionKind.UPDATE)
         .forEach(d -> changed.add(d.id));
-    WaveAssignment assignment = WaveAssignment.assign(run.instances, changed, run.environment.waves());
-    int destroyWave = assignment.highest + 1;
+    List<InstanceId> destroys = run.drafts.values().stream()
+        .filter(d -> d.kind == ActionKind.DESTROY).map(d -> d.id).toList();
+    WaveAssignment assignment = WaveAssignment.assign(run.instances, changed, destroys, run.environment.waves());
     for (Draft draft : run.drafts.values()) {
-      if (draft.kind == ActionKind.DESTROY) {
-        draft.wave = OptionalInt.of(destroyWave);
-      } else if (assignment.waves.containsKey(draft.id)) {
+      if (assignment.waves.containsKey(draft.id)) {
         draft.wave = OptionalInt.of(assignment.waves.get(draft.id));
       }
     }

@@ -31,7 +31,9 @@ import java.util.TreeSet;
  * (Tarjan), naming every member; their changed members, and changed instances behind them, get
  * no wave. A dependency placed in a later stack wave than its dependent cannot be honoured; it is
  * reported as a conflict and the edge is ignored. Dependencies outside the environment are the
- * pipeline's business, not the wave's, and are ignored here.
+ * pipeline's business, not the wave's, and are ignored here. Destroys come last within their stack
+ * wave (their dependents are gone from the desired state, so nothing orders them further), and
+ * before the next stack wave starts: a region finishes everything before the next one begins.
  */
 final class WaveAssignment {
 
@@ -46,34 +48,49 @@ final class WaveAssignment {
   /**
    * @param instances every instance of the environment (changed or not), in a stable order
    * @param changed the ones with a create or update
+   * @param destroys instances to destroy (absent from the desired state)
    */
-  static WaveAssignment assign(List<Instance> instances, Set<InstanceId> changed, List<StackWave> stackWaves) {
+  static WaveAssignment assign(
+      List<Instance> instances, Set<InstanceId> changed, List<InstanceId> destroys, List<StackWave> stackWaves) {
     WaveAssignment result = new WaveAssignment();
     Map<InstanceId, Instance> byId = new HashMap<>();
     instances.forEach(i -> byId.put(i.id(), i));
 
     List<List<Instance>> groups = new ArrayList<>();
+    List<List<InstanceId>> destroyGroups = new ArrayList<>();
     for (int g = 0; g <= stackWaves.size(); g++) {
       groups.add(new ArrayList<>());
+      destroyGroups.add(new ArrayList<>());
     }
     Map<InstanceId, Integer> groupOf = new HashMap<>();
     for (Instance instance : instances) {
-      int g = stackWaves.size();
-      for (int w = 0; w < stackWaves.size(); w++) {
-        if (stackWaves.get(w).matches(instance.stack())) {
-          g = w;
-          break;
-        }
-      }
+      int g = group(instance.stack(), stackWaves);
       groups.get(g).add(instance);
       groupOf.put(instance.id(), g);
     }
+    destroys.forEach(id -> destroyGroups.get(group(id.stack(), stackWaves)).add(id));
 
     Map<InstanceId, Integer> effective = new HashMap<>();
     for (int g = 0; g < groups.size(); g++) {
       result.layer(groups.get(g), g, byId, groupOf, changed, effective);
+      if (!destroyGroups.get(g).isEmpty()) {
+        result.highest++;
+        for (InstanceId id : destroyGroups.get(g)) {
+          result.waves.put(id, result.highest);
+        }
+      }
     }
     return result;
+  }
+
+  /** The index of the first stack wave matching {@code stack}; stacks matching none come after them all. */
+  private static int group(String stack, List<StackWave> stackWaves) {
+    for (int w = 0; w < stackWaves.size(); w++) {
+      if (stackWaves.get(w).matches(stack)) {
+        return w;
+      }
+    }
+    return stackWaves.size();
   }
 
   private void layer(
