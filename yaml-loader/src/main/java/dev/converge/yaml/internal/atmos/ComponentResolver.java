@@ -48,6 +48,7 @@ public final class ComponentResolver {
   private final AtmosConfig config;
   private final SourceTree tree;
   private final Problems problems;
+  private final Map<String, String> componentPaths = new java.util.HashMap<>();
 
   public ComponentResolver(AtmosConfig config, SourceTree tree, Problems problems) {
     this.config = config;
@@ -126,7 +127,9 @@ public final class ComponentResolver {
 
     // The component's list strategy decides every merge below, so find it first.
     Bases probe = new Bases();
-    walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+    if (own.containsKey("component") || ownMetadata.containsKey("inherits")) {
+      walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+    }
     ListMergeStrategy strategy = strategyOf(own, probe, byName, globals);
 
     Bases bases = new Bases();
@@ -215,7 +218,8 @@ public final class ComponentResolver {
     section.put("component_type", type);
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("component_type", type);
-    info.put("component_path", RepoPaths.join(config.componentBasePath(type), deployFolder));
+    info.put("component_path", componentPaths.computeIfAbsent(type + "\u0000" + deployFolder,
+        k -> RepoPaths.join(config.componentBasePath(type), deployFolder)));
     section.put("component_info", info);
     section.put("vars", merged.get("vars"));
     section.put("settings", merged.get("settings"));
@@ -238,7 +242,7 @@ public final class ComponentResolver {
     section.put("command", command);
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
-    List<String> deps = deps(manifest, type, name, bases.order);
+    List<String> deps = deps(manifest, type, name, bases.order, globalFiles(manifest, type));
     section.put("deps", deps);
     section.put("deps_all", deps);
     workspace.ifPresent(w -> section.put("workspace", w));
@@ -427,15 +431,37 @@ public final class ComponentResolver {
    * or defines one of its bases either inline (it imports nothing) or differently from the files it
    * imports.
    */
-  private static List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases) {
-    java.util.TreeSet<String> result = new java.util.TreeSet<>();
+  private ManifestProcessor.Manifest indexed;
+  private final Map<String, java.util.Set<String>> globalFilesByType = new java.util.HashMap<>();
+  private Map<String, ManifestProcessor.Contribution> filesByName = Map.of();
+
+  /** The files of {@code manifest} that set stack-wide sections for {@code type}, computed once per manifest. */
+  private java.util.Set<String> globalFiles(ManifestProcessor.Manifest manifest, String type) {
+    if (indexed != manifest) {
+      indexed = manifest;
+      globalFilesByType.clear();
+      filesByName = new LinkedHashMap<>();
+      manifest.files().forEach(f -> filesByName.putIfAbsent(f.name(), f));
+    }
+    return globalFilesByType.computeIfAbsent(type, t -> {
+      java.util.Set<String> result = new HashSet<>();
+      for (ManifestProcessor.Contribution file : filesByName.values()) {
+        if (anyNotEmpty(file.content()) || anyNotEmpty(Values.map(file.content(), t))) {
+          result.add(file.name());
+        }
+      }
+      return result;
+    });
+  }
+
+  private List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases,
+      java.util.Set<String> globalFiles) {
+    java.util.TreeSet<String> result = new java.util.TreeSet<>(globalFiles);
     result.add(manifest.name());
-    Map<String, ManifestProcessor.Contribution> byName = new LinkedHashMap<>();
-    manifest.files().forEach(f -> byName.putIfAbsent(f.name(), f));
+    Map<String, ManifestProcessor.Contribution> byName = filesByName;
     for (ManifestProcessor.Contribution file : byName.values()) {
       Map<String, Object> content = file.content();
-      if (anyNotEmpty(content) || anyNotEmpty(Values.map(content, type))) {
-        result.add(file.name());
+      if (globalFiles.contains(file.name())) {
         continue;
       }
       Map<String, Object> typed = Values.map(Values.map(content, "components"), type);

@@ -402,7 +402,17 @@ public final class ManifestProcessor {
     static final Layers NONE = new Layers(Map.of(), Map.of());
 
     boolean isEmpty() {
-      return lower.values().stream().allMatch(Map::isEmpty) && upper.values().stream().allMatch(Map::isEmpty);
+      for (Map<String, Object> m : lower.values()) {
+        if (!m.isEmpty()) {
+          return false;
+        }
+      }
+      for (Map<String, Object> m : upper.values()) {
+        if (!m.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

@@ -88,9 +88,15 @@ public final class RepositoryLoader {
     pins.forEach(p -> vendored.add(p.folder()));
     Optional<Pipeline> pipeline = rollout();
 
-    Map<ResolvedSection, List<InstanceId>> dependencies = new LinkedHashMap<>();
+    Map<String, List<ResolvedSection>> byName = new java.util.HashMap<>();
+    Map<String, List<String>> namesByStack = new java.util.HashMap<>();
     for (ResolvedSection s : kept) {
-      dependencies.put(s, dependsOn(s, kept));
+      byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+      namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
+    }
+    Map<ResolvedSection, List<InstanceId>> dependencies = new java.util.IdentityHashMap<>();
+    for (ResolvedSection s : kept) {
+      dependencies.put(s, dependsOn(s, byName, namesByStack));
     }
     List<ResolvedComponent> components = new ArrayList<>();
     List<Instance> instances = new ArrayList<>();
@@ -235,9 +241,10 @@ public final class RepositoryLoader {
    * and each field not given must be equal between the two components (so an explicit stack alone
    * does not reach another stage: Atmos issue #2910, kept for compatibility).
    */
-  private List<InstanceId> dependsOn(ResolvedSection s, List<ResolvedSection> all) {
+  private List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
+      Map<String, List<String>> namesByStack) {
     Set<InstanceId> result = new LinkedHashSet<>();
-    Map<String, Object> templateData = new LinkedHashMap<>(s.section());
+    Map<String, Object> templateData = s.section();
     Object components = Values.map(s.section(), "dependencies").get("components");
     if (components instanceof List<?> list && !list.isEmpty()) {
       for (Object entry : list) {
@@ -249,14 +256,14 @@ public final class RepositoryLoader {
         String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
-        for (ResolvedSection t : all) {
-          if (t.name().equals(name.get()) && t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
+        for (ResolvedSection t : byName.getOrDefault(name.get(), List.of())) {
+          if (t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
             result.add(InstanceId.of(t.stack(), t.name()));
             found = true;
           }
         }
         if (!found) {
-          unresolved(s, name.get(), stack, all);
+          unresolved(s, name.get(), stack, namesByStack);
         }
       }
       return List.copyOf(result);
@@ -271,8 +278,8 @@ public final class RepositoryLoader {
       Optional<String> stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text());
       boolean anyField = CONTEXT_FIELDS.stream().anyMatch(e::containsKey);
       boolean found = false;
-      for (ResolvedSection t : all) {
-        if (!t.name().equals(name.get()) || !t.type().equals(s.type())) {
+      for (ResolvedSection t : byName.getOrDefault(name.get(), List.of())) {
+        if (!t.type().equals(s.type())) {
           continue;
         }
         if (stack.isPresent() && !stack.get().equals(t.stack())) {
@@ -294,14 +301,14 @@ public final class RepositoryLoader {
         }
       }
       if (!found) {
-        unresolved(s, name.get(), stack.orElse(s.stack()), all);
+        unresolved(s, name.get(), stack.orElse(s.stack()), namesByStack);
       }
     }
     return List.copyOf(result);
   }
 
-  private void unresolved(ResolvedSection s, String name, String stack, List<ResolvedSection> all) {
-    List<String> names = all.stream().filter(t -> t.stack().equals(stack)).map(ResolvedSection::name).toList();
+  private void unresolved(ResolvedSection s, String name, String stack, Map<String, List<String>> namesByStack) {
+    List<String> names = namesByStack.getOrDefault(stack, List.of());
     problems.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
         + " depends on `" + name + "`, which matches no component" + (names.isEmpty() ? "" : " of stack " + stack)
         + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
@@ -399,9 +406,10 @@ public final class RepositoryLoader {
   private static List<StackManifest> manifestValues(List<ManifestProcessor.Manifest> manifests,
       List<ResolvedSection> sections) {
     List<StackManifest> result = new ArrayList<>();
+    Map<String, TreeSet<String>> stacksByManifest = new java.util.HashMap<>();
+    sections.forEach(s -> stacksByManifest.computeIfAbsent(s.manifest(), k -> new TreeSet<>()).add(s.stack()));
     for (ManifestProcessor.Manifest m : manifests) {
-      TreeSet<String> stacks = new TreeSet<>();
-      sections.stream().filter(s -> s.manifest().equals(m.name())).forEach(s -> stacks.add(s.stack()));
+      TreeSet<String> stacks = stacksByManifest.getOrDefault(m.name(), new TreeSet<>());
       result.add(StackManifest.builder().name(m.name()).path(m.path())
           .explicitName(Values.string(m.document(), "name")).addAllImports(m.imports())
           .putAllDocument(nullFree(m.document())).addAllStacks(stacks).build());

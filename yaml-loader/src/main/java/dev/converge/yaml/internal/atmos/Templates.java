@@ -40,27 +40,54 @@ public final class Templates {
     if (!hasTemplate(text)) {
       return new Rendered(text, List.of(), List.of());
     }
-    Matcher m = ACTION.matcher(text);
-    StringBuilder out = new StringBuilder();
-    List<String> missing = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    while (m.find()) {
-      String action = m.group(1);
-      String replacement = m.group();
-      if (LOOKUP.matcher(action).matches()) {
-        Optional<Object> value = lookup(data, action.substring(1).split("\\."));
-        if (value.isPresent() && !(value.get() instanceof Map) && !(value.get() instanceof List)) {
-          replacement = String.valueOf(value.get());
-        } else {
-          missing.add(action);
-        }
-      } else {
-        unsupported.add(action);
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    if (PARSED.size() > 10_000) {
+      PARSED.clear();
     }
-    m.appendTail(out);
+    List<Segment> segments = text.length() <= 512 ? PARSED.computeIfAbsent(text, Templates::parse) : parse(text);
+    StringBuilder out = new StringBuilder();
+    List<String> missing = new ArrayList<>(0);
+    List<String> unsupported = new ArrayList<>(0);
+    for (Segment segment : segments) {
+      if (segment.keys() == null && segment.action() == null) {
+        out.append(segment.text());
+      } else if (segment.keys() == null) {
+        unsupported.add(segment.action());
+        out.append(segment.text());
+      } else {
+        Optional<Object> value = lookup(data, segment.keys());
+        if (value.isPresent() && !(value.get() instanceof Map) && !(value.get() instanceof List)) {
+          out.append(value.get());
+        } else {
+          missing.add(segment.action());
+          out.append(segment.text());
+        }
+      }
+    }
     return new Rendered(out.toString(), List.copyOf(missing), List.copyOf(unsupported));
+  }
+
+  /** A literal ({@code keys} and {@code action} null), a lookup ({@code keys}), or an unsupported action. */
+  private record Segment(String text, String action, String[] keys) {}
+
+  private static final Map<String, List<Segment>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<Segment> parse(String text) {
+    List<Segment> segments = new ArrayList<>();
+    Matcher m = ACTION.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      if (m.start() > last) {
+        segments.add(new Segment(text.substring(last, m.start()), null, null));
+      }
+      String action = m.group(1);
+      segments.add(new Segment(m.group(), action,
+          LOOKUP.matcher(action).matches() ? action.substring(1).split("\\.") : null));
+      last = m.end();
+    }
+    if (last < text.length()) {
+      segments.add(new Segment(text.substring(last), null, null));
+    }
+    return List.copyOf(segments);
   }
 
   static Optional<Object> lookup(Map<String, Object> data, String[] keys) {

@@ -18,6 +18,7 @@ public final class DirectoryTree implements SourceTree {
   private final Path root;
   private final Map<String, List<String>> listings = new ConcurrentHashMap<>();
   private final Map<String, Optional<String>> treeIds = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> isFile = new ConcurrentHashMap<>();
 
   public DirectoryTree(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -38,7 +39,7 @@ public final class DirectoryTree implements SourceTree {
 
   @Override
   public boolean isFile(String path) {
-    return Files.isRegularFile(resolve(path));
+    return isFile.computeIfAbsent(path, p -> Files.isRegularFile(resolve(p)));
   }
 
   @Override
