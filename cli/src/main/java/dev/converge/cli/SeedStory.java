@@ -1,4 +1,4 @@
-package dev.converge.examples;
+package dev.converge.cli;
 
 import dev.converge.RolloutPlanner;
 import dev.converge.ledger.Approval;
@@ -17,7 +17,7 @@ import dev.converge.pipeline.StackGlob;
 import dev.converge.plan.Action;
 import dev.converge.plan.PlanText;
 import dev.converge.plan.RolloutPlan;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ import java.util.List;
  * runs {@code xyz789}; dev deploys at once, staging after dev's smoke test and a soak, prod after
  * staging's tests, a soak and an approval; the plan at Time 0, +30 min, +2 h and at convergence.
  */
-public final class SeedStory {
+final class SeedStory {
 
   static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
   static final String[] STACKS = {"dev/us-east-1", "staging/us-east-1", "prod/us-east-1"};
   static final String[] COMPONENTS = {"vpc", "eks", "monitoring"};
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Pipeline pipeline = Pipeline.builder()
       .addEnvironment(Environment.builder().name("dev").addStack(StackGlob.of("dev/*")).addCheck("smoke").build())
       .addEnvironment(Environment.builder().name("staging").addAfter("dev").addStack(StackGlob.of("staging/*"))
@@ -45,7 +45,7 @@ public final class SeedStory {
   private final List<LedgerRecord> ledger = new ArrayList<>();
   private final DesiredState desired;
 
-  SeedStory(PrintStream out) {
+  SeedStory(PrintWriter out) {
     this.out = out;
     List<Instance> instances = new ArrayList<>();
     for (String stack : STACKS) {
@@ -65,10 +65,6 @@ public final class SeedStory {
     }
     desired = DesiredState.builder().revision(Revision.of("abc123", T0)).addAllInstances(instances)
         .addHistory("abc123", "xyz789").build();
-  }
-
-  public static void main(String[] args) {
-    new SeedStory(System.out).tell();
   }
 
   /** Tells the story; returns the last plan. */
