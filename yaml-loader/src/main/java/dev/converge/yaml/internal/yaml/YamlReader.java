@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -24,8 +26,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads YAML with snakeyaml-engine's {@code Compose} API, so every node keeps its mark, and builds
- * plain values from the nodes itself.
+ * Reads YAML with snakeyaml-engine's composer (the {@code Compose} API: it is used directly because
+ * the module {@code org.snakeyaml.engine} does not export {@code api.lowlevel}), so every node keeps
+ * its mark, and builds plain values from the nodes itself.
  *
  * <p>Why not snakeyaml-engine's constructor: the loader needs a duplicate key to be a problem with
  * both locations, unknown tags (Atmos YAML functions such as {@code !env}) to survive as opaque
@@ -69,9 +72,10 @@ public final class YamlReader {
         .build();
     Node node;
     try {
-      Iterable<Node> documents = new Compose(settings).composeAllFromString(text);
+      Composer documents = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       List<Node> nodes = new ArrayList<>(1);
-      for (Node n : documents) {
+      while (documents.hasNext()) {
+        Node n = documents.next();
         nodes.add(n);
         if (nodes.size() > 1) {
           problems.error("yaml-syntax", "a stack file holds one YAML document, found a second one",
