@@ -34,7 +34,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *
  * <p>The estate (seeded, so every run loads the same files): a 200-file catalog, each file defining
  * one component with a dozen vars and settings; 1,000 stack manifests, each importing 5 to 20
- * catalog files and overriding a few vars inline; stack names from a {@code name_template}. That is
+ * catalog files, overriding a few vars inline and declaring two {@code depends_on}; stack names
+ * from a {@code name_template}. That is
  * 1,201 distinct files and about 12,500 component instances. {@link #load()} is the whole
  * {@code AtmosRepository.load()}: discovery, imports, deep merges, inheritance, names, workspaces,
  * dependencies, git tree ids of the component folders and config digests. {@link #parseFloor()}
@@ -117,9 +118,6 @@ public class LoaderBenchmark {
       yaml.append("components:\n  terraform:\n    svc-").append(i).append(":\n");
       yaml.append("      metadata:\n        component: c").append(i % COMPONENTS).append('\n');
       yaml.append("      settings:\n        team: team-").append(i % 7).append('\n');
-      if (i > 0 && i % 5 == 0) {
-        yaml.append("        depends_on:\n          1: {component: svc-").append(i - 1).append("}\n");
-      }
       yaml.append("      vars:\n");
       for (int v = 0; v < 12; v++) {
         yaml.append("        var_").append(v).append(": value-").append(i).append('-').append(v).append('\n');
@@ -146,8 +144,12 @@ public class LoaderBenchmark {
           .append('\n');
       yaml.append("components:\n  terraform:\n");
       for (int k = 0; k < 3; k++) {
-        yaml.append("    svc-").append(chosen.get(k)).append(":\n      vars:\n        var_0: override-").append(s)
-            .append('\n');
+        yaml.append("    svc-").append(chosen.get(k)).append(":\n");
+        if (k > 0) {
+          yaml.append("      settings:\n        depends_on:\n          1: {component: svc-").append(chosen.get(k - 1))
+              .append("}\n");
+        }
+        yaml.append("      vars:\n        var_0: override-").append(s).append('\n');
       }
       write(root.resolve("stacks/deploy/" + stage + "/stack-" + s + ".yaml"), yaml.toString());
     }
