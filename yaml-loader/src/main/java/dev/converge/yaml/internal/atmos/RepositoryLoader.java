@@ -336,7 +336,14 @@ public final class RepositoryLoader {
   }
 
   private static Map<String, Object> nullFree(Map<String, Object> map) {
-    if (map.values().stream().noneMatch(Objects::isNull)) {
+    boolean anyNull = false;
+    for (Object v : map.values()) {
+      if (v == null) {
+        anyNull = true;
+        break;
+      }
+    }
+    if (!anyNull) {
       return map;
     }
     Map<String, Object> copy = new LinkedHashMap<>();
