@@ -141,7 +141,7 @@ public final class ComponentResolver {
     boolean derived = !folder.equals(name);
 
     Map<String, Object> overrides = Values.map(own, "overrides");
-    Map<String, Object> section = new LinkedHashMap<>();
+    Map<String, Object> section = new LinkedHashMap<>(64);
     Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
     for (String key : MERGED) {
       Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key), bases.sections.get(key),
@@ -196,8 +196,7 @@ public final class ComponentResolver {
     nameData.put("atmos_component", name);
     StackNames.Name stackName = StackNames.resolve(config, explicitName, manifest.name(), nameData);
     stackName.fallbackReason().ifPresent(reason -> problems.warning("stack-name-fallback", "stack "
-        + manifest.name() + " is named by its file: " + reason, manifest.file().map(f -> f.location())
-        .orElse(SourceLocation.ofFile(manifest.path())), "set the vars it needs, or `name:` in the manifest"));
+        + manifest.name() + " is named by its file: " + reason, SourceLocation.ofFile(manifest.path()), "set the vars it needs, or `name:` in the manifest"));
 
     boolean workspacesOff = !config.workspacesEnabled() || backendType.equals("http");
     Optional<String> workspace = workspacesOff ? Optional.of("default")

@@ -116,7 +116,7 @@ public final class RepositoryLoader {
             "set metadata.component on the component itself");
       }
       String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
-      Map<String, Object> configuration = new LinkedHashMap<>(s.section());
+      Map<String, Object> configuration = s.section();
       configuration.put("folder", s.deployFolder());
       configuration.put("source_digest", digest.orElse(MISSING_FOLDER_DIGEST));
       configuration.put("config_digest", configDigest);

@@ -4,7 +4,6 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.problem.Problems;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,9 +172,8 @@ public final class YamlReader {
         return list;
       }
       MappingNode map = (MappingNode) node;
-      Map<String, Object> result = new LinkedHashMap<>();
-      Map<String, Mark> seen = new HashMap<>();
-      List<Object> merged = new ArrayList<>();
+      Map<String, Object> result = new LinkedHashMap<>(Math.max(4, map.getValue().size() * 4 / 3 + 1));
+      List<Object> merged = null;
       for (NodeTuple tuple : map.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -186,6 +184,9 @@ public final class YamlReader {
         }
         if (keyScalar.getTag().equals(Tag.MERGE)) {
           Object source = value(tuple.getValueNode(), depth + 1);
+          if (merged == null) {
+            merged = new ArrayList<>();
+          }
           if (source instanceof List<?> sources) {
             merged.addAll(sources);
           } else {
@@ -194,19 +195,17 @@ public final class YamlReader {
           continue;
         }
         String key = keyString(keyScalar);
-        Mark mark = keyNode.getStartMark().orElse(null);
-        if (seen.containsKey(key)) {
-          Mark first = seen.get(key);
+        if (result.containsKey(key)) {
+          Mark first = firstMark(map, key);
           problems.error("yaml-duplicate-key", "duplicate key `" + key + "`"
               + (first == null ? "" : " (first at line " + (first.getLine() + 1) + ")"), at(keyNode),
               "keep one `" + key + "` and merge their contents");
           failed = true;
           continue;
         }
-        seen.put(key, mark);
         result.put(key, value(tuple.getValueNode(), depth + 1));
       }
-      if (!merged.isEmpty()) {
+      if (merged != null) {
         Map<String, Object> withMerges = new LinkedHashMap<>();
         for (Object source : merged) {
           if (source instanceof Map<?, ?> m) {
@@ -220,6 +219,15 @@ public final class YamlReader {
         return withMerges;
       }
       return result;
+    }
+
+    private Mark firstMark(MappingNode map, String key) {
+      for (NodeTuple tuple : map.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode k && keyString(k).equals(key)) {
+          return k.getStartMark().orElse(null);
+        }
+      }
+      return null;
     }
 
     private static String kind(Node node) {
