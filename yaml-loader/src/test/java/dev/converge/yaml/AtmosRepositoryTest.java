@@ -379,6 +379,22 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_vendorImports_readFirst() {
+      repo.write("vendor.yaml", """
+          spec:
+            imports: [vendor/extra.yaml]
+            sources:
+              - {component: vpc, source: "git::x?ref={{.Version}}", version: 2.0.0, targets: ["components/terraform/vpc/{{.Version}}"]}
+          """).write("vendor/extra.yaml", """
+          spec:
+            sources:
+              - {component: dns, source: "git::y", version: 1.0.0, targets: ["../components/terraform/dns-{{.Version}}"]}
+          """);
+
+      assertThat(repo.load().vendorPins()).extracting(VendorPin::folder).containsExactly("dns-1.0.0", "vpc/2.0.0");
+    }
+
+    @Test
     void load_noRolloutYaml_noPipeline() {
       assertThat(repo.load().pipeline()).isEmpty();
     }

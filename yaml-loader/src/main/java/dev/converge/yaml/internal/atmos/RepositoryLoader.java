@@ -370,6 +370,11 @@ public final class RepositoryLoader {
     return c;
   }
 
+  /**
+   * The pins of {@code vendor.yaml} (or of every YAML file under {@code vendor.base_path} when it is
+   * a folder, in sorted order). {@code spec.imports} are read first, depth-first, as Atmos
+   * concatenates them; importing a file already on the chain is a problem.
+   */
   private List<VendorPin> vendor(AtmosConfig config) {
     List<String> files = new ArrayList<>();
     String base = config.vendorBasePath().orElse("vendor.yaml");
@@ -380,11 +385,37 @@ public final class RepositoryLoader {
     }
     List<VendorPin> pins = new ArrayList<>();
     for (String file : files) {
-      Optional<YamlFile> parsed = tree.read(file)
-          .flatMap(b -> YamlReader.read(file, new String(b, StandardCharsets.UTF_8), problems));
-      parsed.ifPresent(f -> pins.addAll(VendorReader.read(f, config.componentBasePaths(), problems)));
+      vendorFile(file, config, new ArrayList<>(), pins);
     }
     return pins;
+  }
+
+  private void vendorFile(String file, AtmosConfig config, List<String> chain, List<VendorPin> pins) {
+    Optional<YamlFile> parsed = tree.read(file)
+        .flatMap(b -> YamlReader.read(file, new String(b, StandardCharsets.UTF_8), problems));
+    if (parsed.isEmpty()) {
+      return;
+    }
+    chain.add(file);
+    Object imports = Values.map(Values.map(parsed.get().value()), "spec").get("imports");
+    List<String> paths = Values.strings(imports);
+    for (int i = 0; i < paths.size(); i++) {
+      String target = RepoPaths.join(RepoPaths.parent(file), paths.get(i));
+      SourceLocation at = parsed.get().valueLocation(List.of("spec", "imports", String.valueOf(i)));
+      if (chain.contains(target)) {
+        List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(target), chain.size()));
+        cycle.add(target);
+        problems.error("vendor-import-cycle", "vendor import cycle: " + String.join(" -> ", cycle), at,
+            "remove one of these imports");
+      } else if (!tree.isFile(target)) {
+        problems.error("vendor-import-not-found", "vendor import `" + paths.get(i) + "` not found (" + target + ")",
+            at, null);
+      } else {
+        vendorFile(target, config, chain, pins);
+      }
+    }
+    chain.remove(chain.size() - 1);
+    pins.addAll(VendorReader.read(parsed.get(), config.componentBasePaths(), problems));
   }
 
   private Optional<Pipeline> rollout() {
