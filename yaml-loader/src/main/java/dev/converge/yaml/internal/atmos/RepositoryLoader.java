@@ -372,8 +372,9 @@ public final class RepositoryLoader {
 
   /**
    * The pins of {@code vendor.yaml} (or of every YAML file under {@code vendor.base_path} when it is
-   * a folder, in sorted order). {@code spec.imports} are read first, depth-first, as Atmos
-   * concatenates them; importing a file already on the chain is a problem.
+   * a folder, in sorted order). {@code spec.imports} (paths from the repository's base path, the
+   * extension optional) are read first, depth-first, as Atmos concatenates them; importing a file
+   * already on the chain is a problem.
    */
   private List<VendorPin> vendor(AtmosConfig config) {
     List<String> files = new ArrayList<>();
@@ -400,7 +401,15 @@ public final class RepositoryLoader {
     Object imports = Values.map(Values.map(parsed.get().value()), "spec").get("imports");
     List<String> paths = Values.strings(imports);
     for (int i = 0; i < paths.size(); i++) {
-      String target = RepoPaths.join(RepoPaths.parent(file), paths.get(i));
+      String target = RepoPaths.join(config.basePath(), paths.get(i));
+      if (!tree.isFile(target)) {
+        for (String ext : List.of(".yaml", ".yml")) {
+          if (tree.isFile(target + ext)) {
+            target = target + ext;
+            break;
+          }
+        }
+      }
       SourceLocation at = parsed.get().valueLocation(List.of("spec", "imports", String.valueOf(i)));
       if (chain.contains(target)) {
         List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(target), chain.size()));
