@@ -316,7 +316,6 @@ public final class RepositoryLoader {
 
   private Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
       List<InstanceId> dependsOn) {
-    Map<String, Object> metadata = Values.map(s.section(), "metadata");
     ComponentMetadata md = ComponentMetadata.builder()
         .type(s.isAbstract() ? ComponentType.ABSTRACT : ComponentType.REAL)
         .enabled(s.enabled()).locked(s.locked())
@@ -331,7 +330,6 @@ public final class RepositoryLoader {
     if (divergence != null) {
       RolloutReader.divergence(divergence, s.location(), problems).ifPresent(b::divergence);
     }
-    Objects.requireNonNull(metadata);
     return b.build();
   }
 
