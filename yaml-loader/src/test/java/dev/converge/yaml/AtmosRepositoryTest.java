@@ -268,6 +268,30 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void sourceDigest_workingTreeWithIgnoredTerraformCache_equalsTheCommit() throws IOException {
+      repo.write(".gitignore", ".terraform/\n*.tfstate\n");
+      RevCommit commit = repo.commit("first");
+      repo.write("components/terraform/vpc/.terraform/providers/aws", "binary\n")
+          .write("components/terraform/vpc/terraform.tfstate", "{}\n");
+      ObjectId expected = repo.git().getRepository().resolve(commit.name() + ":components/terraform/vpc");
+
+      Instance vpc = instance(AtmosRepository.open(dir).load(), "dev/us-east-1", "vpc");
+
+      assertThat(vpc.sourceDigest()).isEqualTo(expected.name());
+    }
+
+    @Test
+    void sourceDigest_uncommittedEditInTheWorkingTree_differsFromTheCommit() throws IOException {
+      RevCommit commit = repo.commit("first");
+      repo.write("components/terraform/vpc/main.tf", "# vpc, edited\n");
+      ObjectId committed = repo.git().getRepository().resolve(commit.name() + ":components/terraform/vpc");
+
+      Instance vpc = instance(AtmosRepository.open(dir).load(), "dev/us-east-1", "vpc");
+
+      assertThat(vpc.sourceDigest()).isNotEqualTo(committed.name());
+    }
+
+    @Test
     void load_olderRevision_readsThatRevisionsFiles() {
       RevCommit first = repo.commit("first");
       repo.write("stacks/deploy/dev.yaml", DEV.replace("postgres15", "postgres16"));
