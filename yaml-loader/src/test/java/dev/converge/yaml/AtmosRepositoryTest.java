@@ -227,6 +227,20 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_templatesInComponentValues_renderedAsAtmosDoes() {
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("tags: {env: dev}",
+          "tags: {env: dev, name: \"{{ .vars.stage }}-{{ .settings.team }}\"}\n      settings: {team: net}"));
+
+      AtmosSnapshot s = repo.load();
+      Instance vpc = instance(s, "dev/us-east-1", "vpc");
+
+      assertThat(vpc.vars().get("tags")).isEqualTo(java.util.Map.of("team", "net", "env", "dev", "name", "dev-net"));
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("tags: {env: dev}",
+          "tags: {env: dev, name: \"{{ .vars.stage }}-{{ .settings.team }}\"}\n      settings: {team: edge}"));
+      assertThat(instance(repo.load(), "dev/us-east-1", "vpc").configDigest()).isNotEqualTo(vpc.configDigest());
+    }
+
+    @Test
     void load_stackManifests_withFilesAndImports() {
       AtmosSnapshot s = repo.load();
 

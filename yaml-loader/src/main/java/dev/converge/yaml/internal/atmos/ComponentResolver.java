@@ -42,6 +42,8 @@ public final class ComponentResolver {
       "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision");
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
+  private static final List<String> RENDERED = List.of("vars", "settings", "env", "providers", "backend",
+      "remote_state_backend", "dependencies");
   private static final Set<String> ROOT_METADATA = Set.of("labels", "tags", "custom", "enabled", "locked",
       "terraform_workspace_pattern");
 
@@ -153,6 +155,24 @@ public final class ComponentResolver {
       metadata = new LinkedHashMap<>(metadata);
       metadata.remove("terraform_workspace_pattern");
       metadata.remove("terraform_workspace_template");
+    }
+    // Go templates inside component values, as Atmos renders them (plain lookups only), over the
+    // component's own sections.
+    List<String> unrendered = new ArrayList<>();
+    Map<String, Object> templateData = new LinkedHashMap<>(merged);
+    templateData.put("metadata", metadata);
+    templateData.put("atmos_component", name);
+    for (String key : RENDERED) {
+      Map<String, Object> value = merged.get(key);
+      Object rendered = Templates.renderValues(value, templateData, unrendered);
+      if (rendered != value) {
+        merged.put(key, Values.map(rendered));
+      }
+    }
+    if (!unrendered.isEmpty()) {
+      problems.warning("template-unrendered", "component `" + name + "` in " + manifest.name()
+          + " keeps a value with a Go template Converge cannot render: " + unrendered.get(0), location,
+          "use plain lookups such as {{ .vars.stage }}, or a literal value");
     }
     String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
 

@@ -90,6 +90,55 @@ public final class Templates {
     return List.copyOf(segments);
   }
 
+  /**
+   * {@code value} with every string that holds a template rendered over {@code data}; maps and
+   * lists are copied only along the paths that change, so a value without templates is returned as
+   * is. Strings that cannot be rendered completely are kept as written and added to {@code left}.
+   */
+  public static Object renderValues(Object value, Map<String, Object> data, List<String> left) {
+    if (value instanceof String text) {
+      if (!hasTemplate(text)) {
+        return text;
+      }
+      Rendered r = render(text, data);
+      if (r.complete()) {
+        return r.text();
+      }
+      left.add(text);
+      return text;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = null;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object rendered = renderValues(e.getValue(), data, left);
+        if (rendered != e.getValue()) {
+          if (copy == null) {
+            copy = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> f : map.entrySet()) {
+              copy.put((String) f.getKey(), f.getValue());
+            }
+          }
+          copy.put((String) e.getKey(), rendered);
+        }
+      }
+      return copy == null ? map : copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object rendered = renderValues(list.get(i), data, left);
+        if (rendered != list.get(i)) {
+          if (copy == null) {
+            copy = new ArrayList<>(list);
+          }
+          copy.set(i, rendered);
+        }
+      }
+      return copy == null ? list : copy;
+    }
+    return value;
+  }
+
   static Optional<Object> lookup(Map<String, Object> data, String[] keys) {
     Object current = data;
     for (String key : keys) {
