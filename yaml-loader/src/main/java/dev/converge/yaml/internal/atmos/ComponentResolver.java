@@ -158,10 +158,17 @@ public final class ComponentResolver {
     }
     // Go templates inside component values, as Atmos renders them (plain lookups only), over the
     // component's own sections.
-    List<String> unrendered = new ArrayList<>();
-    Map<String, Object> templateData = new LinkedHashMap<>(merged);
-    templateData.put("metadata", metadata);
-    templateData.put("atmos_component", name);
+    List<String> unrendered = new ArrayList<>(0);
+    Map<String, Object> metadataForTemplates = metadata;
+    Map<String, Object> before = new LinkedHashMap<>(0);
+    java.util.function.Supplier<Map<String, Object>> templateData = () -> {
+      if (before.isEmpty()) {
+        before.putAll(merged);
+        before.put("metadata", metadataForTemplates);
+        before.put("atmos_component", name);
+      }
+      return before;
+    };
     for (String key : RENDERED) {
       Map<String, Object> value = merged.get(key);
       Object rendered = Templates.renderValues(value, templateData, unrendered);

@@ -95,12 +95,13 @@ public final class Templates {
    * lists are copied only along the paths that change, so a value without templates is returned as
    * is. Strings that cannot be rendered completely are kept as written and added to {@code left}.
    */
-  public static Object renderValues(Object value, Map<String, Object> data, List<String> left) {
+  public static Object renderValues(Object value, java.util.function.Supplier<Map<String, Object>> data,
+      List<String> left) {
     if (value instanceof String text) {
       if (!hasTemplate(text)) {
         return text;
       }
-      Rendered r = render(text, data);
+      Rendered r = render(text, data.get());
       if (r.complete()) {
         return r.text();
       }
