@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Content digests. A configuration digest is the SHA-256 of a canonical rendering of the resolved
@@ -34,48 +33,129 @@ public final class ContentDigest {
 
   /** The digest of a resolved configuration made of maps, lists, strings, numbers, booleans and nulls. */
   public static String ofConfiguration(Map<String, ?> configuration) {
-    StringBuilder canonical = new StringBuilder();
-    append(canonical, configuration);
-    return sha256(canonical.toString());
+    Canonical canonical = new Canonical();
+    canonical.value(configuration);
+    return canonical.finish();
   }
 
-  private static void append(StringBuilder out, Object value) {
-    if (value == null) {
-      out.append('~');
-    } else if (value instanceof Map<?, ?> map) {
-      Map<String, Object> sorted = new TreeMap<>();
-      map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-      out.append('{');
-      sorted.forEach((k, v) -> {
-        appendString(out, k);
-        out.append(':');
-        append(out, v);
-        out.append(',');
-      });
-      out.append('}');
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      list.forEach(v -> {
-        append(out, v);
-        out.append(',');
-      });
-      out.append(']');
-    } else if (value instanceof CharSequence text) {
-      appendString(out, text.toString());
-    } else if (value instanceof Boolean) {
-      out.append('B').append(value);
-    } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
-        || value instanceof Long || value instanceof java.math.BigInteger) {
-      out.append('N').append(value);
-    } else if (value instanceof Number) {
-      out.append('D').append(value);
-    } else {
-      out.append('?');
-      appendString(out, value.toString());
+  /**
+   * Writes the canonical form straight into the digest through a small buffer: no intermediate
+   * string of the whole configuration. Map keys are sorted as strings; strings are written as
+   * {@code "<length>:<text>"} so no content can imitate the punctuation around it.
+   */
+  private static final class Canonical {
+    private final MessageDigest digest;
+    private final byte[] buffer = new byte[8192];
+    private int used;
+
+    Canonical() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
     }
-  }
 
-  private static void appendString(StringBuilder out, String text) {
-    out.append('"').append(text.length()).append(':').append(text).append('"');
+    void value(Object value) {
+      if (value == null) {
+        ascii('~');
+      } else if (value instanceof Map<?, ?> map) {
+        String[] keys = new String[map.size()];
+        Object[] values = new Object[map.size()];
+        int n = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          keys[n] = String.valueOf(entry.getKey());
+          values[n++] = entry.getValue();
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        ascii('{');
+        for (int i = 0; i < n; i++) {
+          if (i > 0 && keys[order[i]].equals(keys[order[i - 1]])) {
+            continue; // two keys rendering alike: the later one wins, as a map of strings would have it
+          }
+          string(keys[order[i]]);
+          ascii(':');
+          value(values[lastWithKey(order, keys, i)]);
+          ascii(',');
+        }
+        ascii('}');
+      } else if (value instanceof List<?> list) {
+        ascii('[');
+        for (Object element : list) {
+          value(element);
+          ascii(',');
+        }
+        ascii(']');
+      } else if (value instanceof CharSequence text) {
+        string(text.toString());
+      } else if (value instanceof Boolean) {
+        ascii('B');
+        text(value.toString());
+      } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
+          || value instanceof Long || value instanceof java.math.BigInteger) {
+        ascii('N');
+        text(value.toString());
+      } else if (value instanceof Number) {
+        ascii('D');
+        text(value.toString());
+      } else {
+        ascii('?');
+        string(value.toString());
+      }
+    }
+
+    private static int lastWithKey(Integer[] order, String[] keys, int i) {
+      int last = i;
+      while (last + 1 < order.length && keys[order[last + 1]].equals(keys[order[i]])) {
+        last++;
+      }
+      return order[last];
+    }
+
+    private void string(String text) {
+      ascii('"');
+      text(Integer.toString(text.length()));
+      ascii(':');
+      text(text);
+      ascii('"');
+    }
+
+    private void text(String text) {
+      int length = text.length();
+      for (int i = 0; i < length; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          bytes(text.substring(i).getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        ascii(c);
+      }
+    }
+
+    private void ascii(char c) {
+      if (used == buffer.length) {
+        flush();
+      }
+      buffer[used++] = (byte) c;
+    }
+
+    private void bytes(byte[] bytes) {
+      flush();
+      digest.update(bytes);
+    }
+
+    private void flush() {
+      digest.update(buffer, 0, used);
+      used = 0;
+    }
+
+    String finish() {
+      flush();
+      return HexFormat.of().formatHex(digest.digest());
+    }
   }
 }

@@ -1,0 +1,69 @@
+package dev.converge.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContentDigestTest {
+
+  static Map<String, Object> sample() {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("name", "vpc");
+    vars.put("cidr_block", "10.0.0.0/16");
+    vars.put("enable_nat_gateway", true);
+    vars.put("azs", List.of("us-east-1a", "us-east-1b"));
+    vars.put("count", 3);
+    vars.put("ratio", 0.5);
+    vars.put("nothing", null);
+    vars.put("tags", Map.of("team", "platform", "café", "ünïcode"));
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("vars", vars);
+    config.put("backend_type", "s3");
+    config.put("env", Map.of());
+    return config;
+  }
+
+  @Test
+  void ofConfiguration_sample_stableValue() {
+    // the value recorded in ledgers: a change to the canonical form must not change it
+    assertThat(ContentDigest.ofConfiguration(sample()))
+        .isEqualTo("ae1131692f23afd1ae5e3210941fea0576c63823e0f5a58d65bec2dc018698f9");
+  }
+
+  @Test
+  void ofConfiguration_keyOrder_sameDigest() {
+    Map<String, Object> reversed = new LinkedHashMap<>();
+    List<String> keys = List.copyOf(sample().keySet());
+    for (int i = keys.size() - 1; i >= 0; i--) {
+      reversed.put(keys.get(i), sample().get(keys.get(i)));
+    }
+    assertThat(ContentDigest.ofConfiguration(reversed)).isEqualTo(ContentDigest.ofConfiguration(sample()));
+  }
+
+  @Test
+  void ofConfiguration_typesMatter_stringTwoIsNotNumberTwo() {
+    assertThat(ContentDigest.ofConfiguration(Map.of("a", "2")))
+        .isNotEqualTo(ContentDigest.ofConfiguration(Map.of("a", 2)));
+  }
+
+  @Test
+  void ofConfiguration_integralNumbers_sameWhateverTheirJavaType() {
+    assertThat(ContentDigest.ofConfiguration(Map.of("a", 2))).isEqualTo(ContentDigest.ofConfiguration(Map.of("a", 2L)))
+        .isEqualTo(ContentDigest.ofConfiguration(Map.of("a", BigInteger.TWO)));
+  }
+
+  @Test
+  void ofConfiguration_largeValue_sameAsSmallPiecesPut() {
+    char[] big = new char[100_000];
+    Arrays.fill(big, 'x');
+    String text = new String(big);
+    assertThat(ContentDigest.ofConfiguration(Map.of("a", text)))
+        .isEqualTo(ContentDigest.sha256("{\"1:a\":\"100000:" + text + "\",}"))
+        .hasSize(64);
+  }
+}
