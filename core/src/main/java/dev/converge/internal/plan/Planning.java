@@ -286,21 +286,7 @@ public final class Planning {
   // ---------------------------------------------------------------- gates
 
   private void evaluateGate(EnvironmentRun run) {
-    Environment environment = run.environment;
-    run.done = run.drafts.values().stream().noneMatch(d -> d.kind.isChange());
-    collectFailures(run);
-    run.tainted = !run.failures.isEmpty();
-    for (String up : environment.after()) {
-      if (runs.get(up).tainted) {
-        run.tainted = true;
-      }
-    }
-    run.upstreamFinished = environment.after().stream().allMatch(up -> runs.get(up).finished);
-    run.finished = run.done && run.upstreamFinished && run.failures.isEmpty()
-        && environment.checks().stream().allMatch(c -> ledger.check(environment.name(), c)
-            .filter(CheckResult::isSuccess).isPresent());
-    run.finishedAt = finishedAt(run);
-
+    settle(run);
     Optional<BadRevision> bad = ledger.badMark(revision.id());
     if (bad.isPresent()) {
       run.gate = Gate.builder()
@@ -314,108 +300,144 @@ public final class Planning {
       run.gate = Gate.builder().state(GateState.DONE).build();
       return;
     }
+    Unmet unmet = new Unmet();
+    upstreamFailures(run, unmet);
+    holds(run, unmet);
+    run.environment.freezeAt(now).ifPresent(f -> unmet.add(GateState.FROZEN,
+        "frozen until " + f.to() + ": " + f.reason()));
+    Instant soakEnd = upstreamReady(run, unmet) ? soak(run, unmet) : null;
+    approvals(run, unmet);
+    if (!run.environment.inWindow(now)) {
+      String windows = run.environment.windows().stream().map(w -> w.render()).collect(Collectors.joining(", "));
+      unmet.add(GateState.OUTSIDE_WINDOW, "outside the deployment windows (" + windows + ")");
+    }
+    run.gate = unmet.gate(run.environment, soakEnd);
+  }
 
-    Map<GateState, List<String>> unmet = new TreeMap<>();
-    for (String up : environment.after()) {
+  /** What the gates downstream read of an environment: done, failed, tainted, finished, and when. */
+  private void settle(EnvironmentRun run) {
+    Environment environment = run.environment;
+    run.done = run.drafts.values().stream().noneMatch(d -> d.kind.isChange());
+    collectFailures(run);
+    run.tainted = !run.failures.isEmpty() || environment.after().stream().anyMatch(up -> runs.get(up).tainted);
+    run.upstreamFinished = environment.after().stream().allMatch(up -> runs.get(up).finished);
+    run.finished = run.done && run.upstreamFinished && run.failures.isEmpty()
+        && environment.checks().stream().allMatch(c -> ledger.check(environment.name(), c)
+            .filter(CheckResult::isSuccess).isPresent());
+    run.finishedAt = finishedAt(run);
+  }
+
+  private void upstreamFailures(EnvironmentRun run, Unmet unmet) {
+    for (String up : run.environment.after()) {
       EnvironmentRun upstream = runs.get(up);
       if (!upstream.failures.isEmpty()) {
-        upstream.failures.forEach(f -> add(unmet, GateState.BLOCKED, "upstream " + up + " failed at "
+        upstream.failures.forEach(f -> unmet.add(GateState.BLOCKED, "upstream " + up + " failed at "
             + revision.shortId() + ": " + f + "; rerun it or roll forward"));
       } else if (upstream.tainted) {
-        add(unmet, GateState.BLOCKED, "upstream " + up + " is blocked by a failure further upstream");
+        unmet.add(GateState.BLOCKED, "upstream " + up + " is blocked by a failure further upstream");
       }
     }
+  }
 
-    Optional<Hold> hold = ledger.activeHold(environment.name(), Optional.empty());
-    hold.ifPresent(h -> add(unmet, GateState.HELD, "held since " + h.at() + ": " + h.reason()
-        + "; record a release to continue"));
+  /**
+   * A hold on the environment closes the gate. A hold on a component keeps that component's
+   * actions out of {@code next}; it closes the gate only when it holds every pending action.
+   */
+  private void holds(EnvironmentRun run, Unmet unmet) {
+    String environment = run.environment.name();
+    ledger.activeHold(environment, Optional.empty()).ifPresent(h -> unmet.add(GateState.HELD,
+        "held since " + h.at() + ": " + h.reason() + "; record a release to continue"));
     List<Draft> pending = run.pending();
     Map<String, Hold> componentHolds = new TreeMap<>();
     for (Draft draft : pending) {
-      ledger.activeHold(environment.name(), Optional.of(draft.id.component()))
-          .ifPresent(h -> componentHolds.put(draft.id.component(), h));
-    }
-    for (Draft draft : pending) {
-      Hold h = componentHolds.get(draft.id.component());
-      if (h != null) {
+      Optional<Hold> hold = ledger.activeHold(environment, Optional.of(draft.id.component()));
+      if (hold.isPresent()) {
+        componentHolds.put(draft.id.component(), hold.get());
         draft.held = true;
-        draft.reasons.add("held since " + h.at() + ": " + h.reason());
+        draft.reasons.add("held since " + hold.get().at() + ": " + hold.get().reason());
       }
     }
     if (!pending.isEmpty() && pending.stream().allMatch(d -> d.held)) {
-      componentHolds.forEach((component, h) -> add(unmet, GateState.HELD,
+      componentHolds.forEach((component, h) -> unmet.add(GateState.HELD,
           "component " + component + " held since " + h.at() + ": " + h.reason() + "; record a release to continue"));
     }
+  }
 
-    environment.freezeAt(now).ifPresent(f -> add(unmet, GateState.FROZEN,
-        "frozen until " + f.to() + ": " + f.reason()));
-
-    boolean upstreamReady = true;
-    for (String up : environment.after()) {
+  /** Whether every upstream environment finished the revision and passed its checks; records what is missing. */
+  private boolean upstreamReady(EnvironmentRun run, Unmet unmet) {
+    boolean ready = true;
+    for (String up : run.environment.after()) {
       EnvironmentRun upstream = runs.get(up);
       if (!upstream.done) {
-        upstreamReady = false;
+        ready = false;
         long left = upstream.pending().size();
-        add(unmet, GateState.WAITING_UPSTREAM, up + " has not finished " + revision.shortId() + " (" + left
+        unmet.add(GateState.WAITING_UPSTREAM, up + " has not finished " + revision.shortId() + " (" + left
             + (left == 1 ? " action" : " actions") + " left)");
       } else if (!upstream.upstreamFinished) {
-        upstreamReady = false;
-        add(unmet, GateState.WAITING_UPSTREAM, up + " has nothing to deploy but waits on its own upstream ("
+        ready = false;
+        unmet.add(GateState.WAITING_UPSTREAM, up + " has nothing to deploy but waits on its own upstream ("
             + String.join(", ", upstream.environment.after()) + ") to finish " + revision.shortId());
       }
       for (String check : upstream.environment.checks()) {
         Optional<CheckResult> result = ledger.check(up, check);
         if (result.isEmpty()) {
-          upstreamReady = false;
-          add(unmet, GateState.WAITING_UPSTREAM, "check " + check + " has not passed in " + up + " at "
+          unmet.add(GateState.WAITING_UPSTREAM, "check " + check + " has not passed in " + up + " at "
               + revision.shortId());
-        } else if (!result.get().isSuccess()) {
-          upstreamReady = false;
         }
+        ready &= result.filter(CheckResult::isSuccess).isPresent();
       }
     }
-
-    Instant soakEnd = null;
-    if (upstreamReady && !environment.soak().isZero()) {
-      Instant finished = upstreamFinishedAt(run);
-      if (finished != null) {
-        soakEnd = finished.plus(environment.soak());
-        if (now.isBefore(soakEnd)) {
-          add(unmet, GateState.SOAKING, "soaking: upstream finished " + revision.shortId() + " at " + finished
-              + "; soak is " + Durations.format(environment.soak()) + ", until " + soakEnd);
-        }
-      }
-    }
-
-    int required = requiredApprovals(run);
-    int approvals = ledger.approvers(environment.name()).size();
-    if (approvals < required) {
-      String why = environment.approvals() >= required ? "" : " (destroying instances needs an approval)";
-      add(unmet, GateState.AWAITING_APPROVAL, "needs " + required + (required == 1 ? " approval" : " approvals")
-          + " at " + revision.shortId() + ", has " + approvals + why);
-    }
-
-    if (!environment.inWindow(now)) {
-      String windows = environment.windows().stream().map(w -> w.render()).collect(Collectors.joining(", "));
-      add(unmet, GateState.OUTSIDE_WINDOW, "outside the deployment windows (" + windows + ")");
-    }
-
-    Gate.Builder gate = Gate.builder();
-    if (unmet.isEmpty()) {
-      run.gate = gate.state(GateState.OPEN).build();
-      return;
-    }
-    gate.state(unmet.keySet().iterator().next());
-    unmet.values().forEach(gate::addAllReasons);
-    if (unmet.keySet().stream().allMatch(GateState::isTimed)) {
-      Instant from = soakEnd != null && soakEnd.isAfter(now) ? soakEnd : now;
-      environment.deployableFrom(from).ifPresent(gate::opensAt);
-    }
-    run.gate = gate.build();
+    return ready;
   }
 
-  private static void add(Map<GateState, List<String>> unmet, GateState state, String reason) {
-    unmet.computeIfAbsent(state, k -> new ArrayList<>()).add(reason);
+  /** The end of the soak once the upstream is ready; null when there is no soak to wait. */
+  private Instant soak(EnvironmentRun run, Unmet unmet) {
+    Instant finished = upstreamFinishedAt(run);
+    if (run.environment.soak().isZero() || finished == null) {
+      return null;
+    }
+    Instant soakEnd = finished.plus(run.environment.soak());
+    if (now.isBefore(soakEnd)) {
+      unmet.add(GateState.SOAKING, "soaking: upstream finished " + revision.shortId() + " at " + finished
+          + "; soak is " + Durations.format(run.environment.soak()) + ", until " + soakEnd);
+    }
+    return soakEnd;
+  }
+
+  private void approvals(EnvironmentRun run, Unmet unmet) {
+    int required = requiredApprovals(run);
+    int approvals = ledger.approvers(run.environment.name()).size();
+    if (approvals < required) {
+      String why = run.environment.approvals() >= required ? "" : " (destroying instances needs an approval)";
+      unmet.add(GateState.AWAITING_APPROVAL, "needs " + required + (required == 1 ? " approval" : " approvals")
+          + " at " + revision.shortId() + ", has " + approvals + why);
+    }
+  }
+
+  /**
+   * The unmet conditions of a gate, by state in precedence order. The gate shows the first state
+   * and every reason; it names {@code opens_at} only when time alone resolves every condition,
+   * walking from the end of the soak (or now) through freezes and windows.
+   */
+  private final class Unmet {
+    private final Map<GateState, List<String>> reasons = new TreeMap<>();
+
+    void add(GateState state, String reason) {
+      reasons.computeIfAbsent(state, k -> new ArrayList<>()).add(reason);
+    }
+
+    Gate gate(Environment environment, Instant soakEnd) {
+      if (reasons.isEmpty()) {
+        return Gate.builder().state(GateState.OPEN).build();
+      }
+      Gate.Builder gate = Gate.builder().state(reasons.keySet().iterator().next());
+      reasons.values().forEach(gate::addAllReasons);
+      if (reasons.keySet().stream().allMatch(GateState::isTimed)) {
+        Instant from = soakEnd != null && soakEnd.isAfter(now) ? soakEnd : now;
+        environment.deployableFrom(from).ifPresent(gate::opensAt);
+      }
+      return gate.build();
+    }
   }
 
   private int requiredApprovals(EnvironmentRun run) {
