@@ -48,11 +48,12 @@ public final class ConvergenceText {
   static String pipeline(ConvergenceReport report) {
     List<String> parts = new ArrayList<>();
     for (EnvironmentStatus e : report.environments()) {
-      StringBuilder part = new StringBuilder(e.name()).append(' ').append(e.gate().word());
-      e.opensAt().ifPresent(t -> part.append(" until ").append(t));
+      StringBuilder part = new StringBuilder(e.name());
       if (!e.after().isEmpty()) {
-        part.insert(0, "(after " + String.join(", ", e.after()) + ") ");
+        part.append(" (after ").append(String.join(", ", e.after())).append(')');
       }
+      part.append(": ").append(e.gate().word());
+      e.opensAt().ifPresent(t -> part.append(" until ").append(t));
       parts.add(part.toString());
     }
     return String.join(" · ", parts);
