@@ -53,7 +53,11 @@ import java.util.stream.Collectors;
  * the diverged folder's trunk folder ({@link ComponentFolder#base()}): its prefix is that of an
  * instance of the component on a trunk folder when the desired state has one (it may set
  * {@code metadata.name}), else the trunk folder's default; its workspace follows the rule above for
- * the trunk folder. The instance keeps its state when both are equal.
+ * the trunk folder when the instance is an experiment or a hotfix (they return to trunk when they
+ * end) or when some instance of the component deploys the folder named after it, and is
+ * the derived {@code <stack prefix>-<component>} otherwise (every instance of a component that only
+ * ever runs from versions, {@code database/v1} and {@code database/v2}, shares that workspace). The
+ * instance keeps its state when both are equal.
  */
 public final class Rules {
 
@@ -122,7 +126,8 @@ public final class Rules {
     String prefix = keyPrefix(instance);
     String workspace = workspace(instance);
     String trunkPrefix = trunkKeyPrefix(instance.component(), folder.base());
-    String trunkWorkspace = defaultWorkspace(instance.stack(), instance.component(), folder.base());
+    String trunkWorkspace = defaultWorkspace(instance.stack(), instance.component(),
+        returnsToTrunk(folder) || trunkDeployed(instance.component()) ? folder.base() : instance.folder());
     List<String> differences = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
     String backend = instance.backendType().orElse("s3");
@@ -162,6 +167,17 @@ public final class Rules {
   private static String defaultWorkspace(String stack, String component, String folder) {
     String prefix = stack.replace('/', '-');
     return folder.equals(component) ? prefix : (prefix + "-" + component).replace('/', '-');
+  }
+
+  /** Experiments and hotfixes go back to the trunk folder when they end. */
+  private static boolean returnsToTrunk(ComponentFolder folder) {
+    return folder.kind() == FolderKind.EXPERIMENT || folder.kind() == FolderKind.EMERGENCY;
+  }
+
+  /** Whether some instance of {@code component} deploys the folder named after it (so its workspace is the bare prefix). */
+  private boolean trunkDeployed(String component) {
+    return desired.instances().stream().anyMatch(i -> i.component().equals(component) && i.folder().equals(component)
+        && i.metadata().type() == ComponentType.REAL);
   }
 
   private String trunkKeyPrefix(String component, String trunkFolder) {
