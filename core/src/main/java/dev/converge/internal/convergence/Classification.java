@@ -62,7 +62,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li><b>Cells.</b> Each enabled, non-abstract instance is compared with its newest successful
  *       deployment: same folder and digests is current, otherwise behind; no deployment is never
- *       deployed; a newest deployment record that failed is failed. Abstract instances are not
+ *       deployed; not current with a newest deployment record that failed is failed. Abstract instances are not
  *       deployed and are left out; disabled ones show as disabled and count for nothing else.
  *   <li><b>Folder divergence.</b> When enabled cells reference more than one folder, a reference
  *       folder is chosen: the trunk folder if a cell uses it, else the folder of the production
@@ -170,12 +170,12 @@ public final class Classification {
     CellState state;
     if (!instance.metadata().enabled()) {
       state = CellState.DISABLED;
+    } else if (deployed.isPresent() && isCurrent(instance, deployed.get())) {
+      state = CellState.CURRENT;
     } else if (attempt.isPresent() && !attempt.get().isSuccess()) {
       state = CellState.FAILED;
     } else if (deployed.isEmpty()) {
       state = CellState.NEVER_DEPLOYED;
-    } else if (isCurrent(instance, deployed.get())) {
-      state = CellState.CURRENT;
     } else {
       state = CellState.BEHIND;
     }
