@@ -255,6 +255,17 @@ class RolloutPlannerTest {
     }
 
     @Test
+    void plan_upstreamWithNothingToDo_stillWaitsForItsOwnUpstream() {
+      RolloutPlan plan = plan(chain(), desired("r2", devVpc, prodVpc), T0);
+
+      assertThat(envPlan(plan, "staging").gate().state()).isEqualTo(GateState.DONE);
+      assertThat(envPlan(plan, "prod").gate().state()).isEqualTo(GateState.WAITING_UPSTREAM);
+      assertThat(envPlan(plan, "prod").gate().reasons())
+          .containsExactly("staging has nothing to deploy but waits on its own upstream (dev) to finish r2");
+      assertThat(plan.next()).extracting(Action::environment).containsExactly("dev");
+    }
+
+    @Test
     void plan_siblingFails_otherSiblingKeepsGoing() {
       Pipeline fan = pipeline(env("staging"), env("prod-us", "staging"), env("prod-eu", "staging"),
           env("global", "prod-us", "prod-eu"));

@@ -8,6 +8,7 @@ import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
 import dev.converge.model.Revision;
+import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.Action;
 import dev.converge.plan.EnvironmentPlan;
 import dev.converge.plan.GateState;
@@ -15,9 +16,11 @@ import dev.converge.plan.RolloutPlan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,7 +116,7 @@ class RolloutPlannerProperties {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void plan_nextNeverBehindAClosedGate(Scenario scenario) {
-    PropertyCheck.holds(scenario, s -> assertNextRespectsGates(s.plan()));
+    PropertyCheck.holds(scenario, s -> assertNextRespectsGates(s.pipeline(), s.plan()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -155,7 +158,7 @@ class RolloutPlannerProperties {
       int bound = ConvergenceDriver.bound(changes, first.environments().size());
       ConvergenceDriver driver = ConvergenceDriver.of(s);
 
-      RolloutPlan last = driver.drive(bound, RolloutPlannerProperties::assertNextRespectsGates);
+      RolloutPlan last = driver.drive(bound, plan -> assertNextRespectsGates(s.pipeline(), plan));
 
       assertThat(last.isConverged())
           .as("converged within %d steps (%d changes); last plan:\n%s", bound, changes,
@@ -165,7 +168,7 @@ class RolloutPlannerProperties {
     });
   }
 
-  static void assertNextRespectsGates(RolloutPlan plan) {
+  static void assertNextRespectsGates(Pipeline pipeline, RolloutPlan plan) {
     for (EnvironmentPlan environment : plan.environments()) {
       environment.gate().opensAt().ifPresent(t -> assertThat(t).as(environment.name()).isAfter(plan.at()));
     }
@@ -175,7 +178,25 @@ class RolloutPlannerProperties {
       int firstWave = environment.changes().stream().mapToInt(a -> a.wave().orElse(Integer.MAX_VALUE)).min().orElseThrow();
       assertThat(action.wave()).hasValue(firstWave);
       assertThat(environment.changes()).contains(action);
+      for (String upstream : upstreamOf(pipeline, environment.name())) {
+        assertThat(plan.environment(upstream).orElseThrow().changes())
+            .as("%s deploys while %s, upstream of it, has changes left", environment.name(), upstream)
+            .isEmpty();
+      }
     }
+  }
+
+  /** Every environment before {@code name} in the pipeline, transitively. */
+  private static Set<String> upstreamOf(Pipeline pipeline, String name) {
+    Set<String> result = new HashSet<>();
+    List<String> todo = new ArrayList<>(pipeline.environment(name).orElseThrow().after());
+    while (!todo.isEmpty()) {
+      String next = todo.remove(todo.size() - 1);
+      if (result.add(next)) {
+        todo.addAll(pipeline.environment(next).orElseThrow().after());
+      }
+    }
+    return result;
   }
 
   private static List<InstanceId> transitiveDependencies(DesiredState desired, Instance instance) {

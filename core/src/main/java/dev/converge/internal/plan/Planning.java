@@ -296,6 +296,10 @@ public final class Planning {
         run.tainted = true;
       }
     }
+    run.upstreamFinished = environment.after().stream().allMatch(up -> runs.get(up).finished);
+    run.finished = run.done && run.upstreamFinished && run.failures.isEmpty()
+        && environment.checks().stream().allMatch(c -> ledger.check(environment.name(), c)
+            .filter(CheckResult::isSuccess).isPresent());
     run.finishedAt = finishedAt(run);
 
     Optional<BadRevision> bad = ledger.badMark(revision.id());
@@ -355,6 +359,10 @@ public final class Planning {
         long left = upstream.pending().size();
         add(unmet, GateState.WAITING_UPSTREAM, up + " has not finished " + revision.shortId() + " (" + left
             + (left == 1 ? " action" : " actions") + " left)");
+      } else if (!upstream.upstreamFinished) {
+        upstreamReady = false;
+        add(unmet, GateState.WAITING_UPSTREAM, up + " has nothing to deploy but waits on its own upstream ("
+            + String.join(", ", upstream.environment.after()) + ") to finish " + revision.shortId());
       }
       for (String check : upstream.environment.checks()) {
         Optional<CheckResult> result = ledger.check(up, check);
@@ -430,11 +438,15 @@ public final class Planning {
 
   /**
    * When an environment finished the planned revision: its last successful deployment of it, or
-   * its last passing check of it, whichever is later, and never before the revision landed. Null
-   * when nothing dates it (no deployment or check at this revision and no commit time).
+   * its last passing check of it, whichever is later, and never before the revision landed or its
+   * upstream finished it. Null when nothing dates it (no deployment or check at this revision and
+   * no commit time).
    */
   private Instant finishedAt(EnvironmentRun run) {
     Instant finished = revision.committedAt().orElse(null);
+    for (String up : run.environment.after()) {
+      finished = latest(finished, runs.get(up).finishedAt);
+    }
     for (InstanceId id : run.drafts.keySet()) {
       Optional<Deployment> d = ledger.lastAtRevision(id).filter(Deployment::isSuccess);
       if (d.isPresent()) {
@@ -475,25 +487,38 @@ public final class Planning {
     }
     Instant from = now;
     for (String up : run.environment.after()) {
-      EnvironmentRun upstream = runs.get(up);
-      Instant ready;
-      if (upstream.done) {
-        boolean checksPassed = upstream.environment.checks().stream()
-            .allMatch(c -> ledger.check(up, c).filter(CheckResult::isSuccess).isPresent());
-        ready = checksPassed ? upstream.finishedAt : now;
-        if (ready == null) {
-          ready = now;
-        }
-      } else if (upstream.earliest.isPresent()) {
-        ready = upstream.earliest.get();
-      } else {
+      Optional<Instant> ready = readyAt(runs.get(up));
+      if (ready.isEmpty()) {
         run.earliest = Optional.empty();
         return;
       }
-      Instant soaked = ready.plus(run.environment.soak());
+      Instant soaked = ready.get().plus(run.environment.soak());
       from = soaked.isAfter(from) ? soaked : from;
     }
     run.earliest = run.environment.deployableFrom(from);
+  }
+
+  /**
+   * When an environment is forecast to finish the planned revision, deployments taking no time and
+   * checks passing at once: now or when it actually finished, if it has; when its upstream is
+   * forecast to finish, if it has nothing to deploy; else its own earliest deployment.
+   */
+  private Optional<Instant> readyAt(EnvironmentRun run) {
+    if (run.finished) {
+      return Optional.of(run.finishedAt == null ? now : run.finishedAt);
+    }
+    if (run.done) {
+      Instant ready = now;
+      for (String up : run.environment.after()) {
+        Optional<Instant> upstream = readyAt(runs.get(up));
+        if (upstream.isEmpty()) {
+          return Optional.empty();
+        }
+        ready = upstream.get().isAfter(ready) ? upstream.get() : ready;
+      }
+      return Optional.of(ready);
+    }
+    return run.earliest;
   }
 
   private List<Action> nextOf(EnvironmentRun run, List<Action> actions) {
@@ -606,6 +631,9 @@ public final class Planning {
     final Map<InstanceId, Draft> drafts = new LinkedHashMap<>();
     final List<String> failures = new ArrayList<>();
     boolean done;
+    /** Done, every upstream finished, its own checks passed: downstream may proceed. */
+    boolean finished;
+    boolean upstreamFinished;
     boolean tainted;
     Instant finishedAt;
     Gate gate;

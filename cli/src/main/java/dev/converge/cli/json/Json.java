@@ -1,0 +1,82 @@
+package dev.converge.cli.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.diagnostic.Problem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The JSON documents of {@code FORMATS.md}: snake_case names, absent optionals left out. */
+public final class Json {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Two-space indents, {@code "name": value}, one element per line, {@code []} when empty. */
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator(""));
+
+  static {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    PRETTY.indentArraysWith(indenter);
+    PRETTY.indentObjectsWith(indenter);
+  }
+
+  private Json() {}
+
+  /** Pretty-printed, with a final newline. */
+  public static String pretty(ObjectNode document) {
+    try {
+      return MAPPER.writer(PRETTY).writeValueAsString(document) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of JSON nodes always serialises", e);
+    }
+  }
+
+  /** On one line, as GitHub Actions outputs want it. */
+  public static String compact(ObjectNode document) {
+    try {
+      return MAPPER.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of JSON nodes always serialises", e);
+    }
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static void put(ObjectNode node, String name, Optional<?> value) {
+    value.ifPresent(v -> node.put(name, v.toString()));
+  }
+
+  static void put(ObjectNode node, String name, Instant value) {
+    node.put(name, value.toString());
+  }
+
+  static ArrayNode strings(ObjectNode node, String name, List<String> values) {
+    ArrayNode array = node.putArray(name);
+    values.forEach(array::add);
+    return array;
+  }
+
+  static ObjectNode problem(Problem problem) {
+    ObjectNode node = object();
+    node.put("rule", problem.rule());
+    node.put("severity", problem.severity().word());
+    put(node, "stack", problem.stack());
+    put(node, "component", problem.component());
+    node.put("message", problem.message());
+    problem.location().ifPresent(l -> node.put("location", l.render()));
+    put(node, "fix", problem.fix());
+    return node;
+  }
+}

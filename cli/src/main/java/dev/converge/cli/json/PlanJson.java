@@ -1,0 +1,96 @@
+package dev.converge.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.plan.Action;
+import dev.converge.plan.EnvironmentPlan;
+import dev.converge.plan.Gate;
+import dev.converge.plan.RolloutPlan;
+import dev.converge.plan.StaleRecord;
+
+/** {@code converge plan --format json} ({@code converge.plan/v1}) and {@code --format github}. */
+public final class PlanJson {
+
+  public static final String SCHEMA = "converge.plan/v1";
+
+  private PlanJson() {}
+
+  public static ObjectNode of(RolloutPlan plan) {
+    ObjectNode root = Json.object();
+    root.put("schema", SCHEMA);
+    root.put("revision", plan.revision());
+    Json.put(root, "at", plan.at());
+    ArrayNode environments = root.putArray("environments");
+    for (EnvironmentPlan environment : plan.environments()) {
+      ObjectNode node = environments.addObject();
+      node.put("name", environment.name());
+      node.set("gate", gate(environment.gate()));
+      environment.earliestAt().ifPresent(t -> node.put("earliest_at", t.toString()));
+      ArrayNode actions = node.putArray("actions");
+      environment.actions().forEach(a -> actions.add(action(a)));
+    }
+    ArrayNode next = root.putArray("next");
+    plan.next().forEach(a -> next.add(nextAction(a)));
+    ArrayNode stale = root.putArray("stale");
+    plan.stale().forEach(s -> stale.add(stale(s)));
+    ArrayNode problems = root.putArray("problems");
+    plan.problems().forEach(p -> problems.add(Json.problem(p)));
+    return root;
+  }
+
+  /**
+   * {@code next} as a GitHub Actions matrix: {@code {"include": [{environment, stack, component,
+   * kind, wave}, ...]}}, for {@code strategy.matrix: ${{ fromJson(needs.plan.outputs.matrix) }}}.
+   * An empty {@code next} gives {@code {"include": []}}; guard the job with
+   * {@code if: fromJson(needs.plan.outputs.matrix).include[0]}.
+   */
+  public static ObjectNode githubMatrix(RolloutPlan plan) {
+    ObjectNode root = Json.object();
+    ArrayNode include = root.putArray("include");
+    plan.next().forEach(a -> include.add(nextAction(a)));
+    return root;
+  }
+
+  private static ObjectNode gate(Gate gate) {
+    ObjectNode node = Json.object();
+    node.put("state", gate.state().word());
+    Json.strings(node, "reasons", gate.reasons());
+    gate.opensAt().ifPresent(t -> node.put("opens_at", t.toString()));
+    return node;
+  }
+
+  private static ObjectNode action(Action action) {
+    ObjectNode node = Json.object();
+    node.put("stack", action.stack());
+    node.put("component", action.component());
+    node.put("folder", action.folder());
+    node.put("kind", action.kind().word());
+    action.wave().ifPresent(w -> node.put("wave", w));
+    Json.put(node, "from_revision", action.fromRevision());
+    node.put("to_revision", action.toRevision());
+    Json.strings(node, "reasons", action.reasons());
+    return node;
+  }
+
+  private static ObjectNode nextAction(Action action) {
+    ObjectNode node = Json.object();
+    node.put("environment", action.environment());
+    node.put("stack", action.stack());
+    node.put("component", action.component());
+    node.put("folder", action.folder());
+    node.put("kind", action.kind().word());
+    action.wave().ifPresent(w -> node.put("wave", w));
+    return node;
+  }
+
+  private static ObjectNode stale(StaleRecord stale) {
+    ObjectNode node = Json.object();
+    node.put("type", stale.type());
+    node.put("environment", stale.environment());
+    node.put("revision", stale.revision());
+    node.put("superseded_by", stale.supersededBy());
+    node.put(stale.type().equals("approval") ? "approver" : "check", stale.subject());
+    Json.put(node, "at", stale.at());
+    return node;
+  }
+}
