@@ -56,8 +56,8 @@ public final class Convergence {
   }
 
   /**
-   * A copy that classifies folders with {@code classifier}'s patterns. The pipeline's tracks and the
-   * vendor targets of {@link #withFolders} are added to it.
+   * A copy that classifies folders with {@code classifier}'s patterns. The classifier's tracks and vendor
+   * targets are replaced by the pipeline's tracks and the vendor targets of {@link #withFolders}.
    */
   public Convergence withClassifier(FolderClassifier classifier) {
     return new Convergence(pipeline, ledger, folders, Objects.requireNonNull(classifier, "classifier"), now);

@@ -119,6 +119,22 @@ class AffectedTest {
     }
 
     @Test
+    void between_releaseTrackPromotedAlphaToBeta_onlyTheBetaEnvironmentAffected() {
+      Instance alpha = instance("dev/us-east-1", "vpc", "alpha/vpc", "3");
+      Instance beta = instance("staging/us-east-1", "vpc", "beta/vpc", "2");
+      Instance stable = instance("prod/us-east-1", "vpc", "stable/vpc", "1");
+      Instance promoted = beta.withSourceDigest(alpha.sourceDigest());
+
+      AffectedReport report = between(desired(alpha, beta, stable), head(List.of(alpha, promoted, stable)),
+          "components/terraform/beta/vpc/main.tf");
+
+      assertThat(report.affected()).singleElement().satisfies(a -> {
+        assertThat(a.environment()).contains("staging");
+        assertThat(texts(a)).containsExactly("component folder beta/vpc changed (1 file: main.tf)");
+      });
+    }
+
+    @Test
     void between_everySectionCompared() {
       Instance before = instance("dev/a", "vpc");
       Instance after = before.withEnv(Map.of("TF_LOG", "debug")).withSettings(Map.of("spacelift", true))

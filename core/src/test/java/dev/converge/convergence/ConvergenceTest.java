@@ -373,6 +373,16 @@ class ConvergenceTest {
     }
 
     @Test
+    void report_lockedAndBehind_saysSo() {
+      Instance locked = PROD.withMetadata(ComponentMetadata.builder().locked(true).build());
+      List<LedgerRecord> ledger = previousRollout();
+
+      ComponentStatus vpc = vpc(report(chain(), desired(DEV, STAGING, locked), ledger, minutes(10)));
+
+      assertThat(vpc.reasons()).contains("prod/us-east-1 is locked (metadata.locked: true): the pipeline never changes it");
+    }
+
+    @Test
     void report_driftAndExperiment_driftFirstAndBothReasons() {
       Instance experiment = instance("dev/us-east-1", "vpc", "vpc-experiment", "1");
       List<LedgerRecord> ledger = List.of(deployed(experiment, ABC, minutes(1)),

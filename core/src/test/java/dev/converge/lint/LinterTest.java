@@ -115,6 +115,19 @@ class LinterTest {
     }
 
     @Test
+    void lint_seedEmergencyOverride_prefixFiresWorkspaceAlreadyDerived() {
+      Instance criticalFix = instance("prod/us-east-1", "critical-fix", "vpc-hotfix", "1")
+          .withSettings(Map.of("workspace_key_prefix", "vpc"));
+
+      List<Problem> problems = lint(criticalFix);
+
+      assertThat(withRule(problems, LintRule.STATE_KEY_STABILITY)).singleElement().satisfies(p -> assertThat(p.message())
+          .contains("emergency folder vpc-hotfix").contains("workspace_key_prefix `vpc-hotfix` instead of `vpc`")
+          .doesNotContain("workspace `"));
+      assertThat(withRule(problems, LintRule.SETTINGS_WORKSPACE_KEY_PREFIX)).hasSize(1);
+    }
+
+    @Test
     void lint_trunkFolder_noStateKeyProblem() {
       assertThat(withRule(lint(instance("dev/us-east-1", "vpc")), LintRule.STATE_KEY_STABILITY)).isEmpty();
     }

@@ -390,6 +390,9 @@ public final class Classification {
       if (firstBehind.isEmpty()) {
         firstBehind = Optional.of(cell);
       }
+      if (instance.metadata().locked()) {
+        findings.note(cell.stack() + " is locked (metadata.locked: true): the pipeline never changes it");
+      }
       if (cell.state() == CellState.FAILED) {
         Deployment failed = ledger.lastAttempt(instance.id()).orElseThrow();
         findings.add(DivergenceClass.BLOCKED, cell.stack() + ": deployment at " + shortId(failed.revision())
