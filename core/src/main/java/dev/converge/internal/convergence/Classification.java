@@ -100,6 +100,7 @@ public final class Classification {
   private final RolloutPlan plan;
   private final Set<String> history;
   private final Map<String, Integer> environmentOrder = new HashMap<>();
+  private final Map<String, Optional<String>> environmentOfStack = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
 
   private Classification(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
@@ -157,8 +158,10 @@ public final class Classification {
   }
 
   private Optional<String> environmentOf(String stack) {
-    List<Environment> matches = pipeline.environmentsOf(stack);
-    return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).name());
+    return environmentOfStack.computeIfAbsent(stack, s -> {
+      List<Environment> matches = pipeline.environmentsOf(s);
+      return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).name());
+    });
   }
 
   // ---------------------------------------------------------------- cells

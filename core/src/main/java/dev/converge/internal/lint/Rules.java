@@ -69,6 +69,8 @@ public final class Rules {
   private final List<Problem> problems = new ArrayList<>();
   private final Map<InstanceId, Instance> byId = new HashMap<>();
   private final Set<String> componentNames = new TreeSet<>();
+  private final Map<String, List<Instance>> byComponent = new HashMap<>();
+  private final Map<String, List<Instance>> byFolder = new HashMap<>();
 
   private Rules(DesiredState desired, Pipeline pipeline, FolderInventory folders, FolderClassifier classifier,
       Optional<Instant> now) {
@@ -80,7 +82,11 @@ public final class Rules {
     for (Instance instance : desired.instances()) {
       byId.put(instance.id(), instance);
       componentNames.add(instance.component());
+      byComponent.computeIfAbsent(instance.component(), k -> new ArrayList<>()).add(instance);
+      byFolder.computeIfAbsent(instance.folder(), k -> new ArrayList<>()).add(instance);
     }
+    byComponent.values().forEach(list -> list.sort(Comparator.comparing(Instance::id)));
+    byFolder.values().forEach(list -> list.sort(Comparator.comparing(Instance::id)));
   }
 
   public static List<Problem> check(DesiredState desired, Pipeline pipeline, FolderInventory folders,
@@ -176,15 +182,13 @@ public final class Rules {
 
   /** Whether some instance of {@code component} deploys the folder named after it (so its workspace is the bare prefix). */
   private boolean trunkDeployed(String component) {
-    return desired.instances().stream().anyMatch(i -> i.component().equals(component) && i.folder().equals(component)
-        && i.metadata().type() == ComponentType.REAL);
+    return byComponent.getOrDefault(component, List.of()).stream()
+        .anyMatch(i -> i.folder().equals(component) && i.metadata().type() == ComponentType.REAL);
   }
 
   private String trunkKeyPrefix(String component, String trunkFolder) {
-    return desired.instances().stream()
-        .filter(i -> i.component().equals(component) && i.folder().equals(trunkFolder)
-            && i.metadata().type() == ComponentType.REAL)
-        .sorted(Comparator.comparing(Instance::id))
+    return byComponent.getOrDefault(component, List.of()).stream()
+        .filter(i -> i.folder().equals(trunkFolder) && i.metadata().type() == ComponentType.REAL)
         .map(Rules::keyPrefix)
         .findFirst()
         .orElse(trunkFolder.replace('/', '-'));
@@ -253,8 +257,7 @@ public final class Rules {
       if (pin.version().isEmpty() || folder.version().isEmpty() || Versions.same(pin.version().get(), folder.version().get())) {
         continue;
       }
-      Optional<Instance> user = desired.instances().stream().filter(i -> i.folder().equals(pin.folder()))
-          .min(Comparator.comparing(Instance::id));
+      Optional<Instance> user = byFolder.getOrDefault(pin.folder(), List.of()).stream().findFirst();
       Problem.Builder problem = Problem.builder()
           .rule(LintRule.VENDOR_VERSION_MISMATCH.id())
           .severity(LintRule.VENDOR_VERSION_MISMATCH.severity())
@@ -287,8 +290,7 @@ public final class Rules {
         continue;
       }
       String newest = newer.get(newer.size() - 1).path();
-      List<String> users = instances.stream().filter(i -> i.folder().equals(instance.folder()))
-          .map(i -> i.stack()).distinct().toList();
+      List<String> users = byFolder.get(instance.folder()).stream().map(Instance::stack).distinct().toList();
       add(LintRule.STRICT_PIN_BEHIND, instance,
           instance.component() + " in " + String.join(", ", users) + " is pinned to " + instance.folder() + ", "
               + newer.size() + (newer.size() == 1 ? " version" : " versions") + " behind " + newest,
