@@ -155,6 +155,27 @@ class RollbackTest {
           .containsExactly(GateState.OPEN, GateState.WAITING_UPSTREAM, GateState.WAITING_UPSTREAM);
       assertThat(plan.plan().revision()).isEqualTo("revert-abc");
       assertThat(plan.reverted()).isEqualTo(ABC);
+      assertThat(RollbackText.render(plan)).isEqualTo("""
+          Revert abc1234: 6 instances change, rolled out as revert-abc through the pipeline
+            dev wave 1 (gate open): dev/a vpc
+            staging wave 1 (gate waiting_upstream): staging/a vpc
+            prod wave 1 (gate waiting_upstream): prod/a vpc
+          """);
+    }
+
+    @Test
+    void render_targetsAndRevert_readableLines() {
+      Ledger ledger = Ledger.of(at(XYZ, 2), at(ABC, 3));
+      List<RollbackTarget> targets = Rollback.of(chain()).withLedger(ledger)
+          .targets(desired(PROD), "prod", "vpc", Optional.empty(), Optional.empty());
+
+      assertThat(RollbackText.render(targets)).isEqualTo("""
+          prod  prod/a  vpc
+            now:       abc1234 (vpc, 2026-11-26T13:00:00Z, ci)
+            return to: xyz7890 (vpc, 2026-11-26T12:00:00Z, ci)
+            - return to xyz7890 (folder vpc, deployed 2026-11-26T12:00:00Z by ci), the newest successful deployment before abc1234
+          """);
+      assertThat(RollbackText.render(List.of())).startsWith("No instance");
     }
 
     @Test
