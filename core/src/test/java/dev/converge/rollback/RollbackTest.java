@@ -140,8 +140,8 @@ class RollbackTest {
       List<Instance> reverted = head.stream().map(i -> i.component().equals("vpc") ? i.withSourceDigest("src-vpc-v2") : i).toList();
       Ledger ledger = Ledger.of(head.stream().map(i -> deployed(i, ABC, T0)).toList());
       DesiredState headState = desired(head);
-      DesiredState revertState = DesiredState.builder().revision(Revision.of("revert-abc", T0.plusSeconds(60)))
-          .addAllInstances(reverted).addHistory("revert-abc").addAllHistory(headState.history()).build();
+      DesiredState revertState = DesiredState.builder().revision(Revision.of("fedcba98765", T0.plusSeconds(60)))
+          .addAllInstances(reverted).addHistory("fedcba98765").addAllHistory(headState.history()).build();
 
       RevertPlan plan = Rollback.of(chain()).withLedger(ledger).at(T0.plusSeconds(120))
           .revert(headState, revertState, ABC, List.of("components/terraform/vpc/main.tf"));
@@ -153,10 +153,10 @@ class RollbackTest {
               "dev wave 1 [dev/a:vpc]", "staging wave 1 [staging/a:vpc]", "prod wave 1 [prod/a:vpc]");
       assertThat(plan.order()).extracting(RevertStep::gate)
           .containsExactly(GateState.OPEN, GateState.WAITING_UPSTREAM, GateState.WAITING_UPSTREAM);
-      assertThat(plan.plan().revision()).isEqualTo("revert-abc");
+      assertThat(plan.plan().revision()).isEqualTo("fedcba98765");
       assertThat(plan.reverted()).isEqualTo(ABC);
       assertThat(RollbackText.render(plan)).isEqualTo("""
-          Revert abc1234: 6 instances change, rolled out as revert-abc through the pipeline
+          Revert abc1234: 6 instances change, rolled out as fedcba9 through the pipeline
             dev wave 1 (gate open): dev/a vpc
             staging wave 1 (gate waiting_upstream): staging/a vpc
             prod wave 1 (gate waiting_upstream): prod/a vpc
