@@ -101,6 +101,7 @@ public final class Classification {
   private final Set<String> history;
   private final Map<String, Integer> environmentOrder = new HashMap<>();
   private final Map<String, Optional<String>> environmentOfStack = new HashMap<>();
+  private final Map<String, ComponentFolder> classified = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
 
   private Classification(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
@@ -164,6 +165,11 @@ public final class Classification {
     });
   }
 
+  /** Folder classification runs regular expressions: once per folder, not once per instance. */
+  private ComponentFolder classify(String folder) {
+    return classified.computeIfAbsent(folder, classifier::classify);
+  }
+
   // ---------------------------------------------------------------- cells
 
   private Cell cell(Instance instance) {
@@ -186,7 +192,7 @@ public final class Classification {
         .environment(environment)
         .instance(instance.id())
         .folder(instance.folder())
-        .folderKind(classifier.classify(instance.folder()).kind())
+        .folderKind(classify(instance.folder()).kind())
         .desiredRevision(desired.revision().id())
         .deployedRevision(deployed.map(Deployment::revision))
         .deployedAt(deployed.map(Deployment::at))
@@ -470,7 +476,7 @@ public final class Classification {
       if (cell.folderKind() != FolderKind.STRICT_PIN || !reported.add(cell.folder())) {
         continue;
       }
-      ComponentFolder pin = classifier.classify(cell.folder());
+      ComponentFolder pin = classify(cell.folder());
       newerVersions(pin).ifPresent(newer -> findings.note(cell.folder() + " is a strict pin " + newer));
     }
   }
@@ -484,7 +490,7 @@ public final class Classification {
     known.addAll(folders.vendorTargets());
     List<ComponentFolder> newer = new ArrayList<>();
     for (String folder : known) {
-      ComponentFolder other = classifier.classify(folder);
+      ComponentFolder other = classify(folder);
       if (other.kind() == FolderKind.STRICT_PIN && other.base().equals(pin.base()) && other.version().isPresent()
           && Versions.compare(other.version().get(), pin.version().get()) > 0) {
         newer.add(other);

@@ -71,6 +71,8 @@ public final class Rules {
   private final Set<String> componentNames = new TreeSet<>();
   private final Map<String, List<Instance>> byComponent = new HashMap<>();
   private final Map<String, List<Instance>> byFolder = new HashMap<>();
+  private final Map<String, ComponentFolder> classified = new HashMap<>();
+  private final Map<String, List<Environment>> environmentsOfStack = new HashMap<>();
 
   private Rules(DesiredState desired, Pipeline pipeline, FolderInventory folders, FolderClassifier classifier,
       Optional<Instant> now) {
@@ -122,10 +124,19 @@ public final class Rules {
     return List.copyOf(new LinkedHashSet<>(result));
   }
 
+  /** Folder classification runs regular expressions: once per folder, not once per instance. */
+  private ComponentFolder classify(String folder) {
+    return classified.computeIfAbsent(folder, classifier::classify);
+  }
+
+  private List<Environment> environmentsOf(String stack) {
+    return environmentsOfStack.computeIfAbsent(stack, pipeline::environmentsOf);
+  }
+
   // ---------------------------------------------------------------- state keys
 
   private void stateKey(Instance instance) {
-    ComponentFolder folder = classifier.classify(instance.folder());
+    ComponentFolder folder = classify(instance.folder());
     if (folder.kind() == FolderKind.TRUNK) {
       return;
     }
@@ -210,11 +221,11 @@ public final class Rules {
   // ---------------------------------------------------------------- folders
 
   private void experimentInProduction(Instance instance) {
-    ComponentFolder folder = classifier.classify(instance.folder());
+    ComponentFolder folder = classify(instance.folder());
     if (folder.kind() != FolderKind.EXPERIMENT) {
       return;
     }
-    for (Environment environment : pipeline.environmentsOf(instance.stack())) {
+    for (Environment environment : environmentsOf(instance.stack())) {
       if (isProduction(environment.name())) {
         add(LintRule.EXPERIMENT_IN_PRODUCTION, instance,
             instance.component() + " in " + instance.stack() + " (production environment " + environment.name()
@@ -253,7 +264,7 @@ public final class Rules {
 
   private void vendorVersions() {
     for (VendoredFolder pin : folders.vendored()) {
-      ComponentFolder folder = classifier.classify(pin.folder());
+      ComponentFolder folder = classify(pin.folder());
       if (pin.version().isEmpty() || folder.version().isEmpty() || Versions.same(pin.version().get(), folder.version().get())) {
         continue;
       }
@@ -277,11 +288,11 @@ public final class Rules {
     known.addAll(folders.vendorTargets());
     Set<String> reported = new HashSet<>();
     for (Instance instance : instances) {
-      ComponentFolder pin = classifier.classify(instance.folder());
+      ComponentFolder pin = classify(instance.folder());
       if (pin.kind() != FolderKind.STRICT_PIN || pin.version().isEmpty() || !reported.add(instance.folder())) {
         continue;
       }
-      List<ComponentFolder> newer = known.stream().map(classifier::classify)
+      List<ComponentFolder> newer = known.stream().map(this::classify)
           .filter(f -> f.kind() == FolderKind.STRICT_PIN && f.base().equals(pin.base()) && f.version().isPresent()
               && Versions.compare(f.version().get(), pin.version().get()) > 0)
           .sorted((a, b) -> Versions.compare(a.version().orElseThrow(), b.version().orElseThrow()))
@@ -307,7 +318,7 @@ public final class Rules {
           "use one of the tracks, or add `" + track + "` to tracks in rollout.yaml" + didYouMean(String.valueOf(track)));
       return;
     }
-    ComponentFolder folder = classifier.classify(instance.folder());
+    ComponentFolder folder = classify(instance.folder());
     int slash = instance.folder().indexOf('/');
     if (folder.kind() == FolderKind.TRUNK && slash > 0
         && instance.folder().substring(slash + 1).equals(instance.component())) {
