@@ -134,6 +134,28 @@ class LinterTest {
   }
 
   @Nested
+  class Environments {
+
+    @Test
+    void lint_stackInNoEnvironment_errorNamingTheStack() {
+      assertThat(withRule(lint(instance("qa/a", "vpc"), instance("qa/a", "eks")), LintRule.STACK_ENVIRONMENT))
+          .singleElement().satisfies(p -> {
+            assertThat(p.stack()).contains("qa/a");
+            assertThat(p.location()).contains(SourceLocation.ofFile("stacks/qa/a.yaml"));
+          });
+    }
+
+    @Test
+    void lint_stackInTwoEnvironments_error() {
+      Pipeline overlapping = chain().withEnvironments(List.of(chain().environments().get(0),
+          chain().environments().get(1).withStacks(List.of(dev.converge.pipeline.StackGlob.of("*/a")))));
+
+      assertThat(withRule(lint(overlapping, instance("dev/a", "vpc")), LintRule.STACK_ENVIRONMENT)).singleElement()
+          .satisfies(p -> assertThat(p.message()).contains("matches environments dev, staging"));
+    }
+  }
+
+  @Nested
   class Experiments {
 
     @Test

@@ -113,6 +113,7 @@ public final class Rules {
     }
     pipeline.divergences().forEach(d -> rules.declaration(d, Optional.empty()));
     pipeline.divergences().forEach(rules::declarationTarget);
+    rules.stackEnvironments(instances);
     rules.vendorVersions();
     rules.pinsBehind(instances);
     rules.cycles(instances);
@@ -216,6 +217,40 @@ public final class Rules {
             + "`, which Atmos never reads: its state key prefix is `" + keyPrefix(instance) + "`",
         "move it to backend." + backend + ".workspace_key_prefix: " + value + ", or set metadata.name: " + value
             + "; to keep the Terraform workspace of the trunk instance, set metadata.terraform_workspace");
+  }
+
+  // ---------------------------------------------------------------- environments
+
+  private void stackEnvironments(List<Instance> instances) {
+    Set<String> seen = new HashSet<>();
+    for (Instance instance : instances) {
+      if (!seen.add(instance.stack())) {
+        continue;
+      }
+      List<Environment> matches = environmentsOf(instance.stack());
+      if (matches.isEmpty()) {
+        addForStack(LintRule.STACK_ENVIRONMENT, instance,
+            "stack " + instance.stack() + " matches no environment of the pipeline; its instances are never planned",
+            "add a glob matching " + instance.stack() + " to the 'stacks' of one environment in rollout.yaml");
+      } else if (matches.size() > 1) {
+        addForStack(LintRule.STACK_ENVIRONMENT, instance,
+            "stack " + instance.stack() + " matches environments "
+                + matches.stream().map(Environment::name).collect(Collectors.joining(", "))
+                + "; every stack must match exactly one",
+            "narrow the 'stacks' globs in rollout.yaml so that only one environment matches " + instance.stack());
+      }
+    }
+  }
+
+  private void addForStack(LintRule rule, Instance instance, String message, String fix) {
+    Problem.Builder problem = Problem.builder()
+        .rule(rule.id())
+        .severity(rule.severity())
+        .message(message)
+        .fix(fix)
+        .stack(instance.stack());
+    instance.location().map(l -> SourceLocation.ofFile(l.file())).ifPresent(problem::location);
+    problems.add(problem.build());
   }
 
   // ---------------------------------------------------------------- folders
