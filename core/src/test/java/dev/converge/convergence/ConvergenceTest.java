@@ -373,6 +373,32 @@ class ConvergenceTest {
     }
 
     @Test
+    void report_manyStacksBehind_summarisedPerEnvironment() {
+      List<Instance> instances = new ArrayList<>();
+      List<LedgerRecord> ledger = new ArrayList<>();
+      for (int s = 0; s < 5; s++) {
+        Instance dev = instance("dev/s" + s, "vpc");
+        Instance prod = instance("prod/s" + s, "vpc");
+        instances.add(dev);
+        instances.add(prod);
+        ledger.add(deployed(dev.withSourceDigest("old"), XYZ, T0.minusSeconds(60)));
+        ledger.add(deployed(prod.withSourceDigest("old"), XYZ, T0.minusSeconds(60)));
+      }
+      ledger.add(deployed(instances.get(0), ABC, minutes(1)));
+
+      ComponentStatus vpc = vpc(report(chain(), desired(instances), ledger, minutes(10)));
+
+      assertThat(vpc.reasons().get(0)).startsWith("dev (4 of 5 stacks), prod are behind abc1234 (landed 10m ago");
+    }
+
+    @Test
+    void report_revisionLandsAfterTheInstant_saysSoInsteadOfANegativeAge() {
+      ComponentStatus vpc = vpc(report(chain(), desired(DEV), List.of(), T0.minusSeconds(3600)));
+
+      assertThat(vpc.reasons().get(0)).contains("(landed " + T0 + ", after the report's instant; rollout window 1d)");
+    }
+
+    @Test
     void report_lockedAndBehind_saysSo() {
       Instance locked = PROD.withMetadata(ComponentMetadata.builder().locked(true).build());
       List<LedgerRecord> ledger = previousRollout();

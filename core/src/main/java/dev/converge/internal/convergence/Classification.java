@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -383,7 +384,7 @@ public final class Classification {
     Duration window = pipeline.rolloutWindow();
     Optional<Instant> landed = desired.revision().committedAt();
     Optional<Cell> firstBehind = Optional.empty();
-    List<String> operational = new ArrayList<>();
+    List<Cell> operational = new ArrayList<>();
     for (Map.Entry<Instance, Cell> e : enabled.entrySet()) {
       Instance instance = e.getKey();
       Cell cell = e.getValue();
@@ -418,15 +419,16 @@ public final class Classification {
         findings.add(DivergenceClass.DRIFT, cell.stack() + " " + describe(cell.state()) + " since " + since.get()
             + ", longer than the rollout window (" + render(window) + ")");
       } else {
-        operational.add(cell.stack());
+        operational.add(cell);
       }
     }
     if (!operational.isEmpty()) {
       Cell first = firstBehind.orElseThrow();
-      StringBuilder text = new StringBuilder(String.join(", ", operational)).append(operational.size() == 1 ? " is" : " are")
-          .append(" behind ").append(desired.revision().shortId());
-      landed.ifPresent(t -> text.append(" (landed ").append(render(Duration.between(t, now))).append(" ago; rollout window ")
-          .append(render(window)).append(')'));
+      StringBuilder text = new StringBuilder(where(operational, enabled.values()))
+          .append(operational.size() == 1 ? " is" : " are").append(" behind ").append(desired.revision().shortId());
+      landed.ifPresent(t -> text.append(t.isAfter(now)
+          ? " (landed " + t + ", after the report's instant; rollout window " + render(window) + ")"
+          : " (landed " + render(Duration.between(t, now)) + " ago; rollout window " + render(window) + ")"));
       gateOf(first.environment()).ifPresent(g -> {
         text.append("; waiting on ").append(first.environment()).append(": ").append(g.state().word());
         g.opensAt().ifPresent(t -> text.append(" until ").append(t));
@@ -437,6 +439,27 @@ public final class Classification {
       findings.add(DivergenceClass.OPERATIONAL, text.toString());
     }
     return firstBehind;
+  }
+
+  /**
+   * Where {@code cells} are, briefly: an environment's name when they are all of the component's
+   * cells there, else their stacks (up to three), else {@code dev (5 of 8 stacks)}.
+   */
+  private static String where(List<Cell> cells, Collection<Cell> all) {
+    Map<String, List<Cell>> byEnvironment = new LinkedHashMap<>();
+    cells.forEach(c -> byEnvironment.computeIfAbsent(c.environment(), k -> new ArrayList<>()).add(c));
+    List<String> parts = new ArrayList<>();
+    byEnvironment.forEach((environment, listed) -> {
+      long total = all.stream().filter(c -> c.environment().equals(environment)).count();
+      if (listed.size() == total) {
+        parts.add(environment);
+      } else if (listed.size() <= 3) {
+        listed.forEach(c -> parts.add(c.stack()));
+      } else {
+        parts.add(environment + " (" + listed.size() + " of " + total + " stacks)");
+      }
+    });
+    return String.join(", ", parts);
   }
 
   private Optional<Instant> behindSince(Instance instance, Cell cell, Optional<Instant> landed) {
