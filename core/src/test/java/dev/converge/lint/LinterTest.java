@@ -280,6 +280,14 @@ class LinterTest {
     }
 
     @Test
+    void lint_commitPins_neverNewerThanEachOther() {
+      FolderInventory shas = FolderInventory.builder().addFolders("svc-abc123d", "svc-def4567").build();
+
+      assertThat(withRule(Linter.of(chain()).withFolders(shas).lint(desired(instance("prod/a", "svc", "svc-abc123d", "1"))),
+          LintRule.STRICT_PIN_BEHIND)).isEmpty();
+    }
+
+    @Test
     void lint_strictPinLeftBehind_infoNamingTheNewest() {
       assertThat(withRule(lintWithFolders(instance("prod/a", "vpc", "vpc/1.2.3", "1")), LintRule.STRICT_PIN_BEHIND))
           .singleElement().satisfies(p -> {

@@ -506,7 +506,7 @@ public final class Classification {
 
   /** {@code "2 versions behind vpc/1.4.0"}, when newer versions of the pinned folder exist. */
   private Optional<String> newerVersions(ComponentFolder pin) {
-    if (pin.version().isEmpty()) {
+    if (pin.version().isEmpty() || !Versions.isOrdered(pin.version().get())) {
       return Optional.empty();
     }
     Set<String> known = new TreeSet<>(folders.folders());
@@ -515,7 +515,7 @@ public final class Classification {
     for (String folder : known) {
       ComponentFolder other = classify(folder);
       if (other.kind() == FolderKind.STRICT_PIN && other.base().equals(pin.base()) && other.version().isPresent()
-          && Versions.compare(other.version().get(), pin.version().get()) > 0) {
+          && Versions.isOrdered(other.version().get()) && Versions.compare(other.version().get(), pin.version().get()) > 0) {
         newer.add(other);
       }
     }

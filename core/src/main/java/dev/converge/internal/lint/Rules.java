@@ -324,12 +324,13 @@ public final class Rules {
     Set<String> reported = new HashSet<>();
     for (Instance instance : instances) {
       ComponentFolder pin = classify(instance.folder());
-      if (pin.kind() != FolderKind.STRICT_PIN || pin.version().isEmpty() || !reported.add(instance.folder())) {
+      if (pin.kind() != FolderKind.STRICT_PIN || pin.version().isEmpty() || !Versions.isOrdered(pin.version().get())
+          || !reported.add(instance.folder())) {
         continue;
       }
       List<ComponentFolder> newer = known.stream().map(this::classify)
           .filter(f -> f.kind() == FolderKind.STRICT_PIN && f.base().equals(pin.base()) && f.version().isPresent()
-              && Versions.compare(f.version().get(), pin.version().get()) > 0)
+              && Versions.isOrdered(f.version().get()) && Versions.compare(f.version().get(), pin.version().get()) > 0)
           .sorted((a, b) -> Versions.compare(a.version().orElseThrow(), b.version().orElseThrow()))
           .toList();
       if (newer.isEmpty()) {

@@ -28,4 +28,13 @@ class VersionsTest {
     assertThat(Versions.same("v1.2.3", "1.2.3")).isTrue();
     assertThat(Versions.same("1.2.3", "1.2.4")).isFalse();
   }
+
+  @Test
+  void isOrdered_versionsYesCommitIdsNo() {
+    assertThat(Versions.isOrdered("v2")).isTrue();
+    assertThat(Versions.isOrdered("1.2.3")).isTrue();
+    assertThat(Versions.isOrdered("v1.2.3-rc1")).isTrue();
+    assertThat(Versions.isOrdered("abc123d")).isFalse();
+    assertThat(Versions.isOrdered("1234567")).isFalse();
+  }
 }
