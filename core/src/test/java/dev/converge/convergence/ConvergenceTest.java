@@ -461,6 +461,25 @@ class ConvergenceTest {
     }
 
     @Test
+    void report_withTheSamePlan_equalReport() {
+      List<LedgerRecord> ledger = previousRollout();
+      ledger.add(deployed(DEV, ABC, minutes(5)));
+      Convergence convergence = Convergence.of(chain()).withLedger(Ledger.of(ledger)).at(minutes(10));
+      dev.converge.plan.RolloutPlan plan = dev.converge.RolloutPlanner.of(chain()).withLedger(Ledger.of(ledger))
+          .at(minutes(10)).plan(desired(DEV, STAGING, PROD));
+
+      assertThat(convergence.report(desired(DEV, STAGING, PROD), plan)).isEqualTo(convergence.report(desired(DEV, STAGING, PROD)));
+    }
+
+    @Test
+    void report_withAPlanForAnotherInstant_failsNamingBoth() {
+      dev.converge.plan.RolloutPlan plan = dev.converge.RolloutPlanner.of(chain()).at(minutes(1)).plan(desired(DEV));
+
+      assertThatThrownBy(() -> Convergence.of(chain()).at(minutes(10)).report(desired(DEV), plan))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plan (abc1234def at " + minutes(1) + ")");
+    }
+
+    @Test
     void report_componentsByNameAndEnvironmentsInPipelineOrder() {
       ConvergenceReport report = report(chain(), desired(instance("dev/a", "zeta"), instance("prod/a", "alpha")), List.of(),
           minutes(1));

@@ -106,14 +106,14 @@ public final class Classification {
   private final List<Problem> problems = new ArrayList<>();
 
   private Classification(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
-      FolderClassifier classifier, FolderInventory folders) {
+      FolderClassifier classifier, FolderInventory folders, Optional<RolloutPlan> plan) {
     this.pipeline = pipeline;
     this.now = now;
     this.desired = desired;
     this.classifier = classifier;
     this.folders = folders;
     this.ledger = new LedgerView(ledger);
-    this.plan = Planning.plan(pipeline, ledger, now, desired);
+    this.plan = plan.orElseGet(() -> Planning.plan(pipeline, ledger, now, desired));
     this.history = new HashSet<>(desired.history());
     List<Environment> order = pipeline.order();
     for (int i = 0; i < order.size(); i++) {
@@ -122,8 +122,8 @@ public final class Classification {
   }
 
   public static ConvergenceReport report(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
-      FolderClassifier classifier, FolderInventory folders) {
-    return new Classification(pipeline, ledger, now, desired, classifier, folders).run();
+      FolderClassifier classifier, FolderInventory folders, Optional<RolloutPlan> plan) {
+    return new Classification(pipeline, ledger, now, desired, classifier, folders, plan).run();
   }
 
   private ConvergenceReport run() {
