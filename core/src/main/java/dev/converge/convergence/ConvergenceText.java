@@ -33,8 +33,10 @@ public final class ConvergenceText {
     }
     table(out, rows, "");
     for (ComponentStatus component : report.components()) {
-      out.append('\n');
-      details(out, component);
+      if (component.divergenceClass() != DivergenceClass.CONVERGED || !component.reasons().isEmpty()) {
+        out.append('\n');
+        details(out, component);
+      }
     }
     if (!report.problems().isEmpty()) {
       out.append("\nProblems:\n");

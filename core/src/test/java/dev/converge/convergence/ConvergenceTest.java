@@ -100,6 +100,16 @@ class ConvergenceTest {
     }
 
     @Test
+    void render_convergedComponent_onlyInTheMatrix() {
+      List<LedgerRecord> ledger = List.of(deployed(DEV, ABC, minutes(1)), deployed(STAGING, ABC, minutes(2)),
+          deployed(PROD, ABC, minutes(3)));
+
+      String text = ConvergenceText.render(report(chain(), desired(DEV, STAGING, PROD), ledger, minutes(10)));
+
+      assertThat(text).contains("vpc        converged  current  current  current").doesNotContain("prod/us-east-1");
+    }
+
+    @Test
     void report_twoHoursProdDeployed_converged() {
       List<LedgerRecord> ledger = previousRollout();
       ledger.add(deployed(DEV, ABC, minutes(5)));
