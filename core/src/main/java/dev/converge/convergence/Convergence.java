@@ -6,8 +6,10 @@ import dev.converge.model.DesiredState;
 import dev.converge.model.FolderClassifier;
 import dev.converge.model.FolderInventory;
 import dev.converge.pipeline.Pipeline;
+import dev.converge.plan.RolloutPlan;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Answers {@code converge status}: for every component, its environments side by side and one
@@ -56,8 +58,8 @@ public final class Convergence {
   }
 
   /**
-   * A copy that classifies folders with {@code classifier}'s patterns. The pipeline's tracks and the
-   * vendor targets of {@link #withFolders} are added to it.
+   * A copy that classifies folders with {@code classifier}'s patterns. The classifier's tracks and vendor
+   * targets are replaced by the pipeline's tracks and the vendor targets of {@link #withFolders}.
    */
   public Convergence withClassifier(FolderClassifier classifier) {
     return new Convergence(pipeline, ledger, folders, Objects.requireNonNull(classifier, "classifier"), now);
@@ -83,6 +85,25 @@ public final class Convergence {
     if (now == null) {
       throw new IllegalStateException("now is not set: call at(Instant) before report(); nothing reads a clock");
     }
-    return Classification.report(pipeline, ledger, now, desired, classifier(), folders);
+    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, Optional.empty());
+  }
+
+  /**
+   * Classifies every component of {@code desired}, reading the gates from {@code plan} instead of
+   * planning again: for a caller that already planned the same desired state, ledger and instant.
+   *
+   * @throws IllegalArgumentException if {@code plan} is for another revision or instant
+   */
+  public ConvergenceReport report(DesiredState desired, RolloutPlan plan) {
+    Objects.requireNonNull(desired, "desired");
+    Objects.requireNonNull(plan, "plan");
+    if (now == null) {
+      throw new IllegalStateException("now is not set: call at(Instant) before report(); nothing reads a clock");
+    }
+    if (!plan.revision().equals(desired.revision().id()) || !plan.at().equals(now)) {
+      throw new IllegalArgumentException("plan (" + plan.revision() + " at " + plan.at() + ") must be for revision "
+          + desired.revision().id() + " at " + now);
+    }
+    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, Optional.of(plan));
   }
 }

@@ -33,8 +33,10 @@ public final class ConvergenceText {
     }
     table(out, rows, "");
     for (ComponentStatus component : report.components()) {
-      out.append('\n');
-      details(out, component);
+      if (component.divergenceClass() != DivergenceClass.CONVERGED || !component.reasons().isEmpty()) {
+        out.append('\n');
+        details(out, component);
+      }
     }
     if (!report.problems().isEmpty()) {
       out.append("\nProblems:\n");
@@ -48,11 +50,12 @@ public final class ConvergenceText {
   static String pipeline(ConvergenceReport report) {
     List<String> parts = new ArrayList<>();
     for (EnvironmentStatus e : report.environments()) {
-      StringBuilder part = new StringBuilder(e.name()).append(' ').append(e.gate().word());
-      e.opensAt().ifPresent(t -> part.append(" until ").append(t));
+      StringBuilder part = new StringBuilder(e.name());
       if (!e.after().isEmpty()) {
-        part.insert(0, "(after " + String.join(", ", e.after()) + ") ");
+        part.append(" (after ").append(String.join(", ", e.after())).append(')');
       }
+      part.append(": ").append(e.gate().word());
+      e.opensAt().ifPresent(t -> part.append(" until ").append(t));
       parts.add(part.toString());
     }
     return String.join(" · ", parts);

@@ -8,6 +8,8 @@ public enum LintRule {
       "an instance on another folder than its trunk folder keeps the trunk instance's workspace_key_prefix and workspace"),
   SETTINGS_WORKSPACE_KEY_PREFIX("settings-workspace-key-prefix", Severity.WARNING,
       "settings.workspace_key_prefix is set, which Atmos never reads"),
+  STACK_ENVIRONMENT("stack-environment", Severity.ERROR,
+      "a stack matches no environment of the pipeline, or more than one"),
   EXPERIMENT_IN_PRODUCTION("experiment-in-production", Severity.ERROR,
       "a production environment references an experiment folder"),
   DIVERGENCE_WITHOUT_DATE("divergence-without-date", Severity.WARNING,

@@ -48,7 +48,7 @@ public final class Linter {
     return new Linter(pipeline, Objects.requireNonNull(folders, "folders"), classifier, now);
   }
 
-  /** A copy using {@code classifier}'s patterns; the pipeline's tracks and the vendor targets are set on it. */
+  /** A copy using {@code classifier}'s patterns; its tracks and vendor targets are replaced by the pipeline's and the folders'. */
   public Linter withClassifier(FolderClassifier classifier) {
     return new Linter(pipeline, folders, Objects.requireNonNull(classifier, "classifier"), now);
   }

@@ -22,7 +22,11 @@ public interface RevertPlan extends WithRevertPlan {
   /** The rollout plan of the reverted state. */
   RolloutPlan plan();
 
-  /** The changed instances by environment (pipeline order), then wave. */
+  /**
+   * The instances the revert redeploys, by environment (pipeline order), then wave: those of
+   * {@link #changes()} that the plan changes. A dependent listed in the changes only because
+   * something it depends on changed is redeployed only when its own digests change.
+   */
   List<RevertStep> order();
 
   static Builder builder() {

@@ -100,6 +100,16 @@ class ConvergenceTest {
     }
 
     @Test
+    void render_convergedComponent_onlyInTheMatrix() {
+      List<LedgerRecord> ledger = List.of(deployed(DEV, ABC, minutes(1)), deployed(STAGING, ABC, minutes(2)),
+          deployed(PROD, ABC, minutes(3)));
+
+      String text = ConvergenceText.render(report(chain(), desired(DEV, STAGING, PROD), ledger, minutes(10)));
+
+      assertThat(text).contains("vpc        converged  current  current  current").doesNotContain("prod/us-east-1");
+    }
+
+    @Test
     void report_twoHoursProdDeployed_converged() {
       List<LedgerRecord> ledger = previousRollout();
       ledger.add(deployed(DEV, ABC, minutes(5)));
@@ -373,6 +383,42 @@ class ConvergenceTest {
     }
 
     @Test
+    void report_manyStacksBehind_summarisedPerEnvironment() {
+      List<Instance> instances = new ArrayList<>();
+      List<LedgerRecord> ledger = new ArrayList<>();
+      for (int s = 0; s < 5; s++) {
+        Instance dev = instance("dev/s" + s, "vpc");
+        Instance prod = instance("prod/s" + s, "vpc");
+        instances.add(dev);
+        instances.add(prod);
+        ledger.add(deployed(dev.withSourceDigest("old"), XYZ, T0.minusSeconds(60)));
+        ledger.add(deployed(prod.withSourceDigest("old"), XYZ, T0.minusSeconds(60)));
+      }
+      ledger.add(deployed(instances.get(0), ABC, minutes(1)));
+
+      ComponentStatus vpc = vpc(report(chain(), desired(instances), ledger, minutes(10)));
+
+      assertThat(vpc.reasons().get(0)).startsWith("dev (4 of 5 stacks), prod are behind abc1234 (landed 10m ago");
+    }
+
+    @Test
+    void report_revisionLandsAfterTheInstant_saysSoInsteadOfANegativeAge() {
+      ComponentStatus vpc = vpc(report(chain(), desired(DEV), List.of(), T0.minusSeconds(3600)));
+
+      assertThat(vpc.reasons().get(0)).contains("(landed " + T0 + ", after the report's instant; rollout window 1d)");
+    }
+
+    @Test
+    void report_lockedAndBehind_saysSo() {
+      Instance locked = PROD.withMetadata(ComponentMetadata.builder().locked(true).build());
+      List<LedgerRecord> ledger = previousRollout();
+
+      ComponentStatus vpc = vpc(report(chain(), desired(DEV, STAGING, locked), ledger, minutes(10)));
+
+      assertThat(vpc.reasons()).contains("prod/us-east-1 is locked (metadata.locked: true): the pipeline never changes it");
+    }
+
+    @Test
     void report_driftAndExperiment_driftFirstAndBothReasons() {
       Instance experiment = instance("dev/us-east-1", "vpc", "vpc-experiment", "1");
       List<LedgerRecord> ledger = List.of(deployed(experiment, ABC, minutes(1)),
@@ -422,6 +468,25 @@ class ConvergenceTest {
     void report_withoutAnInstant_failsNamingAt() {
       assertThatThrownBy(() -> Convergence.of(chain()).report(desired(DEV)))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("at(Instant)");
+    }
+
+    @Test
+    void report_withTheSamePlan_equalReport() {
+      List<LedgerRecord> ledger = previousRollout();
+      ledger.add(deployed(DEV, ABC, minutes(5)));
+      Convergence convergence = Convergence.of(chain()).withLedger(Ledger.of(ledger)).at(minutes(10));
+      dev.converge.plan.RolloutPlan plan = dev.converge.RolloutPlanner.of(chain()).withLedger(Ledger.of(ledger))
+          .at(minutes(10)).plan(desired(DEV, STAGING, PROD));
+
+      assertThat(convergence.report(desired(DEV, STAGING, PROD), plan)).isEqualTo(convergence.report(desired(DEV, STAGING, PROD)));
+    }
+
+    @Test
+    void report_withAPlanForAnotherInstant_failsNamingBoth() {
+      dev.converge.plan.RolloutPlan plan = dev.converge.RolloutPlanner.of(chain()).at(minutes(1)).plan(desired(DEV));
+
+      assertThatThrownBy(() -> Convergence.of(chain()).at(minutes(10)).report(desired(DEV), plan))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plan (abc1234def at " + minutes(1) + ")");
     }
 
     @Test

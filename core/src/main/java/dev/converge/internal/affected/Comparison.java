@@ -63,6 +63,7 @@ public final class Comparison {
   private final List<String> files;
   private final Map<InstanceId, List<AffectedReason>> reasons = new HashMap<>();
   private final Map<InstanceId, String> folders = new HashMap<>();
+  private final Map<String, Optional<String>> environmentOfStack = new HashMap<>();
 
   private Comparison(Pipeline pipeline, String basePath, FolderInventory baseFolders, FolderInventory headFolders,
       List<String> files) {
@@ -137,7 +138,8 @@ public final class Comparison {
   }
 
   private Optional<String> environmentOf(String stack) {
-    return pipeline.environmentsOf(stack).stream().findFirst().map(Environment::name);
+    return environmentOfStack.computeIfAbsent(stack,
+        s -> pipeline.environmentsOf(s).stream().findFirst().map(Environment::name));
   }
 
   // ---------------------------------------------------------------- one instance

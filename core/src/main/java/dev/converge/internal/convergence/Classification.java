@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li><b>Cells.</b> Each enabled, non-abstract instance is compared with its newest successful
  *       deployment: same folder and digests is current, otherwise behind; no deployment is never
- *       deployed; a newest deployment record that failed is failed. Abstract instances are not
+ *       deployed; not current with a newest deployment record that failed is failed. Abstract instances are not
  *       deployed and are left out; disabled ones show as disabled and count for nothing else.
  *   <li><b>Folder divergence.</b> When enabled cells reference more than one folder, a reference
  *       folder is chosen: the trunk folder if a cell uses it, else the folder of the production
@@ -100,17 +101,19 @@ public final class Classification {
   private final RolloutPlan plan;
   private final Set<String> history;
   private final Map<String, Integer> environmentOrder = new HashMap<>();
+  private final Map<String, Optional<String>> environmentOfStack = new HashMap<>();
+  private final Map<String, ComponentFolder> classified = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
 
   private Classification(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
-      FolderClassifier classifier, FolderInventory folders) {
+      FolderClassifier classifier, FolderInventory folders, Optional<RolloutPlan> plan) {
     this.pipeline = pipeline;
     this.now = now;
     this.desired = desired;
     this.classifier = classifier;
     this.folders = folders;
     this.ledger = new LedgerView(ledger);
-    this.plan = Planning.plan(pipeline, ledger, now, desired);
+    this.plan = plan.orElseGet(() -> Planning.plan(pipeline, ledger, now, desired));
     this.history = new HashSet<>(desired.history());
     List<Environment> order = pipeline.order();
     for (int i = 0; i < order.size(); i++) {
@@ -119,8 +122,8 @@ public final class Classification {
   }
 
   public static ConvergenceReport report(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
-      FolderClassifier classifier, FolderInventory folders) {
-    return new Classification(pipeline, ledger, now, desired, classifier, folders).run();
+      FolderClassifier classifier, FolderInventory folders, Optional<RolloutPlan> plan) {
+    return new Classification(pipeline, ledger, now, desired, classifier, folders, plan).run();
   }
 
   private ConvergenceReport run() {
@@ -157,8 +160,15 @@ public final class Classification {
   }
 
   private Optional<String> environmentOf(String stack) {
-    List<Environment> matches = pipeline.environmentsOf(stack);
-    return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).name());
+    return environmentOfStack.computeIfAbsent(stack, s -> {
+      List<Environment> matches = pipeline.environmentsOf(s);
+      return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).name());
+    });
+  }
+
+  /** Folder classification runs regular expressions: once per folder, not once per instance. */
+  private ComponentFolder classify(String folder) {
+    return classified.computeIfAbsent(folder, classifier::classify);
   }
 
   // ---------------------------------------------------------------- cells
@@ -170,12 +180,12 @@ public final class Classification {
     CellState state;
     if (!instance.metadata().enabled()) {
       state = CellState.DISABLED;
+    } else if (deployed.isPresent() && isCurrent(instance, deployed.get())) {
+      state = CellState.CURRENT;
     } else if (attempt.isPresent() && !attempt.get().isSuccess()) {
       state = CellState.FAILED;
     } else if (deployed.isEmpty()) {
       state = CellState.NEVER_DEPLOYED;
-    } else if (isCurrent(instance, deployed.get())) {
-      state = CellState.CURRENT;
     } else {
       state = CellState.BEHIND;
     }
@@ -183,7 +193,7 @@ public final class Classification {
         .environment(environment)
         .instance(instance.id())
         .folder(instance.folder())
-        .folderKind(classifier.classify(instance.folder()).kind())
+        .folderKind(classify(instance.folder()).kind())
         .desiredRevision(desired.revision().id())
         .deployedRevision(deployed.map(Deployment::revision))
         .deployedAt(deployed.map(Deployment::at))
@@ -374,7 +384,7 @@ public final class Classification {
     Duration window = pipeline.rolloutWindow();
     Optional<Instant> landed = desired.revision().committedAt();
     Optional<Cell> firstBehind = Optional.empty();
-    List<String> operational = new ArrayList<>();
+    List<Cell> operational = new ArrayList<>();
     for (Map.Entry<Instance, Cell> e : enabled.entrySet()) {
       Instance instance = e.getKey();
       Cell cell = e.getValue();
@@ -389,6 +399,9 @@ public final class Classification {
       }
       if (firstBehind.isEmpty()) {
         firstBehind = Optional.of(cell);
+      }
+      if (instance.metadata().locked()) {
+        findings.note(cell.stack() + " is locked (metadata.locked: true): the pipeline never changes it");
       }
       if (cell.state() == CellState.FAILED) {
         Deployment failed = ledger.lastAttempt(instance.id()).orElseThrow();
@@ -406,15 +419,16 @@ public final class Classification {
         findings.add(DivergenceClass.DRIFT, cell.stack() + " " + describe(cell.state()) + " since " + since.get()
             + ", longer than the rollout window (" + render(window) + ")");
       } else {
-        operational.add(cell.stack());
+        operational.add(cell);
       }
     }
     if (!operational.isEmpty()) {
       Cell first = firstBehind.orElseThrow();
-      StringBuilder text = new StringBuilder(String.join(", ", operational)).append(operational.size() == 1 ? " is" : " are")
-          .append(" behind ").append(desired.revision().shortId());
-      landed.ifPresent(t -> text.append(" (landed ").append(render(Duration.between(t, now))).append(" ago; rollout window ")
-          .append(render(window)).append(')'));
+      StringBuilder text = new StringBuilder(where(operational, enabled.values()))
+          .append(operational.size() == 1 ? " is" : " are").append(" behind ").append(desired.revision().shortId());
+      landed.ifPresent(t -> text.append(t.isAfter(now)
+          ? " (landed " + t + ", after the report's instant; rollout window " + render(window) + ")"
+          : " (landed " + render(Duration.between(t, now)) + " ago; rollout window " + render(window) + ")"));
       gateOf(first.environment()).ifPresent(g -> {
         text.append("; waiting on ").append(first.environment()).append(": ").append(g.state().word());
         g.opensAt().ifPresent(t -> text.append(" until ").append(t));
@@ -425,6 +439,27 @@ public final class Classification {
       findings.add(DivergenceClass.OPERATIONAL, text.toString());
     }
     return firstBehind;
+  }
+
+  /**
+   * Where {@code cells} are, briefly: an environment's name when they are all of the component's
+   * cells there, else their stacks (up to three), else {@code dev (5 of 8 stacks)}.
+   */
+  private static String where(List<Cell> cells, Collection<Cell> all) {
+    Map<String, List<Cell>> byEnvironment = new LinkedHashMap<>();
+    cells.forEach(c -> byEnvironment.computeIfAbsent(c.environment(), k -> new ArrayList<>()).add(c));
+    List<String> parts = new ArrayList<>();
+    byEnvironment.forEach((environment, listed) -> {
+      long total = all.stream().filter(c -> c.environment().equals(environment)).count();
+      if (listed.size() == total) {
+        parts.add(environment);
+      } else if (listed.size() <= 3) {
+        listed.forEach(c -> parts.add(c.stack()));
+      } else {
+        parts.add(environment + " (" + listed.size() + " of " + total + " stacks)");
+      }
+    });
+    return String.join(", ", parts);
   }
 
   private Optional<Instant> behindSince(Instance instance, Cell cell, Optional<Instant> landed) {
@@ -464,23 +499,23 @@ public final class Classification {
       if (cell.folderKind() != FolderKind.STRICT_PIN || !reported.add(cell.folder())) {
         continue;
       }
-      ComponentFolder pin = classifier.classify(cell.folder());
+      ComponentFolder pin = classify(cell.folder());
       newerVersions(pin).ifPresent(newer -> findings.note(cell.folder() + " is a strict pin " + newer));
     }
   }
 
   /** {@code "2 versions behind vpc/1.4.0"}, when newer versions of the pinned folder exist. */
   private Optional<String> newerVersions(ComponentFolder pin) {
-    if (pin.version().isEmpty()) {
+    if (pin.version().isEmpty() || !Versions.isOrdered(pin.version().get())) {
       return Optional.empty();
     }
     Set<String> known = new TreeSet<>(folders.folders());
     known.addAll(folders.vendorTargets());
     List<ComponentFolder> newer = new ArrayList<>();
     for (String folder : known) {
-      ComponentFolder other = classifier.classify(folder);
+      ComponentFolder other = classify(folder);
       if (other.kind() == FolderKind.STRICT_PIN && other.base().equals(pin.base()) && other.version().isPresent()
-          && Versions.compare(other.version().get(), pin.version().get()) > 0) {
+          && Versions.isOrdered(other.version().get()) && Versions.compare(other.version().get(), pin.version().get()) > 0) {
         newer.add(other);
       }
     }

@@ -10,8 +10,17 @@ import java.util.regex.Pattern;
 public final class Versions {
 
   private static final Pattern NUMBERS = Pattern.compile("v?(\\d+(?:\\.\\d+)*)(.*)");
+  private static final Pattern ORDERED = Pattern.compile("[vV]\\d+(?:\\.\\d+)*(?:[-+].*)?|\\d+(?:\\.\\d+)+(?:[-+].*)?");
 
   private Versions() {}
+
+  /**
+   * Whether {@code version} has an order at all: {@code v2}, {@code 1.2.3}, {@code v1.2.3-rc1} do;
+   * a commit id ({@code abc123d}, or all digits without dots) does not, so no pin is "newer" by it.
+   */
+  public static boolean isOrdered(String version) {
+    return ORDERED.matcher(version).matches();
+  }
 
   /** Negative, zero or positive as {@code a} is older than, equal to or newer than {@code b}. */
   public static int compare(String a, String b) {

@@ -53,7 +53,11 @@ import java.util.stream.Collectors;
  * the diverged folder's trunk folder ({@link ComponentFolder#base()}): its prefix is that of an
  * instance of the component on a trunk folder when the desired state has one (it may set
  * {@code metadata.name}), else the trunk folder's default; its workspace follows the rule above for
- * the trunk folder. The instance keeps its state when both are equal.
+ * the trunk folder when the instance is an experiment or a hotfix (they return to trunk when they
+ * end) or when some instance of the component deploys the folder named after it, and is
+ * the derived {@code <stack prefix>-<component>} otherwise (every instance of a component that only
+ * ever runs from versions, {@code database/v1} and {@code database/v2}, shares that workspace). The
+ * instance keeps its state when both are equal.
  */
 public final class Rules {
 
@@ -65,6 +69,10 @@ public final class Rules {
   private final List<Problem> problems = new ArrayList<>();
   private final Map<InstanceId, Instance> byId = new HashMap<>();
   private final Set<String> componentNames = new TreeSet<>();
+  private final Map<String, List<Instance>> byComponent = new HashMap<>();
+  private final Map<String, List<Instance>> byFolder = new HashMap<>();
+  private final Map<String, ComponentFolder> classified = new HashMap<>();
+  private final Map<String, List<Environment>> environmentsOfStack = new HashMap<>();
 
   private Rules(DesiredState desired, Pipeline pipeline, FolderInventory folders, FolderClassifier classifier,
       Optional<Instant> now) {
@@ -76,7 +84,11 @@ public final class Rules {
     for (Instance instance : desired.instances()) {
       byId.put(instance.id(), instance);
       componentNames.add(instance.component());
+      byComponent.computeIfAbsent(instance.component(), k -> new ArrayList<>()).add(instance);
+      byFolder.computeIfAbsent(instance.folder(), k -> new ArrayList<>()).add(instance);
     }
+    byComponent.values().forEach(list -> list.sort(Comparator.comparing(Instance::id)));
+    byFolder.values().forEach(list -> list.sort(Comparator.comparing(Instance::id)));
   }
 
   public static List<Problem> check(DesiredState desired, Pipeline pipeline, FolderInventory folders,
@@ -101,6 +113,7 @@ public final class Rules {
     }
     pipeline.divergences().forEach(d -> rules.declaration(d, Optional.empty()));
     pipeline.divergences().forEach(rules::declarationTarget);
+    rules.stackEnvironments(instances);
     rules.vendorVersions();
     rules.pinsBehind(instances);
     rules.cycles(instances);
@@ -112,17 +125,27 @@ public final class Rules {
     return List.copyOf(new LinkedHashSet<>(result));
   }
 
+  /** Folder classification runs regular expressions: once per folder, not once per instance. */
+  private ComponentFolder classify(String folder) {
+    return classified.computeIfAbsent(folder, classifier::classify);
+  }
+
+  private List<Environment> environmentsOf(String stack) {
+    return environmentsOfStack.computeIfAbsent(stack, pipeline::environmentsOf);
+  }
+
   // ---------------------------------------------------------------- state keys
 
   private void stateKey(Instance instance) {
-    ComponentFolder folder = classifier.classify(instance.folder());
+    ComponentFolder folder = classify(instance.folder());
     if (folder.kind() == FolderKind.TRUNK) {
       return;
     }
     String prefix = keyPrefix(instance);
     String workspace = workspace(instance);
     String trunkPrefix = trunkKeyPrefix(instance.component(), folder.base());
-    String trunkWorkspace = defaultWorkspace(instance.stack(), instance.component(), folder.base());
+    String trunkWorkspace = defaultWorkspace(instance.stack(), instance.component(),
+        returnsToTrunk(folder) || trunkDeployed(instance.component()) ? folder.base() : instance.folder());
     List<String> differences = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
     String backend = instance.backendType().orElse("s3");
@@ -164,11 +187,20 @@ public final class Rules {
     return folder.equals(component) ? prefix : (prefix + "-" + component).replace('/', '-');
   }
 
+  /** Experiments and hotfixes go back to the trunk folder when they end. */
+  private static boolean returnsToTrunk(ComponentFolder folder) {
+    return folder.kind() == FolderKind.EXPERIMENT || folder.kind() == FolderKind.EMERGENCY;
+  }
+
+  /** Whether some instance of {@code component} deploys the folder named after it (so its workspace is the bare prefix). */
+  private boolean trunkDeployed(String component) {
+    return byComponent.getOrDefault(component, List.of()).stream()
+        .anyMatch(i -> i.folder().equals(component) && i.metadata().type() == ComponentType.REAL);
+  }
+
   private String trunkKeyPrefix(String component, String trunkFolder) {
-    return desired.instances().stream()
-        .filter(i -> i.component().equals(component) && i.folder().equals(trunkFolder)
-            && i.metadata().type() == ComponentType.REAL)
-        .sorted(Comparator.comparing(Instance::id))
+    return byComponent.getOrDefault(component, List.of()).stream()
+        .filter(i -> i.folder().equals(trunkFolder) && i.metadata().type() == ComponentType.REAL)
         .map(Rules::keyPrefix)
         .findFirst()
         .orElse(trunkFolder.replace('/', '-'));
@@ -187,14 +219,48 @@ public final class Rules {
             + "; to keep the Terraform workspace of the trunk instance, set metadata.terraform_workspace");
   }
 
+  // ---------------------------------------------------------------- environments
+
+  private void stackEnvironments(List<Instance> instances) {
+    Set<String> seen = new HashSet<>();
+    for (Instance instance : instances) {
+      if (!seen.add(instance.stack())) {
+        continue;
+      }
+      List<Environment> matches = environmentsOf(instance.stack());
+      if (matches.isEmpty()) {
+        addForStack(LintRule.STACK_ENVIRONMENT, instance,
+            "stack " + instance.stack() + " matches no environment of the pipeline; its instances are never planned",
+            "add a glob matching " + instance.stack() + " to the 'stacks' of one environment in rollout.yaml");
+      } else if (matches.size() > 1) {
+        addForStack(LintRule.STACK_ENVIRONMENT, instance,
+            "stack " + instance.stack() + " matches environments "
+                + matches.stream().map(Environment::name).collect(Collectors.joining(", "))
+                + "; every stack must match exactly one",
+            "narrow the 'stacks' globs in rollout.yaml so that only one environment matches " + instance.stack());
+      }
+    }
+  }
+
+  private void addForStack(LintRule rule, Instance instance, String message, String fix) {
+    Problem.Builder problem = Problem.builder()
+        .rule(rule.id())
+        .severity(rule.severity())
+        .message(message)
+        .fix(fix)
+        .stack(instance.stack());
+    instance.location().map(l -> SourceLocation.ofFile(l.file())).ifPresent(problem::location);
+    problems.add(problem.build());
+  }
+
   // ---------------------------------------------------------------- folders
 
   private void experimentInProduction(Instance instance) {
-    ComponentFolder folder = classifier.classify(instance.folder());
+    ComponentFolder folder = classify(instance.folder());
     if (folder.kind() != FolderKind.EXPERIMENT) {
       return;
     }
-    for (Environment environment : pipeline.environmentsOf(instance.stack())) {
+    for (Environment environment : environmentsOf(instance.stack())) {
       if (isProduction(environment.name())) {
         add(LintRule.EXPERIMENT_IN_PRODUCTION, instance,
             instance.component() + " in " + instance.stack() + " (production environment " + environment.name()
@@ -233,12 +299,11 @@ public final class Rules {
 
   private void vendorVersions() {
     for (VendoredFolder pin : folders.vendored()) {
-      ComponentFolder folder = classifier.classify(pin.folder());
+      ComponentFolder folder = classify(pin.folder());
       if (pin.version().isEmpty() || folder.version().isEmpty() || Versions.same(pin.version().get(), folder.version().get())) {
         continue;
       }
-      Optional<Instance> user = desired.instances().stream().filter(i -> i.folder().equals(pin.folder()))
-          .min(Comparator.comparing(Instance::id));
+      Optional<Instance> user = byFolder.getOrDefault(pin.folder(), List.of()).stream().findFirst();
       Problem.Builder problem = Problem.builder()
           .rule(LintRule.VENDOR_VERSION_MISMATCH.id())
           .severity(LintRule.VENDOR_VERSION_MISMATCH.severity())
@@ -258,21 +323,21 @@ public final class Rules {
     known.addAll(folders.vendorTargets());
     Set<String> reported = new HashSet<>();
     for (Instance instance : instances) {
-      ComponentFolder pin = classifier.classify(instance.folder());
-      if (pin.kind() != FolderKind.STRICT_PIN || pin.version().isEmpty() || !reported.add(instance.folder())) {
+      ComponentFolder pin = classify(instance.folder());
+      if (pin.kind() != FolderKind.STRICT_PIN || pin.version().isEmpty() || !Versions.isOrdered(pin.version().get())
+          || !reported.add(instance.folder())) {
         continue;
       }
-      List<ComponentFolder> newer = known.stream().map(classifier::classify)
+      List<ComponentFolder> newer = known.stream().map(this::classify)
           .filter(f -> f.kind() == FolderKind.STRICT_PIN && f.base().equals(pin.base()) && f.version().isPresent()
-              && Versions.compare(f.version().get(), pin.version().get()) > 0)
+              && Versions.isOrdered(f.version().get()) && Versions.compare(f.version().get(), pin.version().get()) > 0)
           .sorted((a, b) -> Versions.compare(a.version().orElseThrow(), b.version().orElseThrow()))
           .toList();
       if (newer.isEmpty()) {
         continue;
       }
       String newest = newer.get(newer.size() - 1).path();
-      List<String> users = instances.stream().filter(i -> i.folder().equals(instance.folder()))
-          .map(i -> i.stack()).distinct().toList();
+      List<String> users = byFolder.get(instance.folder()).stream().map(Instance::stack).distinct().toList();
       add(LintRule.STRICT_PIN_BEHIND, instance,
           instance.component() + " in " + String.join(", ", users) + " is pinned to " + instance.folder() + ", "
               + newer.size() + (newer.size() == 1 ? " version" : " versions") + " behind " + newest,
@@ -289,7 +354,7 @@ public final class Rules {
           "use one of the tracks, or add `" + track + "` to tracks in rollout.yaml" + didYouMean(String.valueOf(track)));
       return;
     }
-    ComponentFolder folder = classifier.classify(instance.folder());
+    ComponentFolder folder = classify(instance.folder());
     int slash = instance.folder().indexOf('/');
     if (folder.kind() == FolderKind.TRUNK && slash > 0
         && instance.folder().substring(slash + 1).equals(instance.component())) {
