@@ -13,6 +13,12 @@ import dev.converge.diagnostic.Problem;
 import dev.converge.runner.ledger.LedgerCodec;
 import dev.converge.runner.testing.FakeTerraformInstall;
 import dev.converge.testkit.ScratchRepository;
+import dev.converge.ledger.Deployment;
+import dev.converge.ledger.Outcome;
+import dev.converge.model.DesiredState;
+import dev.converge.model.Instance;
+import dev.converge.runner.ledger.LedgerFile;
+import dev.converge.yaml.AtmosRepository;
 import dev.converge.yaml.AtmosSnapshot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,6 +27,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,8 +58,9 @@ import picocli.CommandLine;
  *   <li>{@code java}: the text (indentation trimmed) of a {@code // @start region="…"} … {@code // @end}
  *       region, or of a whole file, of the examples sources, which the build compiles.
  *   <li>{@code sh}, {@code console} (commands after {@code $ }): a {@code converge} or {@code ./converge}
- *       line runs in-process against a scratch git repository made from {@code examples/infra} (two
- *       commits, so {@code HEAD~1} exists), with {@code --repo} set and {@code --at} added when absent;
+ *       line runs in-process against a scratch git repository made from {@code examples/infra} (its
+ *       first commit deployed everywhere, a second commit changing eks: the seed's Time 0), with
+ *       {@code --repo} set and {@code --at} added when absent;
  *       it must exit 0 (1 is allowed for {@code lint} and {@code ledger verify}, whose documented exit
  *       code for "found errors" it is). {@code run} uses the Terraform test double. Other lines must be
  *       in {@link #KNOWN_COMMANDS}. The lines of one block share one scratch repository and ledger.
@@ -77,6 +85,9 @@ class DocsTest {
 
   /** The instant documented commands run at, unless they name one: an hour after the example lands. */
   static final String AT = "2026-11-26T10:00:00Z";
+
+  /** When the scratch repository's first commit was deployed everywhere: between its two commits. */
+  static final Instant DEPLOYED = ScratchRepository.LANDED.plusSeconds(30);
 
   /** Commands other than {@code converge} that the docs may show, exactly (comments stripped). */
   static final Set<String> KNOWN_COMMANDS = Set.of(
@@ -467,9 +478,19 @@ class DocsTest {
     }
   }
 
-  /** A git repository made from the example estate, with a second commit (eks changed) so HEAD~1 exists. */
+  /**
+   * The seed's Time 0 on the example estate: a git repository whose first commit is deployed everywhere
+   * (recorded in {@code .converge/ledger.jsonl}), and a second commit that changes eks, so that HEAD~1
+   * exists and the plan has a little to do.
+   */
   ScratchRepository scratch() throws IOException {
     ScratchRepository repo = ScratchRepository.create(EXAMPLE, tmp.resolve("scratch-" + scratchCount.incrementAndGet()));
+    DesiredState first = AtmosRepository.open(repo.root()).load("HEAD").desiredState();
+    List<Deployment> deployed = first.instances().stream().filter(Instance::isDeployable)
+        .map(i -> Deployment.builder().at(DEPLOYED).instance(i.id()).folder(i.folder()).revision(first.revision().id())
+            .sourceDigest(i.sourceDigest()).configDigest(i.configDigest()).outcome(Outcome.SUCCESS).actor("ci").build())
+        .toList();
+    LedgerFile.at(repo.root().resolve(".converge/ledger.jsonl")).append(deployed);
     String eks = "components/terraform/eks/main.tf";
     repo.write(eks, repo.read(eks) + "\n# a second commit, so that HEAD~1 exists\n");
     repo.commit("eks: second commit");
@@ -600,10 +621,10 @@ class DocsTest {
     try (ScratchRepository repo = ScratchRepository.create(EXAMPLE, dir)) {
       repo.write("rollout.yaml", block.text());
       try {
-        AtmosSnapshot snapshot = dev.converge.yaml.AtmosRepository.open(repo.root()).load();
+        AtmosSnapshot snapshot = AtmosRepository.open(repo.root()).load();
         problems.addAll(snapshot.warnings());
         snapshot.pipeline().ifPresent(pipeline -> problems.addAll(RolloutPlanner.of(pipeline)
-            .at(java.time.Instant.parse(AT)).plan(snapshot.desiredState()).problems()));
+            .at(Instant.parse(AT)).plan(snapshot.desiredState()).problems()));
       } catch (ConvergeException e) {
         problems.addAll(e.problems());
       }
@@ -635,10 +656,10 @@ class DocsTest {
         if (run == null) {
           continue;
         }
-        String script = String.valueOf(run).replaceAll("\\\\\\n", " ");
+        String script = String.valueOf(run).replaceAll("\\\\\\n", " ").replaceAll("\\$\\{\\{.*?}}", "X");
         Matcher m = WORKFLOW_CONVERGE.matcher(script);
         while (m.find()) {
-          String args = m.group(1).replaceAll("\\$\\{\\{[^}]*}}", "X").replaceAll("\"?\\$[A-Za-z_]+\"?", "X").strip();
+          String args = m.group(1).replaceAll("\"?\\$[A-Za-z_]+\"?", "X").strip();
           found++;
           List<String> words = new ArrayList<>(words(args));
           for (int i = 1; i < words.size(); i++) {   // a placeholder stands for a valid value
