@@ -550,12 +550,11 @@ public final class Planning {
    * downstream environments have not all deployed since it passed.
    */
   private List<StaleRecord> staleRecords() {
-    Map<String, StaleRecord> stale = new TreeMap<>();
-    List<String> order = new ArrayList<>(runs.keySet());
+    Map<String, StaleRecord> stale = new HashMap<>();
     for (Approval approval : ledger.otherApprovals()) {
       if (runs.containsKey(approval.environment()) && isOlder(approval.revision())
           && !deployedSince(approval.environment(), approval.at())) {
-        put(stale, order, "approval", approval, approval.environment(), approval.revision(), approval.approver());
+        put(stale, "approval", approval, approval.environment(), approval.revision(), approval.approver());
       }
     }
     for (CheckResult check : ledger.otherChecks()) {
@@ -567,15 +566,26 @@ public final class Planning {
           .map(r -> r.environment.name())
           .toList();
       if (!downstream.isEmpty() && downstream.stream().anyMatch(d -> !deployedSince(d, check.at()))) {
-        put(stale, order, "check", check, check.environment(), check.revision(), check.check());
+        put(stale, "check", check, check.environment(), check.revision(), check.check());
       }
     }
-    return List.copyOf(stale.values());
+    List<String> order = new ArrayList<>(runs.keySet());
+    List<StaleRecord> result = new ArrayList<>(stale.values());
+    result.sort(Comparator.comparingInt((StaleRecord r) -> order.indexOf(r.environment()))
+        .thenComparing(StaleRecord::type)
+        .thenComparing(StaleRecord::revision)
+        .thenComparing(StaleRecord::subject));
+    return result;
   }
 
-  private void put(Map<String, StaleRecord> stale, List<String> order, String type, LedgerRecord record,
+  /** Keeps the newest record per environment, type, revision and subject. */
+  private void put(Map<String, StaleRecord> stale, String type, LedgerRecord record,
       String environment, String revisionId, String subject) {
-    String key = String.format("%04d\u0000%s\u0000%s\u0000%s", order.indexOf(environment), type, revisionId, subject);
+    String key = type + '\u0000' + environment + '\u0000' + revisionId + '\u0000' + subject;
+    StaleRecord existing = stale.get(key);
+    if (existing != null && existing.at().isAfter(record.at())) {
+      return;
+    }
     stale.put(key, StaleRecord.builder()
         .type(type)
         .environment(environment)
