@@ -81,17 +81,19 @@ public final class AtmosRepository {
   /**
    * Loads the working tree, the files as they are on disk. Its revision is {@code HEAD} when the
    * folder is in a git work tree (uncommitted edits included in the content, not in the id), else
-   * the pseudo-revision {@code working-tree}.
+   * the pseudo-revision {@code working-tree}. In a git work tree, folder digests leave out what git
+   * ignores (a {@code .terraform/} cache), so an unchanged folder has its commit's digest.
    *
    * @throws ConvergeException with every problem of the load
    */
   public AtmosSnapshot load() {
-    SourceTree tree = new DirectoryTree(root);
     Optional<Repository> git = gitRepository();
     if (git.isEmpty()) {
-      return new RepositoryLoader(tree, atmosOverrides, manifests).load(Revision.of("working-tree"), List.of());
+      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests)
+          .load(Revision.of("working-tree"), List.of());
     }
     try (Repository repository = git.get(); RevWalk walk = new RevWalk(repository)) {
+      SourceTree tree = new DirectoryTree(root, repository);
       ObjectId head = repository.resolve("HEAD");
       if (head == null) {
         return new RepositoryLoader(tree, atmosOverrides, manifests).load(Revision.of("working-tree"), List.of());

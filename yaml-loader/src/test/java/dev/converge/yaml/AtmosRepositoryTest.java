@@ -227,6 +227,20 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_templatesInComponentValues_renderedAsAtmosDoes() {
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("tags: {env: dev}",
+          "tags: {env: dev, name: \"{{ .vars.stage }}-{{ .settings.team }}\"}\n      settings: {team: net}"));
+
+      AtmosSnapshot s = repo.load();
+      Instance vpc = instance(s, "dev/us-east-1", "vpc");
+
+      assertThat(vpc.vars().get("tags")).isEqualTo(java.util.Map.of("team", "net", "env", "dev", "name", "dev-net"));
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("tags: {env: dev}",
+          "tags: {env: dev, name: \"{{ .vars.stage }}-{{ .settings.team }}\"}\n      settings: {team: edge}"));
+      assertThat(instance(repo.load(), "dev/us-east-1", "vpc").configDigest()).isNotEqualTo(vpc.configDigest());
+    }
+
+    @Test
     void load_stackManifests_withFilesAndImports() {
       AtmosSnapshot s = repo.load();
 
@@ -265,6 +279,30 @@ class AtmosRepositoryTest {
       Instance database = instance(AtmosRepository.open(dir).load(), "dev/us-east-1", "database");
 
       assertThat(database.sourceDigest()).isEqualTo(expected.name());
+    }
+
+    @Test
+    void sourceDigest_workingTreeWithIgnoredTerraformCache_equalsTheCommit() throws IOException {
+      repo.write(".gitignore", ".terraform/\n*.tfstate\n");
+      RevCommit commit = repo.commit("first");
+      repo.write("components/terraform/vpc/.terraform/providers/aws", "binary\n")
+          .write("components/terraform/vpc/terraform.tfstate", "{}\n");
+      ObjectId expected = repo.git().getRepository().resolve(commit.name() + ":components/terraform/vpc");
+
+      Instance vpc = instance(AtmosRepository.open(dir).load(), "dev/us-east-1", "vpc");
+
+      assertThat(vpc.sourceDigest()).isEqualTo(expected.name());
+    }
+
+    @Test
+    void sourceDigest_uncommittedEditInTheWorkingTree_differsFromTheCommit() throws IOException {
+      RevCommit commit = repo.commit("first");
+      repo.write("components/terraform/vpc/main.tf", "# vpc, edited\n");
+      ObjectId committed = repo.git().getRepository().resolve(commit.name() + ":components/terraform/vpc");
+
+      Instance vpc = instance(AtmosRepository.open(dir).load(), "dev/us-east-1", "vpc");
+
+      assertThat(vpc.sourceDigest()).isNotEqualTo(committed.name());
     }
 
     @Test
@@ -376,6 +414,22 @@ class AtmosRepositoryTest {
       assertThat(pipeline.environmentsOf("prod/us-east-1")).extracting(e -> e.name()).containsExactly("prod");
       assertThat(pipeline.divergences()).singleElement()
           .satisfies(d -> assertThat(d.component()).contains("database"));
+    }
+
+    @Test
+    void load_vendorImports_readFirst() {
+      repo.write("vendor.yaml", """
+          spec:
+            imports: [vendor/extra.yaml]
+            sources:
+              - {component: vpc, source: "git::x?ref={{.Version}}", version: 2.0.0, targets: ["components/terraform/vpc/{{.Version}}"]}
+          """).write("vendor/extra.yaml", """
+          spec:
+            sources:
+              - {component: dns, source: "git::y", version: 1.0.0, targets: ["../components/terraform/dns-{{.Version}}"]}
+          """);
+
+      assertThat(repo.load().vendorPins()).extracting(VendorPin::folder).containsExactly("dns-1.0.0", "vpc/2.0.0");
     }
 
     @Test

@@ -145,6 +145,7 @@ public final class ConformanceRunner {
         case "dependents" -> dependents(c, check);
         case "error" -> error(c, check);
         case "operation" -> operation(c, check);
+        case "affected" -> affected(c, check);
         case "validate" -> {
           check.count++;
           snapshot(c, Optional.empty(), check);
@@ -352,6 +353,142 @@ public final class ConformanceRunner {
       for (String part : strings(c.get("message_contains"))) {
         String m = message;
         check.that(m.contains(part), "error message contains `" + part + "`: " + m);
+      }
+    }
+
+    /**
+     * {@code describe affected}, Atmos-shaped, from two snapshots: HEAD ({@code head} as the stacks
+     * folder) and BASE (the {@code base} folder in place of the stacks folder, or an empty repository
+     * when {@code base} is null). A HEAD component that is new, or whose sections differ, is affected
+     * ({@code stack.metadata} when new, else {@code stack.<section>}); a BASE component gone from HEAD
+     * is {@code deleted} (its stack still exists) or {@code deleted.stack}. Abstract and disabled
+     * components are never reported; locked ones are dropped with {@code exclude_locked}. Dependents
+     * trees and Atmos's {@code component_path} (relative to the Atmos source tree) are not produced,
+     * so cases that compare them do not pass.
+     */
+    private void affected(Map<String, Object> c, Check check) {
+      Map<String, Object> options = map(c.get("options"));
+      Map<String, Object> headConfig = new LinkedHashMap<>(map(c.get("atmos_config")));
+      headConfig.put("stacks.base_path", String.valueOf(c.getOrDefault("head", "stacks")));
+      Map<String, Object> headCase = new LinkedHashMap<>(c);
+      headCase.put("atmos_config", headConfig);
+      AtmosSnapshot head = snapshot(headCase, Optional.empty(), check);
+      if (head == null) {
+        return;
+      }
+      List<ResolvedComponent> base = List.of();
+      if (c.get("base") != null) {
+        Map<String, Object> baseConfig = new LinkedHashMap<>(map(c.get("atmos_config")));
+        baseConfig.put("stacks.base_path", String.valueOf(c.get("base")));
+        Map<String, Object> baseCase = new LinkedHashMap<>(c);
+        baseCase.put("atmos_config", baseConfig);
+        AtmosSnapshot b = snapshot(baseCase, Optional.empty(), check);
+        if (b == null) {
+          return;
+        }
+        base = b.components();
+      }
+      boolean excludeLocked = Boolean.TRUE.equals(options.get("exclude_locked"));
+      Object stackFilter = options.get("stack");
+      Map<String, ResolvedComponent> baseByKey = new LinkedHashMap<>();
+      base.forEach(r -> baseByKey.put(r.type() + "|" + r.stack() + "|" + r.component(), r));
+      Set<String> headStacks = new TreeSet<>();
+      head.components().forEach(r -> headStacks.add(r.stack()));
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (ResolvedComponent r : head.components()) {
+        if (r.isAbstract() || !r.enabled() || (excludeLocked && r.locked())) {
+          continue;
+        }
+        ResolvedComponent before = baseByKey.get(r.type() + "|" + r.stack() + "|" + r.component());
+        List<String> reasons = new ArrayList<>();
+        if (before == null) {
+          reasons.add("stack.metadata");
+        } else {
+          for (String section : List.of("metadata", "vars", "env", "providers", "required_providers",
+              "required_version", "generate", "backend", "backend_type", "remote_state_backend",
+              "remote_state_backend_type", "auth", "command", "dependencies", "source", "provision", "settings")) {
+            if (!Objects.equals(r.configuration().get(section), before.configuration().get(section))) {
+              reasons.add("stack." + section);
+            }
+          }
+          if (!Objects.equals(r.sourceDigest(), before.sourceDigest())) {
+            reasons.add(1, "component");
+          }
+        }
+        if (!reasons.isEmpty()) {
+          Map<String, Object> item = item(r);
+          item.put("affected", reasons.get(0));
+          item.put("affected_all", reasons);
+          items.add(item);
+        }
+      }
+      Set<String> headKeys = new LinkedHashSet<>();
+      head.components().forEach(r -> headKeys.add(r.type() + "|" + r.stack() + "|" + r.component()));
+      for (Map.Entry<String, ResolvedComponent> e : baseByKey.entrySet()) {
+        ResolvedComponent r = e.getValue();
+        if (r.isAbstract() || headKeys.contains(e.getKey())) {
+          continue;
+        }
+        Map<String, Object> item = item(r);
+        boolean stackGone = !headStacks.contains(r.stack());
+        item.put("affected", stackGone ? "deleted.stack" : "deleted");
+        item.put("deleted", true);
+        item.put("deletion_type", stackGone ? "stack" : "component");
+        items.add(item);
+      }
+      if (stackFilter != null) {
+        items.removeIf(i -> !stackFilter.equals(i.get("stack")));
+      }
+      compareAffected(c, items, check);
+    }
+
+    private Map<String, Object> item(ResolvedComponent r) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("component", r.component());
+      item.put("component_type", r.type());
+      item.put("component_path", map(r.configuration().get("component_info")).get("component_path"));
+      item.put("stack", r.stack());
+      item.put("stack_slug", r.stack() + "-" + r.component().replace('/', '-'));
+      return item;
+    }
+
+    private void compareAffected(Map<String, Object> c, List<Map<String, Object>> actual, Check check) {
+      boolean contains = "contains".equals(c.get("match"));
+      List<Map<String, Object>> unmatched = new ArrayList<>(actual);
+      for (Object e : list(c.get("expect"))) {
+        Map<String, Object> want = map(e);
+        check.count++;
+        Optional<Map<String, Object>> hit = unmatched.stream()
+            .filter(a -> want.entrySet().stream().allMatch(w -> yamlEquals(w.getValue(), a.get(w.getKey()))))
+            .findFirst();
+        if (hit.isPresent()) {
+          unmatched.remove(hit.get());
+        } else {
+          check.fail("missing affected item " + want);
+        }
+      }
+      if (!contains && c.containsKey("expect") && !unmatched.isEmpty()) {
+        check.fail("unexpected affected items " + unmatched);
+      }
+      if (c.get("expect_min_count") instanceof Number min) {
+        check.that(actual.size() >= min.intValue(), "at least " + min + " affected items: " + actual.size());
+      }
+      for (Map.Entry<String, Object> e : map(c.get("expect_counts")).entrySet()) {
+        long n = switch (e.getKey()) {
+          case "deleted_with_deletion_type_component" -> actual.stream().filter(a -> "component".equals(a.get("deletion_type"))).count();
+          case "deleted_with_deletion_type_stack" -> actual.stream().filter(a -> "stack".equals(a.get("deletion_type"))).count();
+          case "deleted_total" -> actual.stream().filter(a -> Boolean.TRUE.equals(a.get("deleted"))).count();
+          default -> -1;
+        };
+        check.equal(e.getKey(), e.getValue(), n);
+      }
+      if (c.get("expect_all_deleted_in_stack") != null) {
+        Object stack = c.get("expect_all_deleted_in_stack");
+        check.that(actual.stream().filter(a -> Boolean.TRUE.equals(a.get("deleted"))).allMatch(a -> stack.equals(a.get("stack"))),
+            "every deleted item in " + stack);
+      }
+      for (String name : strings(c.get("expect_not_reported_components"))) {
+        check.that(actual.stream().noneMatch(a -> name.equals(a.get("component"))), name + " is not reported");
       }
     }
 

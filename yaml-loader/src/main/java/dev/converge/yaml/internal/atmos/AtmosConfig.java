@@ -129,7 +129,8 @@ public record AtmosConfig(
 
   /** The folder of component {@code type} (repo-relative); {@code components/<type>} by default. */
   public String componentBasePath(String type) {
-    return componentBasePaths.getOrDefault(type, RepoPaths.join(basePath, "components/" + type));
+    String base = componentBasePaths.get(type);
+    return base != null ? base : RepoPaths.join(basePath, "components/" + type);
   }
 
   private static final class Checker {

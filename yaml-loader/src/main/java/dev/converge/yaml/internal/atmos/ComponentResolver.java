@@ -42,12 +42,15 @@ public final class ComponentResolver {
       "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision");
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
+  private static final List<String> RENDERED = List.of("vars", "settings", "env", "providers", "backend",
+      "remote_state_backend", "dependencies");
   private static final Set<String> ROOT_METADATA = Set.of("labels", "tags", "custom", "enabled", "locked",
       "terraform_workspace_pattern");
 
   private final AtmosConfig config;
   private final SourceTree tree;
   private final Problems problems;
+  private final Map<String, String> componentPaths = new java.util.HashMap<>();
 
   public ComponentResolver(AtmosConfig config, SourceTree tree, Problems problems) {
     this.config = config;
@@ -126,7 +129,9 @@ public final class ComponentResolver {
 
     // The component's list strategy decides every merge below, so find it first.
     Bases probe = new Bases();
-    walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+    if (own.containsKey("component") || ownMetadata.containsKey("inherits")) {
+      walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+    }
     ListMergeStrategy strategy = strategyOf(own, probe, byName, globals);
 
     Bases bases = new Bases();
@@ -138,7 +143,7 @@ public final class ComponentResolver {
     boolean derived = !folder.equals(name);
 
     Map<String, Object> overrides = Values.map(own, "overrides");
-    Map<String, Object> section = new LinkedHashMap<>();
+    Map<String, Object> section = new LinkedHashMap<>(64);
     Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
     for (String key : MERGED) {
       Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key), bases.sections.get(key),
@@ -150,6 +155,31 @@ public final class ComponentResolver {
       metadata = new LinkedHashMap<>(metadata);
       metadata.remove("terraform_workspace_pattern");
       metadata.remove("terraform_workspace_template");
+    }
+    // Go templates inside component values, as Atmos renders them (plain lookups only), over the
+    // component's own sections.
+    List<String> unrendered = new ArrayList<>(0);
+    Map<String, Object> metadataForTemplates = metadata;
+    Map<String, Object> before = new LinkedHashMap<>(0);
+    java.util.function.Supplier<Map<String, Object>> templateData = () -> {
+      if (before.isEmpty()) {
+        before.putAll(merged);
+        before.put("metadata", metadataForTemplates);
+        before.put("atmos_component", name);
+      }
+      return before;
+    };
+    for (String key : RENDERED) {
+      Map<String, Object> value = merged.get(key);
+      Object rendered = Templates.renderValues(value, templateData, unrendered);
+      if (rendered != value) {
+        merged.put(key, Values.map(rendered));
+      }
+    }
+    if (!unrendered.isEmpty()) {
+      problems.warning("template-unrendered", "component `" + name + "` in " + manifest.name()
+          + " keeps a value with a Go template Converge cannot render: " + unrendered.get(0), location,
+          "use plain lookups such as {{ .vars.stage }}, or a literal value");
     }
     String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
 
@@ -193,8 +223,7 @@ public final class ComponentResolver {
     nameData.put("atmos_component", name);
     StackNames.Name stackName = StackNames.resolve(config, explicitName, manifest.name(), nameData);
     stackName.fallbackReason().ifPresent(reason -> problems.warning("stack-name-fallback", "stack "
-        + manifest.name() + " is named by its file: " + reason, manifest.file().map(f -> f.location())
-        .orElse(SourceLocation.ofFile(manifest.path())), "set the vars it needs, or `name:` in the manifest"));
+        + manifest.name() + " is named by its file: " + reason, SourceLocation.ofFile(manifest.path()), "set the vars it needs, or `name:` in the manifest"));
 
     boolean workspacesOff = !config.workspacesEnabled() || backendType.equals("http");
     Optional<String> workspace = workspacesOff ? Optional.of("default")
@@ -215,7 +244,8 @@ public final class ComponentResolver {
     section.put("component_type", type);
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("component_type", type);
-    info.put("component_path", RepoPaths.join(config.componentBasePath(type), deployFolder));
+    info.put("component_path", componentPaths.computeIfAbsent(type + "\u0000" + deployFolder,
+        k -> RepoPaths.join(config.componentBasePath(type), deployFolder)));
     section.put("component_info", info);
     section.put("vars", merged.get("vars"));
     section.put("settings", merged.get("settings"));
@@ -238,7 +268,7 @@ public final class ComponentResolver {
     section.put("command", command);
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
-    List<String> deps = deps(manifest, type, name, bases.order);
+    List<String> deps = deps(manifest, type, name, bases.order, globalFiles(manifest, type));
     section.put("deps", deps);
     section.put("deps_all", deps);
     workspace.ifPresent(w -> section.put("workspace", w));
@@ -427,15 +457,37 @@ public final class ComponentResolver {
    * or defines one of its bases either inline (it imports nothing) or differently from the files it
    * imports.
    */
-  private static List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases) {
-    java.util.TreeSet<String> result = new java.util.TreeSet<>();
+  private ManifestProcessor.Manifest indexed;
+  private final Map<String, java.util.Set<String>> globalFilesByType = new java.util.HashMap<>();
+  private Map<String, ManifestProcessor.Contribution> filesByName = Map.of();
+
+  /** The files of {@code manifest} that set stack-wide sections for {@code type}, computed once per manifest. */
+  private java.util.Set<String> globalFiles(ManifestProcessor.Manifest manifest, String type) {
+    if (indexed != manifest) {
+      indexed = manifest;
+      globalFilesByType.clear();
+      filesByName = new LinkedHashMap<>();
+      manifest.files().forEach(f -> filesByName.putIfAbsent(f.name(), f));
+    }
+    return globalFilesByType.computeIfAbsent(type, t -> {
+      java.util.Set<String> result = new HashSet<>();
+      for (ManifestProcessor.Contribution file : filesByName.values()) {
+        if (anyNotEmpty(file.content()) || anyNotEmpty(Values.map(file.content(), t))) {
+          result.add(file.name());
+        }
+      }
+      return result;
+    });
+  }
+
+  private List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases,
+      java.util.Set<String> globalFiles) {
+    java.util.TreeSet<String> result = new java.util.TreeSet<>(globalFiles);
     result.add(manifest.name());
-    Map<String, ManifestProcessor.Contribution> byName = new LinkedHashMap<>();
-    manifest.files().forEach(f -> byName.putIfAbsent(f.name(), f));
+    Map<String, ManifestProcessor.Contribution> byName = filesByName;
     for (ManifestProcessor.Contribution file : byName.values()) {
       Map<String, Object> content = file.content();
-      if (anyNotEmpty(content) || anyNotEmpty(Values.map(content, type))) {
-        result.add(file.name());
+      if (globalFiles.contains(file.name())) {
         continue;
       }
       Map<String, Object> typed = Values.map(Values.map(content, "components"), type);

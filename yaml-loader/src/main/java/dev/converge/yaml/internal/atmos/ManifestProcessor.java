@@ -61,7 +61,8 @@ public final class ManifestProcessor {
   private final SourceTree tree;
   private final AtmosConfig config;
   private final Problems problems;
-  private final Map<String, Optional<YamlFile>> parsed = new HashMap<>();
+  private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
+  private final Map<String, List<String>> resolved = new HashMap<>();
   private final Map<String, FileResult> merged = new HashMap<>();
 
   public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems) {
@@ -90,8 +91,46 @@ public final class ManifestProcessor {
       Map<String, Object> document,
       List<String> imports,
       List<Contribution> files,
-      Map<String, SourceLocation> definitions,
-      Optional<YamlFile> file) {}
+      Map<String, SourceLocation> definitions) {}
+
+  /**
+   * A parsed, shape-checked stack file: its map and the locations the processor reports, taken from
+   * the node tree once so the tree itself is not kept (it is the largest part of a parse).
+   */
+  private record ParsedFile(Map<String, Object> raw, SourceLocation at, SourceLocation importAt,
+      List<SourceLocation> importEntries, Map<String, SourceLocation> components) {
+
+    static ParsedFile of(YamlFile file, Problems problems) {
+      Map<String, Object> raw;
+      if (file.value() == null) {
+        raw = Map.of();
+      } else if (!(file.value() instanceof Map)) {
+        problems.error("type-mismatch", "a stack file must be a map, found " + Values.typeName(file.value()),
+            file.location(), null);
+        raw = Map.of();
+      } else {
+        raw = Values.map(file.value());
+        StructureCheck.check(file, raw, problems);
+      }
+      List<SourceLocation> entries = new ArrayList<>();
+      if (raw.get("import") instanceof List<?> list) {
+        for (int i = 0; i < list.size(); i++) {
+          entries.add(file.valueLocation(List.of("import", String.valueOf(i))));
+        }
+      }
+      Map<String, SourceLocation> components = new HashMap<>();
+      for (Map.Entry<String, Object> type : Values.map(raw, "components").entrySet()) {
+        for (String component : Values.map(type.getValue()).keySet()) {
+          components.put(type.getKey() + "/" + component, file.location(List.of("components", type.getKey(), component)));
+        }
+      }
+      return new ParsedFile(raw, file.location(), file.valueLocation(List.of("import")), entries, components);
+    }
+
+    SourceLocation importEntry(int index) {
+      return index < importEntries.size() ? importEntries.get(index) : importAt;
+    }
+  }
 
   /** The manifest name of {@code path}: relative to the stacks base path, without extension. */
   public String manifestName(String path) {
@@ -108,14 +147,20 @@ public final class ManifestProcessor {
   public Manifest process(String path) {
     FileResult result = processFile(path, Map.of(), Layers.NONE, Map.of(), List.of(), null);
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
-        result.files(), result.definitions(), parsed.getOrDefault(path, Optional.empty()));
+        result.files(), result.definitions());
   }
 
-  private Optional<YamlFile> parse(String path, Map<String, Object> context, boolean ignoreMissing, SourceLocation from) {
+  private Optional<ParsedFile> parse(String path, Map<String, Object> context, SourceLocation from) {
     boolean template = path.endsWith(".tmpl") || !context.isEmpty();
     if (!template) {
-      return parsed.computeIfAbsent(path, p -> read(p, from).flatMap(text -> YamlReader.read(p, text, problems)));
+      return parsed.computeIfAbsent(path, p -> read(p, from).flatMap(text -> YamlReader.read(p, text, problems))
+          .map(f -> ParsedFile.of(f, problems)));
     }
+    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems));
+  }
+
+  private Optional<YamlFile> parseTemplate(String path, Map<String, Object> context, SourceLocation from) {
+    boolean ignoreMissing = false;
     Optional<String> text = read(path, from);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -170,20 +215,8 @@ public final class ManifestProcessor {
     int problemsBefore = problems.size();
     List<String> here = new ArrayList<>(chain);
     here.add(path);
-    Optional<YamlFile> file = parse(path, context, false, from);
-    Map<String, Object> raw;
-    if (file.isEmpty()) {
-      raw = Map.of();
-    } else if (file.get().value() == null) {
-      raw = Map.of();
-    } else if (!(file.get().value() instanceof Map)) {
-      problems.error("type-mismatch", "a stack file must be a map, found " + Values.typeName(file.get().value()),
-          file.get().location(), null);
-      raw = Map.of();
-    } else {
-      raw = Values.map(file.get().value());
-      StructureCheck.check(file.get(), raw, problems);
-    }
+    Optional<ParsedFile> file = parse(path, context, from);
+    Map<String, Object> raw = file.map(ParsedFile::raw).orElse(Map.of());
     String name = manifestName(path);
     Map<String, Map<String, Object>> inline = overridesOf(raw);
     Map<String, Map<String, Object>> accumulated = new HashMap<>();
@@ -200,9 +233,8 @@ public final class ManifestProcessor {
     List<?> importList = raw.get("import") instanceof List<?> l ? l : raw.get("import") instanceof String s ? List.of(s) : List.of();
     for (int i = 0; i < importList.size(); i++) {
       Object entry = importList.get(i);
-      SourceLocation at = file.map(f -> f.valueLocation(List.of("import"))).orElse(SourceLocation.ofFile(path));
       int index = i;
-      SourceLocation entryAt = file.map(f -> f.valueLocation(List.of("import", String.valueOf(index)))).orElse(at);
+      SourceLocation entryAt = file.map(f -> f.importEntry(index)).orElse(SourceLocation.ofFile(path));
       Import imp = importOf(entry, entryAt);
       if (imp == null) {
         continue;
@@ -258,8 +290,8 @@ public final class ManifestProcessor {
     files.add(new Contribution(name, own, List.copyOf(direct)));
     for (Map.Entry<String, Object> type : Values.map(own, "components").entrySet()) {
       for (String component : Values.map(type.getValue()).keySet()) {
-        definitions.put(type.getKey() + "/" + component,
-            file.map(f -> f.location(List.of("components", type.getKey(), component))).orElse(SourceLocation.ofFile(path)));
+        String key = type.getKey() + "/" + component;
+        definitions.put(key, file.map(f -> f.components().get(key)).orElse(SourceLocation.ofFile(path)));
       }
     }
     document = DeepMerge.mergeMaps(document, own, strategy);
@@ -304,6 +336,21 @@ public final class ManifestProcessor {
 
   /** The files an import names, in merge order; reports a missing file or an empty glob. */
   private List<String> resolveImport(String importer, String importPath, boolean tolerateMissing, SourceLocation at) {
+    String key = RepoPaths.parent(importer) + "\u0000" + importPath;
+    List<String> known = resolved.get(key);
+    if (known != null) {
+      return known;
+    }
+    int before = problems.size();
+    List<String> result = resolveImportUncached(importer, importPath, tolerateMissing, at);
+    if (problems.size() == before && !result.isEmpty()) {
+      resolved.put(key, result);
+    }
+    return result;
+  }
+
+  private List<String> resolveImportUncached(String importer, String importPath, boolean tolerateMissing,
+      SourceLocation at) {
     String p = importPath.trim();
     String first = p.split("/", 2)[0];
     String base = first.equals(".") || first.equals("..") ? RepoPaths.parent(importer) : config.stacksBasePath();
@@ -344,10 +391,10 @@ public final class ManifestProcessor {
     }
     if (!tree.isFile(target)) {
       if (!tolerateMissing) {
-        List<String> known = tree.files(config.stacksBasePath()).stream().map(this::manifestName).toList();
+        List<String> names = tree.files(config.stacksBasePath()).stream().map(this::manifestName).toList();
         String wanted = manifestName(target);
         problems.error("import-not-found", "import `" + importPath + "` not found (looked for " + target + ")"
-            + DidYouMean.hint(wanted, known), at, "fix the path; it is relative to " + config.stacksBasePath()
+            + DidYouMean.hint(wanted, names), at, "fix the path; it is relative to " + config.stacksBasePath()
             + " unless it starts with ./ or ../");
       }
       return List.of();
@@ -402,7 +449,17 @@ public final class ManifestProcessor {
     static final Layers NONE = new Layers(Map.of(), Map.of());
 
     boolean isEmpty() {
-      return lower.values().stream().allMatch(Map::isEmpty) && upper.values().stream().allMatch(Map::isEmpty);
+      for (Map<String, Object> m : lower.values()) {
+        if (!m.isEmpty()) {
+          return false;
+        }
+      }
+      for (Map<String, Object> m : upper.values()) {
+        if (!m.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

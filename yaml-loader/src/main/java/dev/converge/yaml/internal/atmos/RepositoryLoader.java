@@ -88,9 +88,15 @@ public final class RepositoryLoader {
     pins.forEach(p -> vendored.add(p.folder()));
     Optional<Pipeline> pipeline = rollout();
 
-    Map<ResolvedSection, List<InstanceId>> dependencies = new LinkedHashMap<>();
+    Map<String, List<ResolvedSection>> byName = new java.util.HashMap<>();
+    Map<String, List<String>> namesByStack = new java.util.HashMap<>();
     for (ResolvedSection s : kept) {
-      dependencies.put(s, dependsOn(s, kept));
+      byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+      namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
+    }
+    Map<ResolvedSection, List<InstanceId>> dependencies = new java.util.IdentityHashMap<>();
+    for (ResolvedSection s : kept) {
+      dependencies.put(s, dependsOn(s, byName, namesByStack));
     }
     List<ResolvedComponent> components = new ArrayList<>();
     List<Instance> instances = new ArrayList<>();
@@ -110,7 +116,7 @@ public final class RepositoryLoader {
             "set metadata.component on the component itself");
       }
       String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
-      Map<String, Object> configuration = new LinkedHashMap<>(s.section());
+      Map<String, Object> configuration = s.section();
       configuration.put("folder", s.deployFolder());
       configuration.put("source_digest", digest.orElse(MISSING_FOLDER_DIGEST));
       configuration.put("config_digest", configDigest);
@@ -235,9 +241,10 @@ public final class RepositoryLoader {
    * and each field not given must be equal between the two components (so an explicit stack alone
    * does not reach another stage: Atmos issue #2910, kept for compatibility).
    */
-  private List<InstanceId> dependsOn(ResolvedSection s, List<ResolvedSection> all) {
+  private List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
+      Map<String, List<String>> namesByStack) {
     Set<InstanceId> result = new LinkedHashSet<>();
-    Map<String, Object> templateData = new LinkedHashMap<>(s.section());
+    Map<String, Object> templateData = s.section();
     Object components = Values.map(s.section(), "dependencies").get("components");
     if (components instanceof List<?> list && !list.isEmpty()) {
       for (Object entry : list) {
@@ -249,14 +256,14 @@ public final class RepositoryLoader {
         String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
-        for (ResolvedSection t : all) {
-          if (t.name().equals(name.get()) && t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
+        for (ResolvedSection t : byName.getOrDefault(name.get(), List.of())) {
+          if (t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
             result.add(InstanceId.of(t.stack(), t.name()));
             found = true;
           }
         }
         if (!found) {
-          unresolved(s, name.get(), stack, all);
+          unresolved(s, name.get(), stack, namesByStack);
         }
       }
       return List.copyOf(result);
@@ -271,8 +278,8 @@ public final class RepositoryLoader {
       Optional<String> stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text());
       boolean anyField = CONTEXT_FIELDS.stream().anyMatch(e::containsKey);
       boolean found = false;
-      for (ResolvedSection t : all) {
-        if (!t.name().equals(name.get()) || !t.type().equals(s.type())) {
+      for (ResolvedSection t : byName.getOrDefault(name.get(), List.of())) {
+        if (!t.type().equals(s.type())) {
           continue;
         }
         if (stack.isPresent() && !stack.get().equals(t.stack())) {
@@ -294,14 +301,14 @@ public final class RepositoryLoader {
         }
       }
       if (!found) {
-        unresolved(s, name.get(), stack.orElse(s.stack()), all);
+        unresolved(s, name.get(), stack.orElse(s.stack()), namesByStack);
       }
     }
     return List.copyOf(result);
   }
 
-  private void unresolved(ResolvedSection s, String name, String stack, List<ResolvedSection> all) {
-    List<String> names = all.stream().filter(t -> t.stack().equals(stack)).map(ResolvedSection::name).toList();
+  private void unresolved(ResolvedSection s, String name, String stack, Map<String, List<String>> namesByStack) {
+    List<String> names = namesByStack.getOrDefault(stack, List.of());
     problems.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
         + " depends on `" + name + "`, which matches no component" + (names.isEmpty() ? "" : " of stack " + stack)
         + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
@@ -309,7 +316,6 @@ public final class RepositoryLoader {
 
   private Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
       List<InstanceId> dependsOn) {
-    Map<String, Object> metadata = Values.map(s.section(), "metadata");
     ComponentMetadata md = ComponentMetadata.builder()
         .type(s.isAbstract() ? ComponentType.ABSTRACT : ComponentType.REAL)
         .enabled(s.enabled()).locked(s.locked())
@@ -324,12 +330,18 @@ public final class RepositoryLoader {
     if (divergence != null) {
       RolloutReader.divergence(divergence, s.location(), problems).ifPresent(b::divergence);
     }
-    Objects.requireNonNull(metadata);
     return b.build();
   }
 
   private static Map<String, Object> nullFree(Map<String, Object> map) {
-    if (map.values().stream().noneMatch(Objects::isNull)) {
+    boolean anyNull = false;
+    for (Object v : map.values()) {
+      if (v == null) {
+        anyNull = true;
+        break;
+      }
+    }
+    if (!anyNull) {
       return map;
     }
     Map<String, Object> copy = new LinkedHashMap<>();
@@ -356,6 +368,12 @@ public final class RepositoryLoader {
     return c;
   }
 
+  /**
+   * The pins of {@code vendor.yaml} (or of every YAML file under {@code vendor.base_path} when it is
+   * a folder, in sorted order). {@code spec.imports} (paths from the repository's base path, the
+   * extension optional) are read first, depth-first, as Atmos concatenates them; importing a file
+   * already on the chain is a problem.
+   */
   private List<VendorPin> vendor(AtmosConfig config) {
     List<String> files = new ArrayList<>();
     String base = config.vendorBasePath().orElse("vendor.yaml");
@@ -366,11 +384,45 @@ public final class RepositoryLoader {
     }
     List<VendorPin> pins = new ArrayList<>();
     for (String file : files) {
-      Optional<YamlFile> parsed = tree.read(file)
-          .flatMap(b -> YamlReader.read(file, new String(b, StandardCharsets.UTF_8), problems));
-      parsed.ifPresent(f -> pins.addAll(VendorReader.read(f, config.componentBasePaths(), problems)));
+      vendorFile(file, config, new ArrayList<>(), pins);
     }
     return pins;
+  }
+
+  private void vendorFile(String file, AtmosConfig config, List<String> chain, List<VendorPin> pins) {
+    Optional<YamlFile> parsed = tree.read(file)
+        .flatMap(b -> YamlReader.read(file, new String(b, StandardCharsets.UTF_8), problems));
+    if (parsed.isEmpty()) {
+      return;
+    }
+    chain.add(file);
+    Object imports = Values.map(Values.map(parsed.get().value()), "spec").get("imports");
+    List<String> paths = Values.strings(imports);
+    for (int i = 0; i < paths.size(); i++) {
+      String target = RepoPaths.join(config.basePath(), paths.get(i));
+      if (!tree.isFile(target)) {
+        for (String ext : List.of(".yaml", ".yml")) {
+          if (tree.isFile(target + ext)) {
+            target = target + ext;
+            break;
+          }
+        }
+      }
+      SourceLocation at = parsed.get().valueLocation(List.of("spec", "imports", String.valueOf(i)));
+      if (chain.contains(target)) {
+        List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(target), chain.size()));
+        cycle.add(target);
+        problems.error("vendor-import-cycle", "vendor import cycle: " + String.join(" -> ", cycle), at,
+            "remove one of these imports");
+      } else if (!tree.isFile(target)) {
+        problems.error("vendor-import-not-found", "vendor import `" + paths.get(i) + "` not found (" + target + ")",
+            at, null);
+      } else {
+        vendorFile(target, config, chain, pins);
+      }
+    }
+    chain.remove(chain.size() - 1);
+    pins.addAll(VendorReader.read(parsed.get(), config.componentBasePaths(), problems));
   }
 
   private Optional<Pipeline> rollout() {
@@ -399,9 +451,10 @@ public final class RepositoryLoader {
   private static List<StackManifest> manifestValues(List<ManifestProcessor.Manifest> manifests,
       List<ResolvedSection> sections) {
     List<StackManifest> result = new ArrayList<>();
+    Map<String, TreeSet<String>> stacksByManifest = new java.util.HashMap<>();
+    sections.forEach(s -> stacksByManifest.computeIfAbsent(s.manifest(), k -> new TreeSet<>()).add(s.stack()));
     for (ManifestProcessor.Manifest m : manifests) {
-      TreeSet<String> stacks = new TreeSet<>();
-      sections.stream().filter(s -> s.manifest().equals(m.name())).forEach(s -> stacks.add(s.stack()));
+      TreeSet<String> stacks = stacksByManifest.getOrDefault(m.name(), new TreeSet<>());
       result.add(StackManifest.builder().name(m.name()).path(m.path())
           .explicitName(Values.string(m.document(), "name")).addAllImports(m.imports())
           .putAllDocument(nullFree(m.document())).addAllStacks(stacks).build());

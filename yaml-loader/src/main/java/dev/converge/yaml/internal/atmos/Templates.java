@@ -40,27 +40,104 @@ public final class Templates {
     if (!hasTemplate(text)) {
       return new Rendered(text, List.of(), List.of());
     }
-    Matcher m = ACTION.matcher(text);
-    StringBuilder out = new StringBuilder();
-    List<String> missing = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    while (m.find()) {
-      String action = m.group(1);
-      String replacement = m.group();
-      if (LOOKUP.matcher(action).matches()) {
-        Optional<Object> value = lookup(data, action.substring(1).split("\\."));
-        if (value.isPresent() && !(value.get() instanceof Map) && !(value.get() instanceof List)) {
-          replacement = String.valueOf(value.get());
-        } else {
-          missing.add(action);
-        }
-      } else {
-        unsupported.add(action);
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    if (PARSED.size() > 10_000) {
+      PARSED.clear();
     }
-    m.appendTail(out);
+    List<Segment> segments = text.length() <= 512 ? PARSED.computeIfAbsent(text, Templates::parse) : parse(text);
+    StringBuilder out = new StringBuilder();
+    List<String> missing = new ArrayList<>(0);
+    List<String> unsupported = new ArrayList<>(0);
+    for (Segment segment : segments) {
+      if (segment.keys() == null && segment.action() == null) {
+        out.append(segment.text());
+      } else if (segment.keys() == null) {
+        unsupported.add(segment.action());
+        out.append(segment.text());
+      } else {
+        Optional<Object> value = lookup(data, segment.keys());
+        if (value.isPresent() && !(value.get() instanceof Map) && !(value.get() instanceof List)) {
+          out.append(value.get());
+        } else {
+          missing.add(segment.action());
+          out.append(segment.text());
+        }
+      }
+    }
     return new Rendered(out.toString(), List.copyOf(missing), List.copyOf(unsupported));
+  }
+
+  /** A literal ({@code keys} and {@code action} null), a lookup ({@code keys}), or an unsupported action. */
+  private record Segment(String text, String action, String[] keys) {}
+
+  private static final Map<String, List<Segment>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<Segment> parse(String text) {
+    List<Segment> segments = new ArrayList<>();
+    Matcher m = ACTION.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      if (m.start() > last) {
+        segments.add(new Segment(text.substring(last, m.start()), null, null));
+      }
+      String action = m.group(1);
+      segments.add(new Segment(m.group(), action,
+          LOOKUP.matcher(action).matches() ? action.substring(1).split("\\.") : null));
+      last = m.end();
+    }
+    if (last < text.length()) {
+      segments.add(new Segment(text.substring(last), null, null));
+    }
+    return List.copyOf(segments);
+  }
+
+  /**
+   * {@code value} with every string that holds a template rendered over {@code data}; maps and
+   * lists are copied only along the paths that change, so a value without templates is returned as
+   * is. Strings that cannot be rendered completely are kept as written and added to {@code left}.
+   */
+  public static Object renderValues(Object value, java.util.function.Supplier<Map<String, Object>> data,
+      List<String> left) {
+    if (value instanceof String text) {
+      if (!hasTemplate(text)) {
+        return text;
+      }
+      Rendered r = render(text, data.get());
+      if (r.complete()) {
+        return r.text();
+      }
+      left.add(text);
+      return text;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = null;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object rendered = renderValues(e.getValue(), data, left);
+        if (rendered != e.getValue()) {
+          if (copy == null) {
+            copy = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> f : map.entrySet()) {
+              copy.put((String) f.getKey(), f.getValue());
+            }
+          }
+          copy.put((String) e.getKey(), rendered);
+        }
+      }
+      return copy == null ? map : copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object rendered = renderValues(list.get(i), data, left);
+        if (rendered != list.get(i)) {
+          if (copy == null) {
+            copy = new ArrayList<>(list);
+          }
+          copy.set(i, rendered);
+        }
+      }
+      return copy == null ? list : copy;
+    }
+    return value;
   }
 
   static Optional<Object> lookup(Map<String, Object> data, String[] keys) {

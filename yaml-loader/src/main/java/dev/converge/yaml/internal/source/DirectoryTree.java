@@ -16,11 +16,32 @@ import java.util.stream.Stream;
 public final class DirectoryTree implements SourceTree {
 
   private final Path root;
+  private final org.eclipse.jgit.lib.Repository repository;
+  private final String prefix;
   private final Map<String, List<String>> listings = new ConcurrentHashMap<>();
   private final Map<String, Optional<String>> treeIds = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> isFile = new ConcurrentHashMap<>();
 
+  /** A plain directory: folder digests hash every file in the folder. */
   public DirectoryTree(Path root) {
+    this(root, null);
+  }
+
+  /**
+   * A directory inside the work tree of {@code repository} (may be null): folder digests follow git
+   * (ignored files left out), so they equal a commit's whenever the folder's content does.
+   */
+  public DirectoryTree(Path root, org.eclipse.jgit.lib.Repository repository) {
     this.root = root.toAbsolutePath().normalize();
+    this.repository = repository;
+    String p = null;
+    if (repository != null && !repository.isBare()) {
+      Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+      if (this.root.startsWith(workTree)) {
+        p = workTree.relativize(this.root).toString().replace('\\', '/');
+      }
+    }
+    this.prefix = p;
   }
 
   public Path root() {
@@ -38,7 +59,7 @@ public final class DirectoryTree implements SourceTree {
 
   @Override
   public boolean isFile(String path) {
-    return Files.isRegularFile(resolve(path));
+    return isFile.computeIfAbsent(path, p -> Files.isRegularFile(resolve(p)));
   }
 
   @Override
@@ -80,6 +101,17 @@ public final class DirectoryTree implements SourceTree {
 
   @Override
   public Optional<String> treeId(String directory) {
-    return treeIds.computeIfAbsent(directory, d -> isDirectory(d) ? GitTreeIds.of(resolve(d)) : Optional.empty());
+    return treeIds.computeIfAbsent(directory, d -> {
+      if (!isDirectory(d)) {
+        return Optional.empty();
+      }
+      if (prefix != null) {
+        String inWorkTree = prefix.isEmpty() ? d : RepoPaths.join(prefix, d);
+        if (!inWorkTree.isEmpty() && !RepoPaths.leavesRoot(inWorkTree)) {
+          return WorkTreeIds.of(repository, inWorkTree);
+        }
+      }
+      return GitTreeIds.of(resolve(d));
+    });
   }
 }

@@ -25,8 +25,9 @@ import org.eclipse.jgit.lib.TreeFormatter;
  * executable, else {@code 100644}; a symbolic link is a blob of its target, mode {@code 120000}; a
  * directory is a tree of its entries sorted as git sorts them (by name, a directory compared as if
  * its name ended in {@code /}). Git does not store empty directories, so a directory with no file
- * under it is left out (and has no id). {@code .git} is skipped. Ignore rules are not applied:
- * a working tree with ignored files (e.g. {@code .terraform/}) hashes differently from its commit.
+ * under it is left out (and has no id). {@code .git} is skipped. This is for plain directories,
+ * outside any git work tree, so no ignore rules apply; inside a work tree {@link WorkTreeIds}
+ * applies git's ignore rules and settings.
  */
 public final class GitTreeIds {
 

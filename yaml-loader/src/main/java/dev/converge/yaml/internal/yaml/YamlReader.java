@@ -4,14 +4,15 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.problem.Problems;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -24,8 +25,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads YAML with snakeyaml-engine's {@code Compose} API, so every node keeps its mark, and builds
- * plain values from the nodes itself.
+ * Reads YAML with snakeyaml-engine's composer (the {@code Compose} API: it is used directly because
+ * the module {@code org.snakeyaml.engine} does not export {@code api.lowlevel}), so every node keeps
+ * its mark, and builds plain values from the nodes itself.
  *
  * <p>Why not snakeyaml-engine's constructor: the loader needs a duplicate key to be a problem with
  * both locations, unknown tags (Atmos YAML functions such as {@code !env}) to survive as opaque
@@ -69,9 +71,10 @@ public final class YamlReader {
         .build();
     Node node;
     try {
-      Iterable<Node> documents = new Compose(settings).composeAllFromString(text);
+      Composer documents = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       List<Node> nodes = new ArrayList<>(1);
-      for (Node n : documents) {
+      while (documents.hasNext()) {
+        Node n = documents.next();
         nodes.add(n);
         if (nodes.size() > 1) {
           problems.error("yaml-syntax", "a stack file holds one YAML document, found a second one",
@@ -169,9 +172,8 @@ public final class YamlReader {
         return list;
       }
       MappingNode map = (MappingNode) node;
-      Map<String, Object> result = new LinkedHashMap<>();
-      Map<String, Mark> seen = new HashMap<>();
-      List<Object> merged = new ArrayList<>();
+      Map<String, Object> result = new LinkedHashMap<>(Math.max(4, map.getValue().size() * 4 / 3 + 1));
+      List<Object> merged = null;
       for (NodeTuple tuple : map.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -182,6 +184,9 @@ public final class YamlReader {
         }
         if (keyScalar.getTag().equals(Tag.MERGE)) {
           Object source = value(tuple.getValueNode(), depth + 1);
+          if (merged == null) {
+            merged = new ArrayList<>();
+          }
           if (source instanceof List<?> sources) {
             merged.addAll(sources);
           } else {
@@ -190,19 +195,17 @@ public final class YamlReader {
           continue;
         }
         String key = keyString(keyScalar);
-        Mark mark = keyNode.getStartMark().orElse(null);
-        if (seen.containsKey(key)) {
-          Mark first = seen.get(key);
+        if (result.containsKey(key)) {
+          Mark first = firstMark(map, key);
           problems.error("yaml-duplicate-key", "duplicate key `" + key + "`"
               + (first == null ? "" : " (first at line " + (first.getLine() + 1) + ")"), at(keyNode),
               "keep one `" + key + "` and merge their contents");
           failed = true;
           continue;
         }
-        seen.put(key, mark);
         result.put(key, value(tuple.getValueNode(), depth + 1));
       }
-      if (!merged.isEmpty()) {
+      if (merged != null) {
         Map<String, Object> withMerges = new LinkedHashMap<>();
         for (Object source : merged) {
           if (source instanceof Map<?, ?> m) {
@@ -216,6 +219,15 @@ public final class YamlReader {
         return withMerges;
       }
       return result;
+    }
+
+    private Mark firstMark(MappingNode map, String key) {
+      for (NodeTuple tuple : map.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode k && keyString(k).equals(key)) {
+          return k.getStartMark().orElse(null);
+        }
+      }
+      return null;
     }
 
     private static String kind(Node node) {
