@@ -4,6 +4,7 @@ import dev.converge.RolloutPlanner;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.ledger.Ledger;
+import dev.converge.model.DesiredState;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.PlanText;
 import dev.converge.plan.RolloutPlan;
@@ -13,6 +14,8 @@ import dev.converge.yaml.AtmosSnapshot;
 import dev.converge.yaml.ResolvedComponent;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +39,21 @@ public final class PlanningARepository {
       return e.problems().stream().map(Problem::render).collect(Collectors.joining("\n"));
     }
     // @end region="loader"
+  }
+
+  /** The tour of docs/yaml-loader.md: every way to read the repository in the current folder (compiled, not run). */
+  public static Map<String, Object> tour() {
+    // @start region="yaml-loader"
+    AtmosRepository repo = AtmosRepository.open(Path.of("."));   // the folder with atmos.yaml
+    AtmosSnapshot head = repo.load("HEAD");                        // any git revision: HEAD~1, a tag, a short id
+    AtmosSnapshot disk = repo.load();                              // the working tree (revision = HEAD's id)
+
+    DesiredState desired = head.desiredState();                    // instances, revision, first-parent history
+    Optional<Pipeline> pipeline = head.pipeline();                 // rollout.yaml, when present
+    ResolvedComponent vpc = head.describeComponent("vpc", "prod/us-east-1");
+    vpc.configuration();                                           // what `describe component` prints
+    // @end region="yaml-loader"
+    return Map.of("repo", repo, "disk", disk, "desired", desired, "pipeline", pipeline, "vpc", vpc);
   }
 
   /** The folder and digests of one instance, as {@code converge describe component} gives them. */
