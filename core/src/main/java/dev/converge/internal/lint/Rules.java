@@ -1,5 +1,6 @@
 package dev.converge.internal.lint;
 
+import dev.converge.diagnostic.DidYouMean;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.internal.convergence.Versions;
@@ -289,7 +290,7 @@ public final class Rules {
     }
     Set<String> candidates = new TreeSet<>(folders.folders());
     candidates.addAll(folders.vendorTargets());
-    String hint = closest(instance.folder(), candidates).map(c -> " (did you mean `" + c + "`?)").orElse("");
+    String hint = DidYouMean.closest(instance.folder(), candidates).map(c -> " (did you mean `" + c + "`?)").orElse("");
     add(LintRule.COMPONENT_FOLDER_MISSING, instance,
         instance.component() + " in " + instance.stack() + " deploys folder " + instance.folder()
             + ", which does not exist and is not a vendor.yaml target" + hint,
@@ -372,7 +373,7 @@ public final class Rules {
   }
 
   private String didYouMean(String word) {
-    return closest(word, pipeline.tracks()).map(t -> " (did you mean `" + t + "`?)").orElse("");
+    return DidYouMean.closest(word, pipeline.tracks()).map(t -> " (did you mean `" + t + "`?)").orElse("");
   }
 
   // ---------------------------------------------------------------- dependencies
@@ -411,7 +412,7 @@ public final class Rules {
   }
 
   private String hint(String name) {
-    return closest(name, componentNames).map(c -> " (did you mean `" + c + "`?)").orElse("");
+    return DidYouMean.closest(name, componentNames).map(c -> " (did you mean `" + c + "`?)").orElse("");
   }
 
   private void cycles(List<Instance> instances) {
@@ -433,7 +434,7 @@ public final class Rules {
       if (found == null) {
         List<String> inStack = desired.instances().stream().filter(i -> i.stack().equals(instance.stack()))
             .map(Instance::component).toList();
-        String hint = closest(base, inStack).map(c -> " (did you mean `" + c + "`?)").orElse("");
+        String hint = DidYouMean.closest(base, inStack).map(c -> " (did you mean `" + c + "`?)").orElse("");
         add(LintRule.INHERITS_MISSING_BASE, instance,
             instance.component() + " in " + instance.stack() + " inherits from " + base
                 + ", which is not defined in that stack" + hint,
@@ -526,39 +527,4 @@ public final class Rules {
   }
 
   /** The candidate closest to {@code word} by edit distance, when it is close enough to be a typo. */
-  static Optional<String> closest(String word, Iterable<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      if (candidate.equals(word)) {
-        continue;
-      }
-      int d = distance(word, candidate);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, word.length() / 3) ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
-  }
-
 }

@@ -3,6 +3,7 @@ package dev.converge.runner.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.diagnostic.DidYouMean;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
@@ -197,7 +198,7 @@ public final class LedgerCodec {
               .at(at()).instance(InstanceId.of(text("stack"), text("component")))
               .revision(text("revision")).changes(integer("changes")).build();
           default -> throw new Bad("line " + line + " has the unknown record type `" + type + "`"
-              + Words.didYouMean(type, TYPES), "use one of " + String.join(", ", TYPES));
+              + DidYouMean.hint(type, TYPES), "use one of " + String.join(", ", TYPES));
         };
         return Either.right(new Decoded(record, seq(), optionalText("prev")));
       } catch (Bad bad) {

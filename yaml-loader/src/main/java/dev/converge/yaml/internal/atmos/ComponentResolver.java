@@ -3,7 +3,7 @@ package dev.converge.yaml.internal.atmos;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
-import dev.converge.yaml.internal.problem.DidYouMean;
+import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;

@@ -1,19 +1,27 @@
-package dev.converge.yaml.internal.problem;
+package dev.converge.diagnostic;
 
-import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the closest known word for a misspelt one, by edit distance. */
+/**
+ * "Did you mean `depends_on`?": the closest known word to a mistyped one, by edit distance
+ * (Levenshtein, ignoring case), when it is close enough to read as a typo: at most a third of the
+ * shorter word's length, and never less than two edits.
+ */
 public final class DidYouMean {
 
   private DidYouMean() {}
 
-  /** The closest candidate within a distance that still reads as a typo, if any. */
-  public static Optional<String> closest(String word, Collection<String> candidates) {
+  /** The closest candidate other than {@code word} itself, if one is close enough. */
+  public static Optional<String> closest(String word, Iterable<String> candidates) {
+    String lower = word.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int d = distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      if (candidate.equals(word)) {
+        continue;
+      }
+      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
@@ -26,8 +34,8 @@ public final class DidYouMean {
     return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
-  /** {@code " (did you mean `x`?)"} or the empty string. */
-  public static String hint(String word, Collection<String> candidates) {
+  /** {@code "; did you mean `x`?"}, or the empty string when nothing is close. */
+  public static String hint(String word, Iterable<String> candidates) {
     return closest(word, candidates).map(c -> "; did you mean `" + c + "`?").orElse("");
   }
 
