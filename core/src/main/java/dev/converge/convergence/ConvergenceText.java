@@ -1,6 +1,7 @@
 package dev.converge.convergence;
 
 import dev.converge.diagnostic.Problem;
+import dev.converge.internal.text.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class ConvergenceText {
       }
       rows.add(row);
     }
-    table(out, rows, "");
+    TextTable.append(out, rows, "");
     for (ComponentStatus component : report.components()) {
       if (component.divergenceClass() != DivergenceClass.CONVERGED || !component.reasons().isEmpty()) {
         out.append('\n');
@@ -108,7 +109,7 @@ public final class ConvergenceText {
       rows.add(List.of(cell.environment(), cell.stack(), cell.folder(), revisions, cell.state().word(),
           overrides(cell)));
     }
-    table(out, rows, "  ");
+    TextTable.append(out, rows, "  ");
     for (String reason : component.reasons()) {
       out.append("  - ").append(reason).append('\n');
     }
@@ -124,29 +125,6 @@ public final class ConvergenceText {
       return "no overrides";
     }
     return n + (n == 1 ? " override" : " overrides") + " (" + String.join(", ", cell.overriddenVars()) + ")";
-  }
-
-  private static void table(StringBuilder out, List<List<String>> rows, String indent) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder(indent);
-      for (int c = 0; c < columns; c++) {
-        line.append(row.get(c));
-        if (c < columns - 1) {
-          line.append(" ".repeat(widths[c] - row.get(c).length() + 2));
-        }
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
   }
 
   static String shortId(String id) {

@@ -1,6 +1,7 @@
 package dev.converge.plan;
 
 import dev.converge.diagnostic.Problem;
+import dev.converge.internal.text.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class PlanText {
       for (Action a : plan.next()) {
         rows.add(List.of(a.environment(), a.stack(), a.component(), a.kind().word(), "wave " + a.wave().orElse(0)));
       }
-      table(out, rows);
+      TextTable.append(out, rows, "  ");
     }
     if (!plan.stale().isEmpty()) {
       out.append("\nStale (given for a revision that ").append(shortId(plan.revision())).append(" superseded):\n");
@@ -77,36 +78,13 @@ public final class PlanText {
           a.fromRevision().map(PlanText::shortId).orElse("none") + " -> " + shortId(a.toRevision()),
           String.join("; ", a.reasons())));
     }
-    table(out, rows);
+    TextTable.append(out, rows, "  ");
     if (unchanged > 0) {
       out.append("  ").append(unchanged).append(unchanged == 1 ? " instance" : " instances").append(" unchanged\n");
     }
     if (abstracts > 0) {
       out.append("  ").append(abstracts).append(abstracts == 1 ? " abstract component" : " abstract components")
           .append(" (only inherited from)\n");
-    }
-  }
-
-  private static void table(StringBuilder out, List<List<String>> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder("  ");
-      for (int c = 0; c < columns; c++) {
-        line.append(row.get(c));
-        if (c < columns - 1) {
-          line.append(" ".repeat(widths[c] - row.get(c).length() + 2));
-        }
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
     }
   }
 
