@@ -23,7 +23,7 @@ final class CommonOptions {
   Instant at;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, markdown or mermaid; plan also takes github (default: ${DEFAULT-VALUE}).")
+      description = "text, json, markdown or mermaid (each command says which it takes); plan also takes github (default: ${DEFAULT-VALUE}).")
   Format format;
 
   Path ledgerPath() {

@@ -32,6 +32,11 @@ final class LedgerCommand {
 
     @Override
     public Integer call() {
+      Output.require(options.format, Output.formats(Format.text), "ledger verify");
+      if (!java.nio.file.Files.exists(options.ledgerPath())) {
+        throw new Converge.UsageException("no ledger file at " + options.ledgerPath()
+            + "; pass --ledger FILE or --repo DIR (the ledger is <repo>/.converge/ledger.jsonl)");
+      }
       LedgerVerification verification = LedgerFile.at(options.ledgerPath()).verify();
       for (Problem problem : verification.problems()) {
         spec.commandLine().getErr().println(problem.render());

@@ -2,6 +2,7 @@ package dev.converge.cli;
 
 import dev.converge.cli.json.Json;
 import dev.converge.cli.json.PlanJson;
+import dev.converge.convergence.ConvergenceMermaid;
 import dev.converge.plan.PlanMarkdown;
 import dev.converge.plan.PlanText;
 import dev.converge.plan.RolloutPlan;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = "The rollout plan for trunk: every environment's gate and actions, and what may run next.",
-    footer = {"", "Examples:", "  converge plan", "  converge plan --format json --at 2026-11-27T14:00:00Z",
+    footer = {"", "Examples:", "  converge plan", "  converge plan --format json --at 2026-11-27T14:00:00Z", "  converge plan --format mermaid",
         "  echo \"matrix=$(converge plan --format github)\" >> \"$GITHUB_OUTPUT\""})
 final class PlanCommand implements Callable<Integer> {
 
@@ -34,11 +35,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Output.require(options.format, Output.formats(Format.text, Format.json, Format.markdown, Format.github), "plan");
     Session session = Session.open(options, Optional.ofNullable(revision));
     RolloutPlan plan = session.planner().plan(session.desired());
     String rendered = switch (options.format) {
       case json -> Json.pretty(PlanJson.of(plan));
+      case mermaid -> ConvergenceMermaid.render(session.convergence().report(session.desired(), plan));
       case github -> Json.compact(PlanJson.githubMatrix(plan)) + "\n";
       case markdown -> PlanMarkdown.render(plan);
       default -> Output.colour(PlanText.render(plan));

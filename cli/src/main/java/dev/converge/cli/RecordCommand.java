@@ -53,6 +53,7 @@ final class RecordCommand {
 
     @Override
     public Integer call() {
+      Output.require(options.format, Output.formats(Format.text), "record");
       LedgerLine line = LedgerFile.at(options.ledgerPath()).append(record());
       spec.commandLine().getOut().println("recorded " + line.record().type() + " on line " + line.number()
           + " of " + options.ledgerPath());

@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.require(options.format, Output.formats(Format.text), "run");
     Session session = Session.open(options, Optional.empty());
     RolloutPlan plan = session.planner().plan(session.desired());
     Set<String> environments = new LinkedHashSet<>();

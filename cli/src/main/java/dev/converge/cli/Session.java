@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import dev.converge.RolloutPlanner;
+import dev.converge.convergence.Convergence;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
@@ -122,6 +123,11 @@ final class Session {
 
   FolderInventory folders() {
     return folders(snapshot);
+  }
+
+  /** The convergence report's engine, configured for this repository, ledger and instant. */
+  Convergence convergence() {
+    return Convergence.of(pipeline()).withLedger(ledger()).withFolders(folders()).withClassifier(classifier()).at(now);
   }
 
   FolderClassifier classifier() {

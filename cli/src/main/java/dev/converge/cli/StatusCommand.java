@@ -2,7 +2,6 @@ package dev.converge.cli;
 
 import dev.converge.cli.json.Json;
 import dev.converge.cli.json.StatusJson;
-import dev.converge.convergence.Convergence;
 import dev.converge.convergence.ConvergenceMarkdown;
 import dev.converge.convergence.ConvergenceMermaid;
 import dev.converge.convergence.ConvergenceReport;
@@ -36,12 +35,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = Session.open(options, Optional.ofNullable(revision));
-    ConvergenceReport report = Convergence.of(session.pipeline())
-        .withLedger(session.ledger())
-        .withFolders(session.folders())
-        .withClassifier(session.classifier())
-        .at(session.now)
-        .report(session.desired());
+    ConvergenceReport report = session.convergence().report(session.desired());
     String rendered = switch (options.format) {
       case json -> Json.pretty(StatusJson.of(report));
       case markdown -> ConvergenceMarkdown.render(report);

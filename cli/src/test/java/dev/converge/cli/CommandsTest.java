@@ -96,11 +96,20 @@ class CommandsTest {
     }
 
     @Test
-    void plan_mermaid_notSupportedExitsTwo() {
-      Result result = converge("plan", "--format", "mermaid");
+    void plan_mermaid_pipelineWithGates() {
+      Result result = converge("plan", "--format", "mermaid", "--at", T0);
+
+      assertThat(result.exit()).isZero();
+      assertThat(result.out()).startsWith("flowchart LR").contains("env_dev --> env_staging", "env_staging --> env_prod")
+          .contains("dev<br/>open");
+    }
+
+    @Test
+    void record_jsonFormat_notSupportedExitsTwo() {
+      Result result = converge("record", "approval", "--environment", "prod", "--approver", "alice", "--format", "json");
 
       assertThat(result.exit()).isEqualTo(2);
-      assertThat(result.err()).contains("plan does not support --format mermaid");
+      assertThat(result.err()).contains("record does not support --format json");
     }
 
     @Test
@@ -225,6 +234,14 @@ class CommandsTest {
 
       assertThat(result.exit()).isEqualTo(1);
       assertThat(result.out()).contains("broken at line 1");
+    }
+
+    @Test
+    void verify_noLedgerFile_exitsTwoSayingWhere() {
+      Result result = converge("ledger", "verify");
+
+      assertThat(result.exit()).isEqualTo(2);
+      assertThat(result.err()).contains("no ledger file at").contains(".converge/ledger.jsonl");
     }
 
     @Test
