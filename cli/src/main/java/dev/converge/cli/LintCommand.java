@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
-    description = "Checks every rule (docs/rules.md) and the loader's warnings; exits 1 on any error.",
+    description = "Checks every rule (docs/rules.md) and the loader's warnings (a warning a rule also reports is shown once, as the rule); exits 1 on any error.",
     footer = {"", "Examples:", "  converge lint", "  converge lint --format json"})
 final class LintCommand implements Callable<Integer> {
 
@@ -36,12 +36,20 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text, Format.json), "lint");
     Session session = Session.open(options, Optional.ofNullable(revision));
-    List<Problem> problems = new ArrayList<>(session.snapshot.warnings());
-    problems.addAll(Linter.of(session.pipeline())
+    List<Problem> rules = Linter.of(session.pipeline())
         .withFolders(session.folders())
         .withClassifier(session.classifier())
         .at(session.now)
-        .lint(session.desired()));
+        .lint(session.desired());
+    List<Problem> problems = new ArrayList<>();
+    for (Problem warning : session.snapshot.warnings()) {
+      boolean alsoARule = rules.stream().anyMatch(r -> r.rule().equals(warning.rule())
+          && r.stack().equals(warning.stack()) && r.component().equals(warning.component()));
+      if (!alsoARule) {
+        problems.add(warning);
+      }
+    }
+    problems.addAll(rules);
     long errors = problems.stream().filter(Problem::isError).count();
     if (options.format == Format.json) {
       ObjectNode root = Json.object();

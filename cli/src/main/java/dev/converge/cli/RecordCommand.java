@@ -61,10 +61,9 @@ final class RecordCommand {
       return 0;
     }
 
-    /** The revision id {@code revision} names (HEAD when absent), read from the repository's git history. */
+    /** The commit id {@code revision} names (HEAD when absent). */
     String revisionId(String revision) {
-      return AtmosRepository.open(options.repo).load(revision == null ? "HEAD" : revision)
-          .desiredState().revision().id();
+      return GitHistory.resolve(options.repo, revision == null ? "HEAD" : revision);
     }
   }
 

@@ -324,7 +324,8 @@ public final class RepositoryLoader {
     Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
         .configDigest(configDigest).putAllVars(nullFree(s.vars())).putAllEnv(nullFree(Values.map(s.section(), "env")))
         .putAllSettings(nullFree(s.settings())).putAllBackend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
-        .workspaceKeyPrefix(s.workspaceKeyPrefix()).addAllDependsOn(dependsOn).metadata(md).location(s.location());
+        .workspaceKeyPrefix(s.workspaceKeyPrefix()).addAllDependsOn(dependsOn).metadata(md).location(s.location())
+        .addAllImports(Values.strings(s.section().get("imports")));
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {

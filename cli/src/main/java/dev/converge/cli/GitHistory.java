@@ -15,17 +15,24 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-/** The files that differ between two git revisions, relative to the Atmos repository folder. */
-final class ChangedFiles {
+/** What the commands ask git directly: a revision's full id, and the files two revisions differ in. */
+final class GitHistory {
 
-  private ChangedFiles() {}
+  private GitHistory() {}
 
-  static List<String> between(Path atmosRoot, String base, String head) {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(atmosRoot.toFile());
-    if (builder.getGitDir() == null) {
-      throw problem("not-a-git-repository", atmosRoot + " is not inside a git repository", "run affected in a git clone");
+  /** The full commit id {@code revision} names ({@code HEAD}, {@code HEAD~1}, a tag, a short id). */
+  static String resolve(Path atmosRoot, String revision) {
+    try (Repository repository = open(atmosRoot); RevWalk walk = new RevWalk(repository)) {
+      return walk.parseCommit(commit(repository, revision)).getName();
+    } catch (IOException e) {
+      throw problem("git-unreadable", "cannot read revision " + revision + ": " + e.getMessage(),
+          "check that the revision exists (git log)");
     }
-    try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository);
+  }
+
+  /** The files that differ between two revisions, relative to the Atmos repository folder. */
+  static List<String> changedFiles(Path atmosRoot, String base, String head) {
+    try (Repository repository = open(atmosRoot); RevWalk walk = new RevWalk(repository);
         DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       diff.setRepository(repository);
       String prefix = repository.getWorkTree().toPath().toRealPath()
@@ -46,12 +53,30 @@ final class ChangedFiles {
     }
   }
 
-  private static ObjectId tree(Repository repository, RevWalk walk, String revision) throws IOException {
-    ObjectId id = repository.resolve(revision);
+  private static Repository open(Path atmosRoot) throws IOException {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(atmosRoot.toAbsolutePath().toFile());
+    if (builder.getGitDir() == null) {
+      throw problem("not-a-git-repository", atmosRoot + " is not inside a git repository",
+          "run this command in a git clone of the repository");
+    }
+    return builder.build();
+  }
+
+  private static ObjectId commit(Repository repository, String revision) throws IOException {
+    ObjectId id;
+    try {
+      id = repository.resolve(revision);
+    } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+      id = null;
+    }
     if (id == null) {
       throw problem("unknown-revision", "revision `" + revision + "` does not exist", "name a commit, tag or branch");
     }
-    return walk.parseCommit(id).getTree().getId();
+    return id;
+  }
+
+  private static ObjectId tree(Repository repository, RevWalk walk, String revision) throws IOException {
+    return walk.parseCommit(commit(repository, revision)).getTree().getId();
   }
 
   private static ConvergeException problem(String rule, String message, String fix) {
