@@ -2,6 +2,7 @@
  * Converge core: the model and the pure rollout-planning engine. Start at
  * {@link dev.converge.RolloutPlanner}.
  */
+@SuppressWarnings("module") // the qualified export names modules built after this one
 module dev.converge.core {
   requires static transitive org.immutables.value.annotations;
   requires io.vavr;
@@ -16,4 +17,7 @@ module dev.converge.core {
   exports dev.converge.pipeline;
   exports dev.converge.plan;
   exports dev.converge.rollback;
+
+  // the one value style, shared with Converge's own modules only
+  exports dev.converge.internal.value to dev.converge.yaml, dev.converge.runner;
 }

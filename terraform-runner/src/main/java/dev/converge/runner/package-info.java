@@ -2,4 +2,4 @@
 @ValueStyle
 package dev.converge.runner;
 
-import dev.converge.runner.internal.value.ValueStyle;
+import dev.converge.internal.value.ValueStyle;

@@ -24,7 +24,6 @@ class ModuleTest {
     assertThat(descriptor.packages()).contains(
         "dev.converge.runner.internal.json",
         "dev.converge.runner.internal.process",
-        "dev.converge.runner.internal.terraform",
-        "dev.converge.runner.internal.value");
+        "dev.converge.runner.internal.terraform");
   }
 }

@@ -8,4 +8,4 @@
 @ValueStyle
 package dev.converge.yaml;
 
-import dev.converge.yaml.internal.value.ValueStyle;
+import dev.converge.internal.value.ValueStyle;

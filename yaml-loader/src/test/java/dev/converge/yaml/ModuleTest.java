@@ -18,7 +18,6 @@ class ModuleTest {
 
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("dev.converge.yaml", "dev.converge.yaml.conformance");
-    assertThat(descriptor.packages()).contains("dev.converge.yaml.internal.atmos", "dev.converge.yaml.internal.yaml",
-        "dev.converge.yaml.internal.value");
+    assertThat(descriptor.packages()).contains("dev.converge.yaml.internal.atmos", "dev.converge.yaml.internal.yaml");
   }
 }

@@ -2,4 +2,4 @@
 @ValueStyle
 package dev.converge.runner.ledger;
 
-import dev.converge.runner.internal.value.ValueStyle;
+import dev.converge.internal.value.ValueStyle;

@@ -7,4 +7,4 @@
 @ValueStyle
 package dev.converge.yaml.conformance;
 
-import dev.converge.yaml.internal.value.ValueStyle;
+import dev.converge.internal.value.ValueStyle;
