@@ -3,6 +3,8 @@ package dev.converge.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class ContentDigest {
    */
   private static final class Canonical {
     private final MessageDigest digest;
-    private final byte[] buffer = new byte[8192];
+    private final byte[] buffer = new byte[512];
     private int used;
 
     Canonical() {
@@ -60,26 +62,17 @@ public final class ContentDigest {
       if (value == null) {
         ascii('~');
       } else if (value instanceof Map<?, ?> map) {
-        String[] keys = new String[map.size()];
-        Object[] values = new Object[map.size()];
-        int n = 0;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-          keys[n] = String.valueOf(entry.getKey());
-          values[n++] = entry.getValue();
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-          order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        Object[] entries = map.entrySet().toArray();
+        Arrays.sort(entries, BY_KEY);
         ascii('{');
-        for (int i = 0; i < n; i++) {
-          if (i > 0 && keys[order[i]].equals(keys[order[i - 1]])) {
+        for (int i = 0; i < entries.length; i++) {
+          String key = key(entries[i]);
+          if (i + 1 < entries.length && key.equals(key(entries[i + 1]))) {
             continue; // two keys rendering alike: the later one wins, as a map of strings would have it
           }
-          string(keys[order[i]]);
+          string(key);
           ascii(':');
-          value(values[lastWithKey(order, keys, i)]);
+          value(((Map.Entry<?, ?>) entries[i]).getValue());
           ascii(',');
         }
         ascii('}');
@@ -108,20 +101,27 @@ public final class ContentDigest {
       }
     }
 
-    private static int lastWithKey(Integer[] order, String[] keys, int i) {
-      int last = i;
-      while (last + 1 < order.length && keys[order[last + 1]].equals(keys[order[i]])) {
-        last++;
-      }
-      return order[last];
+    private static final Comparator<Object> BY_KEY = Comparator.comparing(Canonical::key);
+
+    private static String key(Object entry) {
+      Object key = ((Map.Entry<?, ?>) entry).getKey();
+      return key instanceof String text ? text : String.valueOf(key);
     }
+
 
     private void string(String text) {
       ascii('"');
-      text(Integer.toString(text.length()));
+      digits(text.length());
       ascii(':');
       text(text);
       ascii('"');
+    }
+
+    private void digits(int number) {
+      if (number >= 10) {
+        digits(number / 10);
+      }
+      ascii((char) ('0' + number % 10));
     }
 
     private void text(String text) {
