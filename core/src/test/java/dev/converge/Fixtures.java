@@ -10,14 +10,14 @@ import dev.converge.model.InstanceId;
 import dev.converge.model.Revision;
 import dev.converge.pipeline.Environment;
 import dev.converge.pipeline.Pipeline;
+import dev.converge.testing.TestData;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /** Test-data builders with sensible defaults, so a test states only what matters. */
 final class Fixtures {
 
-  static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z"); // a Thursday
+  static final Instant T0 = TestData.T0; // a Thursday
 
   private Fixtures() {}
 
@@ -52,20 +52,11 @@ final class Fixtures {
 
   /** A successful deployment of exactly what {@code instance} describes, at {@code revision}. */
   static Deployment deployed(Instance instance, String revision, Instant at) {
-    return deployment(instance, revision, at, Outcome.SUCCESS);
+    return TestData.deployed(instance, revision, at);
   }
 
   static Deployment deployment(Instance instance, String revision, Instant at, Outcome outcome) {
-    return Deployment.builder()
-        .at(at)
-        .instance(instance.id())
-        .folder(instance.folder())
-        .revision(revision)
-        .sourceDigest(instance.sourceDigest())
-        .configDigest(instance.configDigest())
-        .outcome(outcome)
-        .actor("ci")
-        .build();
+    return TestData.deployment(instance, revision, at, outcome);
   }
 
   static CheckResult check(String environment, String revision, String check, Outcome outcome, Instant at) {
@@ -75,9 +66,5 @@ final class Fixtures {
 
   static Approval approval(String environment, String revision, String approver, Instant at) {
     return Approval.builder().at(at).environment(environment).revision(revision).approver(approver).build();
-  }
-
-  static List<Instance> everywhere(String component, String version, String... stacks) {
-    return Arrays.stream(stacks).map(s -> instance(s, component, version)).toList();
   }
 }

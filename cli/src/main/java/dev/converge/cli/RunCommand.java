@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import dev.converge.RolloutPlanner;
 import dev.converge.plan.Action;
 import dev.converge.plan.RolloutPlan;
 import dev.converge.runner.PlanSummary;
@@ -112,9 +113,11 @@ final class RunCommand implements Callable<Integer> {
       }
       TerraformRunner terraform = TerraformRunner.of(runner.build());
       Progress progress = new Progress(err, plan.next().stream().filter(a -> a.environment().equals(name)).count());
+      // the runner plans from the ledger file itself, at its clock, before each step
+      RolloutPlanner planner = RolloutPlanner.of(session.pipeline());
       RunReport report = drift
-          ? terraform.checkDrift(session.planner(), session.desired(), name, session.ledgerFile(), progress)
-          : terraform.runNext(session.planner(), session.desired(), name, session.ledgerFile(), progress);
+          ? terraform.checkDrift(planner, session.desired(), name, session.ledgerFile(), progress)
+          : terraform.runNext(planner, session.desired(), name, session.ledgerFile(), progress);
       spec.commandLine().getOut().println(name + ": " + report.results().size() + " actions, "
           + (report.hasFailures() ? "with failures" : "all succeeded"));
       failed |= report.hasFailures();

@@ -6,11 +6,13 @@ import dev.converge.convergence.ConvergenceText;
 import dev.converge.ledger.Approval;
 import dev.converge.ledger.CheckResult;
 import dev.converge.ledger.Deployment;
+import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
 import dev.converge.model.DesiredState;
-import dev.converge.model.FolderClassifier;
+import dev.converge.model.FolderInventory;
 import dev.converge.model.Instance;
+import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.Action;
 import dev.converge.plan.PlanText;
 import dev.converge.plan.RolloutPlan;
@@ -91,14 +93,16 @@ final class SeedStory {
   private RolloutPlan chapter(String title, Instant now) {
     AtmosSnapshot head = repository.load("HEAD");
     DesiredState desired = head.desiredState();
-    RolloutPlan plan = RolloutPlanner.of(head.pipeline().orElseThrow()).withLedger(ledger.load()).at(now).plan(desired);
-    String status = ConvergenceText.render(Convergence.of(head.pipeline().orElseThrow())
-        .withLedger(ledger.load())
-        .withFolders(Session.folders(head))
-        .withClassifier(FolderClassifier.defaults().withTracks(head.pipeline().orElseThrow().tracks())
-            .withVendorTargets(Session.folders(head).vendorTargets()))
+    Pipeline pipeline = head.pipeline().orElseThrow();
+    Ledger recorded = ledger.load();
+    FolderInventory folders = Session.folders(head);
+    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(recorded).at(now).plan(desired);
+    String status = ConvergenceText.render(Convergence.of(pipeline)
+        .withLedger(recorded)
+        .withFolders(folders)
+        .withClassifier(Session.classifier(pipeline, folders))
         .at(now)
-        .report(desired));
+        .report(desired, plan));
     out.println("=== " + title);
     out.println(PlanText.render(plan));
     out.println(matrix(status));
@@ -114,8 +118,9 @@ final class SeedStory {
 
   /** Deploys every wave the plan allows now, as CI would after each apply, one wave after the other. */
   private void deployNext(Instant at) {
-    DesiredState desired = repository.load("HEAD").desiredState();
-    RolloutPlanner planner = RolloutPlanner.of(repository.load("HEAD").pipeline().orElseThrow());
+    AtmosSnapshot head = repository.load("HEAD");
+    DesiredState desired = head.desiredState();
+    RolloutPlanner planner = RolloutPlanner.of(head.pipeline().orElseThrow());
     Instant now = at;
     RolloutPlan plan = planner.withLedger(ledger.load()).at(now).plan(desired);
     while (!plan.next().isEmpty()) {

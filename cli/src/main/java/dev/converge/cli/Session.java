@@ -32,6 +32,8 @@ final class Session {
   final AtmosRepository repository;
   final AtmosSnapshot snapshot;
   final Instant now;
+  private Ledger ledger;
+  private FolderInventory folders;
 
   private Session(CommonOptions options, AtmosRepository repository, AtmosSnapshot snapshot) {
     this.options = options;
@@ -95,9 +97,12 @@ final class Session {
     return LedgerFile.at(options.ledgerPath());
   }
 
-  /** The ledger, empty when the file does not exist yet. */
+  /** The ledger, read once per command; empty when the file does not exist yet. */
   Ledger ledger() {
-    return Files.exists(options.ledgerPath()) ? ledgerFile().load() : Ledger.empty();
+    if (ledger == null) {
+      ledger = Files.exists(options.ledgerPath()) ? ledgerFile().load() : Ledger.empty();
+    }
+    return ledger;
   }
 
   RolloutPlanner planner() {
@@ -122,7 +127,10 @@ final class Session {
   }
 
   FolderInventory folders() {
-    return folders(snapshot);
+    if (folders == null) {
+      folders = folders(snapshot);
+    }
+    return folders;
   }
 
   /** The convergence report's engine, configured for this repository, ledger and instant. */
@@ -131,6 +139,11 @@ final class Session {
   }
 
   FolderClassifier classifier() {
-    return FolderClassifier.defaults().withTracks(pipeline().tracks()).withVendorTargets(folders().vendorTargets());
+    return classifier(pipeline(), folders());
+  }
+
+  /** Folder kinds as this repository names them: the pipeline's release tracks, vendor.yaml's pins. */
+  static FolderClassifier classifier(Pipeline pipeline, FolderInventory folders) {
+    return FolderClassifier.defaults().withTracks(pipeline.tracks()).withVendorTargets(folders.vendorTargets());
   }
 }

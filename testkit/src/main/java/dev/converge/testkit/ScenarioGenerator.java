@@ -277,7 +277,7 @@ public final class ScenarioGenerator {
       String revision = convergent ? older : history.get(random.nextInt(history.size()));
       records.add(BadRevision.builder().at(tick(clock)).revision(revision).reason("generated bad mark").build());
     }
-    shuffleKeepingTime(records);
+    shuffleWritingOrder(records);
     return Ledger.of(records);
   }
 
@@ -300,7 +300,7 @@ public final class ScenarioGenerator {
   }
 
   /** Writing order is not time order in real ledgers (hand edits, merged files): shuffle a little. */
-  private void shuffleKeepingTime(List<LedgerRecord> records) {
+  private void shuffleWritingOrder(List<LedgerRecord> records) {
     java.util.Collections.shuffle(records, new Random(random.nextLong()));
   }
 
