@@ -50,9 +50,22 @@ public final class ContentDigest {
     private final byte[] buffer = new byte[512];
     private int used;
 
+    /** Cloned rather than looked up: a provider lookup costs more than hashing a small configuration. */
+    private static final MessageDigest PROTOTYPE = newSha256();
+
     Canonical() {
+      MessageDigest d;
       try {
-        digest = MessageDigest.getInstance("SHA-256");
+        d = (MessageDigest) PROTOTYPE.clone();
+      } catch (CloneNotSupportedException e) {
+        d = newSha256();
+      }
+      digest = d;
+    }
+
+    private static MessageDigest newSha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every Java platform has SHA-256", e);
       }
@@ -62,20 +75,9 @@ public final class ContentDigest {
       if (value == null) {
         ascii('~');
       } else if (value instanceof Map<?, ?> map) {
-        Object[] entries = map.entrySet().toArray();
-        Arrays.sort(entries, BY_KEY);
-        ascii('{');
-        for (int i = 0; i < entries.length; i++) {
-          String key = key(entries[i]);
-          if (i + 1 < entries.length && key.equals(key(entries[i + 1]))) {
-            continue; // two keys rendering alike: the later one wins, as a map of strings would have it
-          }
-          string(key);
-          ascii(':');
-          value(((Map.Entry<?, ?>) entries[i]).getValue());
-          ascii(',');
+        if (!stringMap(map)) {
+          anyMap(map);
         }
-        ascii('}');
       } else if (value instanceof List<?> list) {
         ascii('[');
         for (Object element : list) {
@@ -99,6 +101,52 @@ public final class ContentDigest {
         ascii('?');
         string(value.toString());
       }
+    }
+
+    /**
+     * The common case, a map whose keys are all strings: its keys sorted in their natural order,
+     * each looked up once. Returns false, having written nothing, when a key is not a string.
+     */
+    private boolean stringMap(Map<?, ?> map) {
+      String[] keys = new String[map.size()];
+      int n = 0;
+      for (Object key : map.keySet()) {
+        if (!(key instanceof String text) || n == keys.length) {
+          return false;
+        }
+        keys[n++] = text;
+      }
+      if (n != keys.length) {
+        return false;
+      }
+      Arrays.sort(keys);
+      ascii('{');
+      for (String key : keys) {
+        string(key);
+        ascii(':');
+        value(map.get(key));
+        ascii(',');
+      }
+      ascii('}');
+      return true;
+    }
+
+    /** Any other map: keys rendered as strings; of two keys rendering alike, the later one wins. */
+    private void anyMap(Map<?, ?> map) {
+      Object[] entries = map.entrySet().toArray();
+      Arrays.sort(entries, BY_KEY);
+      ascii('{');
+      for (int i = 0; i < entries.length; i++) {
+        String key = key(entries[i]);
+        if (i + 1 < entries.length && key.equals(key(entries[i + 1]))) {
+          continue; // two keys rendering alike: the later one wins, as a map of strings would have it
+        }
+        string(key);
+        ascii(':');
+        value(((Map.Entry<?, ?>) entries[i]).getValue());
+        ascii(',');
+      }
+      ascii('}');
     }
 
     private static final Comparator<Object> BY_KEY = Comparator.comparing(Canonical::key);
@@ -126,6 +174,21 @@ public final class ContentDigest {
 
     private void text(String text) {
       int length = text.length();
+      if (length > buffer.length - used) {
+        flush();
+      }
+      if (length <= buffer.length) {
+        // room for all of it: no bounds check per character
+        for (int i = 0; i < length; i++) {
+          char c = text.charAt(i);
+          if (c >= 0x80) {
+            bytes(text.substring(i).getBytes(StandardCharsets.UTF_8));
+            return;
+          }
+          buffer[used++] = (byte) c;
+        }
+        return;
+      }
       for (int i = 0; i < length; i++) {
         char c = text.charAt(i);
         if (c >= 0x80) {

@@ -66,4 +66,24 @@ class ContentDigestTest {
         .isEqualTo(ContentDigest.sha256("{\"1:a\":\"100000:" + text + "\",}"))
         .hasSize(64);
   }
+
+  @Test
+  void ofConfiguration_nonStringKeys_renderedAsTheirText() {
+    Map<Object, Object> numbered = new LinkedHashMap<>();
+    numbered.put(2, "b");
+    numbered.put(10, "a");
+    // keys sort as text ("10" before "2"), exactly as the same map with string keys
+    assertThat(ContentDigest.ofConfiguration(Map.of("m", numbered)))
+        .isEqualTo(ContentDigest.ofConfiguration(Map.of("m", Map.of("2", "b", "10", "a"))))
+        .isEqualTo(ContentDigest.sha256("{\"1:m\":{\"2:10\":\"1:a\",\"1:2\":\"1:b\",},}"));
+  }
+
+  @Test
+  void ofConfiguration_keysRenderingAlike_laterOneWins() {
+    Map<Object, Object> clash = new LinkedHashMap<>();
+    clash.put(1, "number");
+    clash.put("1", "text");
+    assertThat(ContentDigest.ofConfiguration(Map.of("m", clash)))
+        .isEqualTo(ContentDigest.ofConfiguration(Map.of("m", Map.of("1", "text"))));
+  }
 }
