@@ -43,7 +43,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * <p>Every load reads everything afresh and is independent of the others. A load either returns a
  * snapshot (warnings inside it) or throws one {@link ConvergeException} that carries every problem
  * found, each with its file, line and column. Instances of this class are immutable and may be
- * shared between threads; each load runs on the calling thread.
+ * shared between threads. A load reads and resolves the manifests on up to
+ * {@link Builder#parallelism(int) parallelism} threads (the calling thread and helpers that end
+ * with the load; by default one per available processor); the snapshot, its order and its problems
+ * are the same whatever the number.
  */
 public final class AtmosRepository {
 
@@ -52,11 +55,14 @@ public final class AtmosRepository {
   private final Path root;
   private final Map<String, Object> atmosOverrides;
   private final Optional<Set<String>> manifests;
+  private final int parallelism;
 
-  private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests) {
+  private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
+      int parallelism) {
     this.root = root;
     this.atmosOverrides = atmosOverrides;
     this.manifests = manifests;
+    this.parallelism = parallelism;
   }
 
   /**
@@ -89,17 +95,17 @@ public final class AtmosRepository {
   public AtmosSnapshot load() {
     Optional<Repository> git = gitRepository();
     if (git.isEmpty()) {
-      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests)
+      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests, parallelism)
           .load(Revision.of("working-tree"), List.of());
     }
     try (Repository repository = git.get(); RevWalk walk = new RevWalk(repository)) {
       SourceTree tree = new DirectoryTree(root, repository);
       ObjectId head = repository.resolve("HEAD");
       if (head == null) {
-        return new RepositoryLoader(tree, atmosOverrides, manifests).load(Revision.of("working-tree"), List.of());
+        return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism).load(Revision.of("working-tree"), List.of());
       }
       RevCommit commit = walk.parseCommit(head);
-      return new RepositoryLoader(tree, atmosOverrides, manifests).load(revision(commit), history(walk, commit));
+      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism).load(revision(commit), history(walk, commit));
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read the git repository: " + e.getMessage());
     }
@@ -131,7 +137,7 @@ public final class AtmosRepository {
       Path workTree = repository.getWorkTree().toPath().toRealPath();
       String prefix = workTree.relativize(root.toRealPath()).toString().replace('\\', '/');
       GitTree tree = new GitTree(repository, commit, prefix);
-      return new RepositoryLoader(tree, atmosOverrides, manifests).load(revision(commit), history(walk, commit));
+      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism).load(revision(commit), history(walk, commit));
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage());
     }
@@ -183,6 +189,7 @@ public final class AtmosRepository {
     private final Path root;
     private final Map<String, Object> atmosOverrides = new LinkedHashMap<>();
     private Set<String> manifests;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -213,13 +220,25 @@ public final class AtmosRepository {
       return this;
     }
 
+    /**
+     * The threads a load may use, the calling one included: 1 loads on the calling thread alone.
+     * Defaults to the number of available processors.
+     */
+    public Builder parallelism(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads (" + threads + ") must be at least 1");
+      }
+      this.parallelism = threads;
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
         throw new IllegalArgumentException("root (" + root + ") must be a directory");
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
-          Optional.ofNullable(manifests).map(Set::copyOf));
+          Optional.ofNullable(manifests).map(Set::copyOf), parallelism);
     }
   }
 }

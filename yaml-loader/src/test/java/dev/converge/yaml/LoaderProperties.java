@@ -54,6 +54,56 @@ class LoaderProperties {
     }
   }
 
+  /**
+   * Loading on several threads gives what loading on one gives: the same snapshot (components,
+   * instances, warnings, in the same order) or the same problems in the same order. The generated
+   * repositories have a dozen manifests importing overlapping subsets of a shared catalog, a few
+   * files mutated, so problems come from files that several workers read at once.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void load_onSeveralThreads_sameAsOnOne(long seed) {
+    Random random = new Random(seed);
+    RepoFiles files = RepoFiles.in(dir).write("components/terraform/database/v2/main.tf", "# v2\n");
+    int catalog = 2 + random.nextInt(5);
+    for (int c = 0; c < catalog; c++) {
+      String yaml = "components:\n  terraform:\n    svc-" + c + ":\n      metadata:\n        component: vpc\n"
+          + "      vars:\n        size: " + c + "\n        tags: {team: t" + (c % 3) + "}\n";
+      files.write("stacks/catalog/svc-" + c + ".yaml", random.nextInt(8) == 0 ? mutate(yaml, random) : yaml);
+    }
+    int manifests = 1 + random.nextInt(12);
+    for (int m = 0; m < manifests; m++) {
+      StringBuilder yaml = new StringBuilder("import:\n");
+      for (int c = 0; c < catalog; c++) {
+        if (random.nextBoolean()) {
+          yaml.append("  - catalog/svc-").append(c).append('\n');
+        }
+      }
+      if (random.nextInt(10) == 0) {
+        yaml.append("  - catalog/missing\n");
+      }
+      yaml.append("vars:\n  stage: s").append(m % 3).append("\n  region: r").append(m).append('\n');
+      yaml.append(m % 4 == 3 ? "" : "components:\n  terraform:\n    svc-0:\n      settings:\n        depends_on:\n"
+          + "          1: {component: svc-" + random.nextInt(catalog + 1) + "}\n");
+      String text = yaml.toString();
+      files.write("stacks/deploy/m" + m + ".yaml", random.nextInt(8) == 0 ? mutate(text, random) : text);
+    }
+
+    Object one = outcome(AtmosRepository.builder(dir).parallelism(1).build());
+    Object four = outcome(AtmosRepository.builder(dir).parallelism(4).build());
+
+    assertThat(four).isEqualTo(one);
+  }
+
+  /** The snapshot, or the problems of the exception. */
+  private static Object outcome(AtmosRepository repository) {
+    try {
+      return repository.load();
+    } catch (ConvergeException e) {
+      return e.problems();
+    }
+  }
+
   static String mutate(String text, Random random) {
     StringBuilder out = new StringBuilder(text);
     int edits = 1 + random.nextInt(6);

@@ -1,5 +1,6 @@
 package dev.converge.yaml.internal.atmos;
 
+import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -61,14 +63,46 @@ public final class ManifestProcessor {
   private final SourceTree tree;
   private final AtmosConfig config;
   private final Problems problems;
+  private final ParsedFiles shared;
   private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
   private final Map<String, List<String>> resolved = new HashMap<>();
   private final Map<String, FileResult> merged = new HashMap<>();
 
   public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems) {
+    this(tree, config, problems, new ParsedFiles());
+  }
+
+  /** A processor that shares parsed files with the other processors of the same load. */
+  public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems, ParsedFiles shared) {
     this.tree = tree;
     this.config = config;
     this.problems = problems;
+    this.shared = shared;
+  }
+
+  /**
+   * The files of one load, each read and parsed once by whichever processor needs it first, with the
+   * problems that parsing found. Safe to share between processors on different threads: a parse is
+   * a pure function of the file's bytes, and each processor reports a file's problems itself when
+   * it first uses the file (equal problems are reported once per load).
+   */
+  public static final class ParsedFiles {
+    private final Map<String, Parse> files = new ConcurrentHashMap<>();
+
+    private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
+
+    private Parse get(String path, SourceTree tree) {
+      return files.computeIfAbsent(path, p -> {
+        Optional<byte[]> bytes = tree.read(p);
+        if (bytes.isEmpty()) {
+          return new Parse(false, Optional.empty(), List.of());
+        }
+        Problems found = new Problems();
+        Optional<ParsedFile> file = YamlReader.read(p, new String(bytes.get(), StandardCharsets.UTF_8), found)
+            .map(f -> ParsedFile.of(f, found));
+        return new Parse(true, file, found.all());
+      });
+    }
   }
 
   /** One file's contribution to a manifest, with everything below it merged in. */
@@ -153,8 +187,17 @@ public final class ManifestProcessor {
   private Optional<ParsedFile> parse(String path, Map<String, Object> context, SourceLocation from) {
     boolean template = path.endsWith(".tmpl") || !context.isEmpty();
     if (!template) {
-      return parsed.computeIfAbsent(path, p -> read(p, from).flatMap(text -> YamlReader.read(p, text, problems))
-          .map(f -> ParsedFile.of(f, problems)));
+      Optional<ParsedFile> known = parsed.get(path);
+      if (known == null) {
+        ParsedFiles.Parse parse = shared.get(path, tree);
+        if (!parse.exists()) {
+          missing(path, from);
+        }
+        problems.addAll(parse.problems());
+        known = parse.file();
+        parsed.put(path, known);
+      }
+      return known;
     }
     return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems));
   }
@@ -191,10 +234,14 @@ public final class ManifestProcessor {
   private Optional<String> read(String path, SourceLocation from) {
     Optional<byte[]> bytes = tree.read(path);
     if (bytes.isEmpty()) {
-      problems.error("import-not-found", "stack file " + path + " does not exist",
-          from == null ? SourceLocation.ofFile(path) : from, null);
+      missing(path, from);
     }
     return bytes.map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  private void missing(String path, SourceLocation from) {
+    problems.error("import-not-found", "stack file " + path + " does not exist",
+        from == null ? SourceLocation.ofFile(path) : from, null);
   }
 
   /**

@@ -54,12 +54,19 @@ public final class RepositoryLoader {
   private final SourceTree tree;
   private final Map<String, Object> overrides;
   private final Optional<Set<String>> onlyManifests;
+  private final int parallelism;
   private final Problems problems = new Problems();
 
-  public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests) {
+  /**
+   * @param parallelism the threads a load may use, the calling one included (1: only the calling
+   *     thread); the snapshot and its problems are the same whatever the number
+   */
+  public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
+      int parallelism) {
     this.tree = tree;
     this.overrides = overrides;
     this.onlyManifests = onlyManifests;
+    this.parallelism = Math.max(1, parallelism);
   }
 
   public AtmosSnapshot load(Revision revision, List<String> history) {
@@ -72,15 +79,18 @@ public final class RepositoryLoader {
       problems.error("path-outside-repository", "stacks base path `" + config.stacksBasePath()
           + "` leaves the repository", SourceLocation.ofFile(AtmosConfig.FILE), "keep stacks inside the repository");
     }
-    ManifestProcessor processor = new ManifestProcessor(tree, config, problems);
-    ComponentResolver resolver = new ComponentResolver(config, tree, problems);
-    List<String> paths = discover(config, processor);
+    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
+    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed));
+
+    // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
+    // reads, merges and resolves the manifests it claims, sharing the parsed files.
+    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed), Reader::read);
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
-    for (String path : paths) {
-      ManifestProcessor.Manifest manifest = processor.process(path);
-      manifests.add(manifest);
-      sections.addAll(resolver.resolve(manifest));
+    for (Read read : reads) {
+      manifests.add(read.manifest());
+      sections.addAll(read.sections());
+      problems.addAll(read.problems());
     }
     List<ResolvedSection> kept = compose(sections);
     List<VendorPin> pins = vendor(config);
@@ -95,40 +105,28 @@ public final class RepositoryLoader {
       namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
     }
     Map<ResolvedSection, List<InstanceId>> dependencies = new java.util.IdentityHashMap<>();
+    Map<String, Optional<String>> folderDigests = new java.util.HashMap<>();
     for (ResolvedSection s : kept) {
       dependencies.put(s, dependsOn(s, byName, namesByStack));
+      folderDigests.computeIfAbsent(folderPath(config, s), tree::treeId);
     }
-    List<ResolvedComponent> components = new ArrayList<>();
-    List<Instance> instances = new ArrayList<>();
-    for (ResolvedSection s : kept) {
-      String folderPath = RepoPaths.join(config.componentBasePath(s.type()), s.deployFolder());
-      Optional<String> digest = tree.treeId(folderPath);
-      if (digest.isEmpty() && s.type().equals(ComponentTypes.TERRAFORM) && !s.isAbstract()
-          && !vendored.contains(s.deployFolder())) {
-        problems.warning("component-folder-missing", "component `" + s.name() + "` in stack " + s.stack()
-            + " deploys folder " + folderPath + ", which does not exist at " + tree.describe(), s.location(),
-            "create the folder or vendor it (vendor.yaml)");
+
+    // Digests and values, again on the workers: a slice of components each, problems kept in order.
+    List<List<ResolvedSection>> slices = slices(kept, parallelism);
+    List<Built> built = Workers.map(slices, parallelism, Problems::new, (found, slice) -> {
+      List<ResolvedComponent> c = new ArrayList<>(slice.size());
+      List<Instance> i = new ArrayList<>(slice.size());
+      for (ResolvedSection s : slice) {
+        build(s, config, folderDigests.get(folderPath(config, s)), vendored, dependencies.get(s), found, c, i);
       }
-      if (!s.deployFolder().equals(s.folder())) {
-        problems.warning("inherited-metadata-component", "component `" + s.name() + "` in stack " + s.stack()
-            + " inherits metadata.component `" + s.deployFolder() + "`: Terraform runs in that folder, but Atmos "
-            + "computes its workspace and workspace_key_prefix from `" + s.folder() + "`", s.location(),
-            "set metadata.component on the component itself");
-      }
-      String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
-      Map<String, Object> configuration = s.section();
-      configuration.put("folder", s.deployFolder());
-      configuration.put("source_digest", digest.orElse(MISSING_FOLDER_DIGEST));
-      configuration.put("config_digest", configDigest);
-      InstanceId id = InstanceId.of(s.stack(), s.name());
-      components.add(ResolvedComponent.builder().id(id).type(s.type()).manifest(s.manifest()).folder(s.deployFolder())
-          .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
-          .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace()).isAbstract(s.isAbstract()).enabled(s.enabled())
-          .locked(s.locked()).addAllInheritance(s.inheritance()).addAllDependsOn(dependencies.get(s))
-          .putAllConfiguration(nullFree(configuration)).location(s.location()).build());
-      if (s.type().equals(ComponentTypes.TERRAFORM)) {
-        instances.add(instance(s, id, digest.orElse(MISSING_FOLDER_DIGEST), configDigest, dependencies.get(s)));
-      }
+      return new Built(c, i, found.drain());
+    });
+    List<ResolvedComponent> components = new ArrayList<>(kept.size());
+    List<Instance> instances = new ArrayList<>(kept.size());
+    for (Built b : built) {
+      components.addAll(b.components());
+      instances.addAll(b.instances());
+      problems.addAll(b.problems());
     }
     components.sort(Comparator.comparing(ResolvedComponent::id).thenComparing(ResolvedComponent::type));
     instances.sort(Comparator.comparing(Instance::id));
@@ -145,6 +143,75 @@ public final class RepositoryLoader {
         .addAllComponents(components)
         .addAllWarnings(problems.warnings())
         .build();
+  }
+
+  /** One manifest read by a worker: the merged manifest, its resolved components, the problems found. */
+  private record Read(ManifestProcessor.Manifest manifest, List<ResolvedSection> sections, List<Problem> problems) {}
+
+  /** What one worker keeps between manifests: its processor's caches and what it has reported. */
+  private final class Reader {
+    private final Problems found = new Problems();
+    private final ManifestProcessor processor;
+    private final ComponentResolver resolver;
+
+    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed) {
+      processor = new ManifestProcessor(tree, config, found, parsed);
+      resolver = new ComponentResolver(config, tree, found);
+    }
+
+    Read read(String path) {
+      ManifestProcessor.Manifest manifest = processor.process(path);
+      List<ResolvedSection> sections = resolver.resolve(manifest);
+      return new Read(manifest, sections, found.drain());
+    }
+  }
+
+  private record Built(List<ResolvedComponent> components, List<Instance> instances, List<Problem> problems) {}
+
+  /** Contiguous slices, a few per thread so that a slow one does not hold the others up. */
+  private static <T> List<List<T>> slices(List<T> items, int threads) {
+    int count = Math.max(1, Math.min(items.size(), threads * 4));
+    List<List<T>> result = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      result.add(items.subList(i * items.size() / count, (i + 1) * items.size() / count));
+    }
+    return result;
+  }
+
+  private static String folderPath(AtmosConfig config, ResolvedSection s) {
+    return RepoPaths.join(config.componentBasePath(s.type()), s.deployFolder());
+  }
+
+  /** The component's digests and values; adds the component, and its instance when it is Terraform. */
+  private void build(ResolvedSection s, AtmosConfig config, Optional<String> digest, Set<String> vendored,
+      List<InstanceId> dependsOn, Problems found, List<ResolvedComponent> components, List<Instance> instances) {
+    if (digest.isEmpty() && s.type().equals(ComponentTypes.TERRAFORM) && !s.isAbstract()
+        && !vendored.contains(s.deployFolder())) {
+      found.warning("component-folder-missing", "component `" + s.name() + "` in stack " + s.stack()
+          + " deploys folder " + folderPath(config, s) + ", which does not exist at " + tree.describe(), s.location(),
+          "create the folder or vendor it (vendor.yaml)");
+    }
+    if (!s.deployFolder().equals(s.folder())) {
+      found.warning("inherited-metadata-component", "component `" + s.name() + "` in stack " + s.stack()
+          + " inherits metadata.component `" + s.deployFolder() + "`: Terraform runs in that folder, but Atmos "
+          + "computes its workspace and workspace_key_prefix from `" + s.folder() + "`", s.location(),
+          "set metadata.component on the component itself");
+    }
+    String sourceDigest = digest.orElse(MISSING_FOLDER_DIGEST);
+    String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
+    Map<String, Object> configuration = s.section();
+    configuration.put("folder", s.deployFolder());
+    configuration.put("source_digest", sourceDigest);
+    configuration.put("config_digest", configDigest);
+    InstanceId id = InstanceId.of(s.stack(), s.name());
+    components.add(ResolvedComponent.builder().id(id).type(s.type()).manifest(s.manifest()).folder(s.deployFolder())
+        .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
+        .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
+        .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).addAllInheritance(s.inheritance())
+        .addAllDependsOn(dependsOn).putAllConfiguration(nullFree(configuration)).location(s.location()).build());
+    if (s.type().equals(ComponentTypes.TERRAFORM)) {
+      instances.add(instance(s, id, sourceDigest, configDigest, dependsOn, found));
+    }
   }
 
   /** The top-level manifests: included, not excluded, with a YAML extension; sorted. */
@@ -314,8 +381,8 @@ public final class RepositoryLoader {
         + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
   }
 
-  private Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
-      List<InstanceId> dependsOn) {
+  private static Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
+      List<InstanceId> dependsOn, Problems found) {
     ComponentMetadata md = ComponentMetadata.builder()
         .type(s.isAbstract() ? ComponentType.ABSTRACT : ComponentType.REAL)
         .enabled(s.enabled()).locked(s.locked())
@@ -329,7 +396,7 @@ public final class RepositoryLoader {
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {
-      RolloutReader.divergence(divergence, s.location(), problems).ifPresent(b::divergence);
+      RolloutReader.divergence(divergence, s.location(), found).ifPresent(b::divergence);
     }
     return b.build();
   }

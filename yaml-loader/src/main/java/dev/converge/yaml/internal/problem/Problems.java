@@ -49,6 +49,16 @@ public final class Problems {
     problems.forEach(this::add);
   }
 
+  /**
+   * The problems found since the last drain, in order; they are forgotten here but stay known, so
+   * an equal problem found later is still left out.
+   */
+  public List<Problem> drain() {
+    List<Problem> found = List.copyOf(all);
+    all.clear();
+    return found;
+  }
+
   public boolean hasErrors() {
     return all.stream().anyMatch(Problem::isError);
   }
