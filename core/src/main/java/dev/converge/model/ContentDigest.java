@@ -72,7 +72,9 @@ public final class ContentDigest {
     }
 
     void value(Object value) {
-      if (value == null) {
+      if (value instanceof String text) {
+        string(text); // the common case first
+      } else if (value == null) {
         ascii('~');
       } else if (value instanceof Map<?, ?> map) {
         if (!stringMap(map)) {
@@ -158,18 +160,22 @@ public final class ContentDigest {
 
 
     private void string(String text) {
-      ascii('"');
+      if (buffer.length - used < 16) {
+        flush();
+      }
+      buffer[used++] = '"';
       digits(text.length());
-      ascii(':');
+      buffer[used++] = ':';
       text(text);
       ascii('"');
     }
 
+    /** Writes {@code number} in decimal; the caller has made room for its at most ten digits. */
     private void digits(int number) {
       if (number >= 10) {
         digits(number / 10);
       }
-      ascii((char) ('0' + number % 10));
+      buffer[used++] = (byte) ('0' + number % 10);
     }
 
     private void text(String text) {

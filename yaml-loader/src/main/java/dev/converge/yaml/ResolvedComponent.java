@@ -2,6 +2,7 @@ package dev.converge.yaml;
 
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.InstanceId;
+import dev.converge.yaml.internal.value.FrozenMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,17 @@ import org.immutables.value.Value;
  * {@code source_digest} and {@code config_digest}.
  */
 @Value.Immutable
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    strictBuilder = true,
+    depluralize = true,
+    get = {"is*", "get*"},
+    defaults = @Value.Immutable(copy = true),
+    // Converge's style (ValueStyle), except that the lists and the map are held as given, made
+    // immutable once by frozen() below: the loader builds thousands of describe maps and hands each
+    // over without a copy.
+    builtinContainerAttributes = false)
 public interface ResolvedComponent extends WithResolvedComponent {
 
   /** Terraform commands that a locked component refuses (Atmos: {@code metadata.locked}). */
@@ -37,20 +49,32 @@ public interface ResolvedComponent extends WithResolvedComponent {
   String folder();
 
   /** The git tree id of the folder; empty when the folder does not exist. */
-  Optional<String> sourceDigest();
+  @Value.Default
+  default Optional<String> sourceDigest() {
+    return Optional.empty();
+  }
 
   String configDigest();
 
-  Optional<String> workspace();
+  @Value.Default
+  default Optional<String> workspace() {
+    return Optional.empty();
+  }
 
-  Optional<String> workspaceKeyPrefix();
+  @Value.Default
+  default Optional<String> workspaceKeyPrefix() {
+    return Optional.empty();
+  }
 
   /**
    * The workspace as {@code atmos describe stacks} prints it: Atmos computes it there without the
    * base component, so a component that deploys another folder than its name shows the bare stack
    * prefix (an Atmos quirk, kept for comparison; {@link #workspace()} is what Terraform uses).
    */
-  Optional<String> describeStacksWorkspace();
+  @Value.Default
+  default Optional<String> describeStacksWorkspace() {
+    return Optional.empty();
+  }
 
   boolean isAbstract();
 
@@ -59,16 +83,40 @@ public interface ResolvedComponent extends WithResolvedComponent {
   boolean locked();
 
   /** The base components, nearest first. */
-  List<String> inheritance();
+  @Value.Default
+  default List<String> inheritance() {
+    return List.of();
+  }
 
   /** Its dependencies ({@code dependencies.components}, else {@code settings.depends_on}). */
-  List<InstanceId> dependsOn();
+  @Value.Default
+  default List<InstanceId> dependsOn() {
+    return List.of();
+  }
 
   /** The describe-component map. */
-  Map<String, Object> configuration();
+  @Value.Default
+  default Map<String, Object> configuration() {
+    return FrozenMap.copyOf(Map.of());
+  }
 
   @Value.Auxiliary
-  Optional<SourceLocation> location();
+  @Value.Default
+  default Optional<SourceLocation> location() {
+    return Optional.empty();
+  }
+
+  /** The value with immutable lists and a frozen map: copies only what is not already immutable. */
+  @Value.Check
+  default ResolvedComponent frozen() {
+    List<String> inheritance = List.copyOf(inheritance());
+    List<InstanceId> dependsOn = List.copyOf(dependsOn());
+    FrozenMap configuration = FrozenMap.copyOf(configuration());
+    if (inheritance == inheritance() && dependsOn == dependsOn() && configuration == configuration()) {
+      return this;
+    }
+    return withInheritance(inheritance).withDependsOn(dependsOn).withConfiguration(configuration);
+  }
 
   default String stack() {
     return id().stack();

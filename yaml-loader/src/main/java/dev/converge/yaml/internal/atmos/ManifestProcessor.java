@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +68,7 @@ public final class ManifestProcessor {
   private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
   private final Map<String, List<String>> resolved = new HashMap<>();
   private final Map<String, FileResult> merged = new HashMap<>();
+  private final Map<String, String> names = new HashMap<>();
 
   public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems) {
     this(tree, config, problems, new ParsedFiles());
@@ -168,6 +170,10 @@ public final class ManifestProcessor {
 
   /** The manifest name of {@code path}: relative to the stacks base path, without extension. */
   public String manifestName(String path) {
+    return names.computeIfAbsent(path, this::nameOf);
+  }
+
+  private String nameOf(String path) {
     String name = RepoPaths.relativize(config.stacksBasePath(), path);
     for (String ext : List.of(".yaml.tmpl", ".yml.tmpl", ".yaml", ".yml")) {
       if (name.endsWith(ext)) {
@@ -179,7 +185,7 @@ public final class ManifestProcessor {
 
   /** Reads the top-level manifest at {@code path} (repo-relative). */
   public Manifest process(String path) {
-    FileResult result = processFile(path, Map.of(), Layers.NONE, Map.of(), List.of(), null);
+    FileResult result = processFile(path, Map.of(), Layers.NONE, Map::of, List.of(), null);
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
         result.files(), result.definitions());
   }
@@ -248,10 +254,11 @@ public final class ManifestProcessor {
    * @param context import context (outer wins), empty when none
    * @param overrides per component type, the overrides passed down by the importers
    * @param importData settings/vars/env merged so far by the importers, for templated import paths
+   *     (made only when a path needs it)
    * @param chain the files being imported, outermost first
    */
   private FileResult processFile(String path, Map<String, Object> context, Layers overrides,
-      Map<String, Object> importData, List<String> chain, SourceLocation from) {
+      Supplier<Map<String, Object>> importData, List<String> chain, SourceLocation from) {
     boolean cacheable = context.isEmpty() && overrides.isEmpty();
     if (cacheable) {
       FileResult cached = merged.get(path);
@@ -289,7 +296,8 @@ public final class ManifestProcessor {
       String importPath = imp.path();
       if (Templates.hasTemplate(importPath) && config.templatesEnabled() && !imp.skipTemplates()) {
         usesImportData = true;
-        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData, sectionsForTemplates(document), imp.context());
+        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData.get(), sectionsForTemplates(document),
+            imp.context());
         Templates.Rendered rendered = Templates.render(importPath, data);
         if (!rendered.missing().isEmpty() && !imp.ignoreMissing() && !config.ignoreMissingTemplateValues()) {
           problems.error("import-template", "import path `" + importPath + "` uses " + String.join(", ", rendered.missing())
@@ -316,7 +324,9 @@ public final class ManifestProcessor {
           continue;
         }
         Layers passed = new Layers(combine(overrides.lower(), accumulated), combine(inline, overrides.upper()));
-        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData, sectionsForTemplates(document));
+        Map<String, Object> before = document;
+        Supplier<Map<String, Object>> data = () -> DeepMerge.mergeAll(strategy, importData.get(),
+            sectionsForTemplates(before));
         FileResult child = processFile(target, childContext, passed, data, here, entryAt);
         usesImportData |= child.usesImportData();
         document = DeepMerge.mergeMaps(document, child.document(), strategy);

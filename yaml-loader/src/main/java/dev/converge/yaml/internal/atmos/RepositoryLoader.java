@@ -21,6 +21,7 @@ import dev.converge.yaml.internal.rollout.RolloutReader;
 import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.value.FrozenMap;
 import dev.converge.yaml.internal.vendor.VendorReader;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
@@ -102,13 +103,16 @@ public final class RepositoryLoader {
     Map<String, List<String>> namesByStack = new java.util.HashMap<>();
     for (ResolvedSection s : kept) {
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+      byName.computeIfAbsent(inStack(s.name(), s.stack()), k -> new ArrayList<>()).add(s);
       namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
     }
     Map<ResolvedSection, List<InstanceId>> dependencies = new java.util.IdentityHashMap<>();
-    Map<String, Optional<String>> folderDigests = new java.util.HashMap<>();
+    Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
+    Map<ResolvedSection, Optional<String>> folderDigests = new java.util.IdentityHashMap<>();
     for (ResolvedSection s : kept) {
       dependencies.put(s, dependsOn(s, byName, namesByStack));
-      folderDigests.computeIfAbsent(folderPath(config, s), tree::treeId);
+      folderDigests.put(s, byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
+          k -> tree.treeId(folderPath(config, s))));
     }
 
     // Digests and values, again on the workers: a slice of components each, problems kept in order.
@@ -117,7 +121,7 @@ public final class RepositoryLoader {
       List<ResolvedComponent> c = new ArrayList<>(slice.size());
       List<Instance> i = new ArrayList<>(slice.size());
       for (ResolvedSection s : slice) {
-        build(s, config, folderDigests.get(folderPath(config, s)), vendored, dependencies.get(s), found, c, i);
+        build(s, config, folderDigests.get(s), vendored, dependencies.get(s), found, c, i);
       }
       return new Built(c, i, found.drain());
     });
@@ -207,8 +211,8 @@ public final class RepositoryLoader {
     components.add(ResolvedComponent.builder().id(id).type(s.type()).manifest(s.manifest()).folder(s.deployFolder())
         .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
-        .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).addAllInheritance(s.inheritance())
-        .addAllDependsOn(dependsOn).putAllConfiguration(nullFree(configuration)).location(s.location()).build());
+        .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).inheritance(s.inheritance())
+        .dependsOn(dependsOn).configuration(frozen(configuration)).location(Optional.of(s.location())).build());
     if (s.type().equals(ComponentTypes.TERRAFORM)) {
       instances.add(instance(s, id, sourceDigest, configDigest, dependsOn, found));
     }
@@ -306,7 +310,9 @@ public final class RepositoryLoader {
    * does: an explicit {@code stack} must equal the target's, each context field given
    * ({@code namespace}, {@code tenant}, {@code environment}, {@code stage}) must equal the target's,
    * and each field not given must be equal between the two components (so an explicit stack alone
-   * does not reach another stage: Atmos issue #2910, kept for compatibility).
+   * does not reach another stage: Atmos issue #2910, kept for compatibility). {@code byName} holds
+   * the components under their name and under {@link #inStack}, so most entries look at one stack's
+   * components of that name, not at every stack's.
    */
   private List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
       Map<String, List<String>> namesByStack) {
@@ -323,7 +329,7 @@ public final class RepositoryLoader {
         String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
-        for (ResolvedSection t : byName.getOrDefault(name.get(), List.of())) {
+        for (ResolvedSection t : byName.getOrDefault(inStack(name.get(), stack), List.of())) {
           if (t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
             result.add(InstanceId.of(t.stack(), t.name()));
             found = true;
@@ -343,9 +349,15 @@ public final class RepositoryLoader {
         continue;
       }
       Optional<String> stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text());
-      boolean anyField = CONTEXT_FIELDS.stream().anyMatch(e::containsKey);
+      boolean anyField = false;
+      for (String field : CONTEXT_FIELDS) {
+        anyField |= e.containsKey(field);
+      }
+      // candidates: the components of that name in the one stack it must be in, when there is one
+      String key = stack.isPresent() ? inStack(name.get(), stack.get())
+          : anyField ? name.get() : inStack(name.get(), s.stack());
       boolean found = false;
-      for (ResolvedSection t : byName.getOrDefault(name.get(), List.of())) {
+      for (ResolvedSection t : byName.getOrDefault(key, List.of())) {
         if (!t.type().equals(s.type())) {
           continue;
         }
@@ -374,6 +386,11 @@ public final class RepositoryLoader {
     return List.copyOf(result);
   }
 
+  /** The key of the components named {@code name} in {@code stack}, beside those of the name alone. */
+  private static String inStack(String name, String stack) {
+    return name + '\u0000' + stack;
+  }
+
   private void unresolved(ResolvedSection s, String name, String stack, Map<String, List<String>> namesByStack) {
     List<String> names = namesByStack.getOrDefault(stack, List.of());
     problems.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
@@ -399,6 +416,12 @@ public final class RepositoryLoader {
       RolloutReader.divergence(divergence, s.location(), found).ifPresent(b::divergence);
     }
     return b.build();
+  }
+
+  /** The describe map without null values, frozen; the section is not used to modify it afterwards. */
+  private static FrozenMap frozen(Map<String, Object> section) {
+    Map<String, Object> map = nullFree(section);
+    return map instanceof LinkedHashMap<String, Object> linked ? FrozenMap.adopt(linked) : FrozenMap.copyOf(map);
   }
 
   private static Map<String, Object> nullFree(Map<String, Object> map) {

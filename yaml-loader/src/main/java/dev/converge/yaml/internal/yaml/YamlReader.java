@@ -53,6 +53,9 @@ public final class YamlReader {
   /** Code points allowed in one document (a stack manifest is a few kilobytes). */
   public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
+  /** YAML 1.2's core schema; its resolvers are only read once made, so one serves every parse. */
+  private static final CoreSchema SCHEMA = new CoreSchema();
+
   private YamlReader() {}
 
   /**
@@ -62,7 +65,7 @@ public final class YamlReader {
   public static Optional<YamlFile> read(String path, String text, Problems problems) {
     LoadSettings settings = LoadSettings.builder()
         .setLabel(path)
-        .setSchema(new CoreSchema())
+        .setSchema(SCHEMA)
         .setAllowDuplicateKeys(true)
         .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(MAX_ALIASES)

@@ -1,0 +1,2 @@
+/** Value types the loader shares between its packages. */
+package dev.converge.yaml.internal.value;
