@@ -7,6 +7,7 @@ import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,16 @@ public final class ComponentResolver {
       "generate", "required_providers");
   private static final List<String> RENDERED = List.of("vars", "settings", "env", "providers", "backend",
       "remote_state_backend", "dependencies");
+  /**
+   * The keys of a describe map, in the order {@code describe component} prints them: the sections
+   * resolved here, then what the loader adds once it has the digests.
+   */
+  static final ShapedMap.Shape DESCRIBE = new ShapedMap.Shape(List.of("atmos_component", "atmos_stack",
+      "atmos_stack_file", "atmos_manifest", "stack", "component", "component_type", "component_info", "vars",
+      "settings", "env", "auth", "providers", "hooks", "generate", "required_providers", "required_version",
+      "dependencies", "source", "provision", "metadata", "overrides", "backend_type", "backend",
+      "remote_state_backend_type", "remote_state_backend", "command", "inheritance", "imports", "deps", "deps_all",
+      "workspace", "folder", "source_digest", "config_digest"));
   private static final Set<String> ROOT_METADATA = Set.of("labels", "tags", "custom", "enabled", "locked",
       "terraform_workspace_pattern");
 
@@ -143,7 +154,7 @@ public final class ComponentResolver {
     boolean derived = !folder.equals(name);
 
     Map<String, Object> overrides = Values.map(own, "overrides");
-    Map<String, Object> section = new LinkedHashMap<>(64);
+    ShapedMap section = DESCRIBE.newMap();
     Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
     for (String key : MERGED) {
       Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key), bases.sections.get(key),

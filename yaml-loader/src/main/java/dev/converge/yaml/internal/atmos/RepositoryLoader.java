@@ -22,6 +22,7 @@ import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.yaml.internal.value.FrozenMap;
+import dev.converge.yaml.internal.value.ShapedMap;
 import dev.converge.yaml.internal.vendor.VendorReader;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
@@ -203,7 +204,7 @@ public final class RepositoryLoader {
     }
     String sourceDigest = digest.orElse(MISSING_FOLDER_DIGEST);
     String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
-    Map<String, Object> configuration = s.section();
+    ShapedMap configuration = s.section();
     configuration.put("folder", s.deployFolder());
     configuration.put("source_digest", sourceDigest);
     configuration.put("config_digest", configDigest);
@@ -212,7 +213,7 @@ public final class RepositoryLoader {
         .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
         .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).inheritance(s.inheritance())
-        .dependsOn(dependsOn).configuration(frozen(configuration)).location(Optional.of(s.location())).build());
+        .dependsOn(dependsOn).configuration(FrozenMap.adopt(configuration)).location(Optional.of(s.location())).build());
     if (s.type().equals(ComponentTypes.TERRAFORM)) {
       instances.add(instance(s, id, sourceDigest, configDigest, dependsOn, found));
     }
@@ -416,12 +417,6 @@ public final class RepositoryLoader {
       RolloutReader.divergence(divergence, s.location(), found).ifPresent(b::divergence);
     }
     return b.build();
-  }
-
-  /** The describe map without null values, frozen; the section is not used to modify it afterwards. */
-  private static FrozenMap frozen(Map<String, Object> section) {
-    Map<String, Object> map = nullFree(section);
-    return map instanceof LinkedHashMap<String, Object> linked ? FrozenMap.adopt(linked) : FrozenMap.copyOf(map);
   }
 
   private static Map<String, Object> nullFree(Map<String, Object> map) {

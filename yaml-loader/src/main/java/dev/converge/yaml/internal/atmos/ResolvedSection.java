@@ -1,6 +1,7 @@
 package dev.converge.yaml.internal.atmos;
 
 import dev.converge.diagnostic.SourceLocation;
+import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param deployFolder the folder Terraform runs in: the merged {@code metadata.component} (which
  *     may be inherited), else {@link #folder}
  * @param stacksWorkspace the workspace as {@code describe stacks} prints it (no base component)
+ * @param section the describe map, open for the loader to add the digests
  * @param raw the component's section in the merged manifest, before inheritance
  */
 public record ResolvedSection(
@@ -27,7 +29,7 @@ public record ResolvedSection(
     String manifestPath,
     String stack,
     StackNames.Name stackName,
-    Map<String, Object> section,
+    ShapedMap section,
     String folder,
     String deployFolder,
     Optional<String> workspace,

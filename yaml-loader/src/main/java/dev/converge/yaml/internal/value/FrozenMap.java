@@ -33,6 +33,11 @@ public final class FrozenMap extends AbstractMap<String, Object> {
     return new FrozenMap(map);
   }
 
+  /** Freezes {@code map} without copying it: later {@code put}s on it fail. */
+  public static FrozenMap adopt(ShapedMap map) {
+    return new FrozenMap(map.freeze());
+  }
+
   @Override
   public Object get(Object key) {
     return map.get(key);

@@ -1,0 +1,130 @@
+package dev.converge.yaml.internal.value;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A map whose possible keys, and their order, are fixed by a {@link Shape} that many maps share:
+ * each map holds only an array of values, a {@code null} value meaning the key is absent. The
+ * loader's describe maps have the same three dozen keys for every component; held this way, each
+ * costs one array instead of a hash table and an entry per key.
+ *
+ * <p>{@link #put} fills a key of the shape (until the map is frozen); every other change is
+ * refused. Iteration follows the shape's order.
+ */
+public final class ShapedMap extends AbstractMap<String, Object> {
+
+  /** The keys a map may hold, in the order it iterates them. */
+  public static final class Shape {
+    private final String[] keys;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    public Shape(List<String> keys) {
+      this.keys = keys.toArray(String[]::new);
+      for (int i = 0; i < this.keys.length; i++) {
+        if (index.put(this.keys[i], i) != null) {
+          throw new IllegalArgumentException("key `" + this.keys[i] + "` twice in " + keys);
+        }
+      }
+    }
+
+    /** An empty map of this shape, open to {@link ShapedMap#put}. */
+    public ShapedMap newMap() {
+      return new ShapedMap(this);
+    }
+  }
+
+  private final Shape shape;
+  private final Object[] values;
+  private int size;
+  private boolean frozen;
+
+  private ShapedMap(Shape shape) {
+    this.shape = shape;
+    this.values = new Object[shape.keys.length];
+  }
+
+  /** Sets {@code key}, which must be one of the shape's; a {@code null} value removes it. */
+  @Override
+  public Object put(String key, Object value) {
+    if (frozen) {
+      throw new UnsupportedOperationException("frozen");
+    }
+    Integer at = shape.index.get(key);
+    if (at == null) {
+      throw new IllegalArgumentException("`" + key + "` is not a key of this map's shape");
+    }
+    Object old = values[at];
+    size += (value != null ? 1 : 0) - (old != null ? 1 : 0);
+    values[at] = value;
+    return old;
+  }
+
+  /** Refuses every later {@link #put}; returns this map. */
+  ShapedMap freeze() {
+    frozen = true;
+    return this;
+  }
+
+  @Override
+  public Object get(Object key) {
+    Integer at = shape.index.get(key);
+    return at == null ? null : values[at];
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return get(key) != null;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Set<Entry<String, Object>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public Iterator<Entry<String, Object>> iterator() {
+        return new Iterator<>() {
+          private int next = advance(0);
+
+          private int advance(int from) {
+            int i = from;
+            while (i < values.length && values[i] == null) {
+              i++;
+            }
+            return i;
+          }
+
+          @Override
+          public boolean hasNext() {
+            return next < values.length;
+          }
+
+          @Override
+          public Entry<String, Object> next() {
+            if (next >= values.length) {
+              throw new NoSuchElementException();
+            }
+            Entry<String, Object> entry = new SimpleImmutableEntry<>(shape.keys[next], values[next]);
+            next = advance(next + 1);
+            return entry;
+          }
+        };
+      }
+    };
+  }
+}

@@ -1,0 +1,59 @@
+package dev.converge.yaml.internal.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ShapedMapTest {
+
+  private static final ShapedMap.Shape SHAPE = new ShapedMap.Shape(List.of("c", "a", "b"));
+
+  @Test
+  void put_someKeys_iteratesInShapeOrderAndEqualsAnOrdinaryMap() {
+    ShapedMap map = SHAPE.newMap();
+    map.put("b", 2);
+    map.put("c", 3);
+
+    assertThat(map).containsExactly(Map.entry("c", 3), Map.entry("b", 2)).hasSize(2);
+    assertThat(map.get("a")).isNull();
+    assertThat(map.containsKey("a")).isFalse();
+    assertThat(map.get("zzz")).isNull();
+    Map<String, Object> same = new LinkedHashMap<>(Map.of("b", 2, "c", 3));
+    assertThat(map).isEqualTo(same);
+    assertThat(same).isEqualTo(map);
+    assertThat(map.hashCode()).isEqualTo(same.hashCode());
+  }
+
+  @Test
+  void put_nullOrReplace_keepsTheSizeRight() {
+    ShapedMap map = SHAPE.newMap();
+    map.put("a", 1);
+    map.put("a", 2);
+    map.put("b", 3);
+    map.put("b", null);
+
+    assertThat(map).containsExactly(Map.entry("a", 2));
+  }
+
+  @Test
+  void put_keyOutsideTheShapeOrFrozen_refused() {
+    ShapedMap map = SHAPE.newMap();
+    assertThatThrownBy(() -> map.put("d", 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("`d`");
+
+    map.put("a", 0);
+    FrozenMap frozen = FrozenMap.adopt(map);
+    assertThatThrownBy(() -> map.put("a", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> frozen.put("a", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(FrozenMap.copyOf(frozen)).isSameAs(frozen);
+  }
+
+  @Test
+  void shape_sameKeyTwice_refused() {
+    assertThatThrownBy(() -> new ShapedMap.Shape(List.of("a", "a"))).isInstanceOf(IllegalArgumentException.class);
+  }
+}
