@@ -41,6 +41,9 @@ public final class ComponentResolver {
 
   private static final List<String> MERGED = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision");
+  private static final ShapedMap.Shape MERGED_SHAPE = new ShapedMap.Shape(MERGED);
+  private static final ShapedMap.Shape NAME_DATA = new ShapedMap.Shape(List.of("vars", "settings", "env", "metadata",
+      "component", "atmos_component"));
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
   private static final List<String> RENDERED = List.of("vars", "settings", "env", "providers", "backend",
@@ -61,7 +64,8 @@ public final class ComponentResolver {
   private final AtmosConfig config;
   private final SourceTree tree;
   private final Problems problems;
-  private final Map<String, String> componentPaths = new java.util.HashMap<>();
+  /** {@code component_info} per component type and folder: the same for every component that deploys it. */
+  private final Map<String, Map<String, Object>> componentInfo = new java.util.HashMap<>();
 
   public ComponentResolver(AtmosConfig config, SourceTree tree, Problems problems) {
     this.config = config;
@@ -131,6 +135,8 @@ public final class ComponentResolver {
     final List<String> order = new ArrayList<>();
   }
 
+  private static final Bases NO_BASES = new Bases();
+
   private ResolvedSection resolveOne(ManifestProcessor.Manifest manifest, Optional<String> explicitName, String type,
       String name, Map<String, Object> byName, Globals globals) {
     Map<String, Object> own = Values.map(byName.get(name));
@@ -138,24 +144,30 @@ public final class ComponentResolver {
     SourceLocation location = manifest.definitions().getOrDefault(type + "/" + name,
         SourceLocation.ofFile(manifest.path()));
 
-    // The component's list strategy decides every merge below, so find it first.
-    Bases probe = new Bases();
-    if (own.containsKey("component") || ownMetadata.containsKey("inherits")) {
+    // The component's list strategy decides every merge below, so find it first. Most components
+    // inherit nothing: they share one empty Bases, which nothing writes to.
+    boolean inherits = own.containsKey("component") || ownMetadata.containsKey("inherits");
+    Bases probe = NO_BASES;
+    if (inherits) {
+      probe = new Bases();
       walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
     }
     ListMergeStrategy strategy = strategyOf(own, probe, byName, globals);
 
-    Bases bases = new Bases();
-    walkBases(name, own, byName, bases, new HashSet<>(), location, strategy, true);
+    Bases bases = inherits ? new Bases() : NO_BASES;
+    if (inherits) {
+      walkBases(name, own, byName, bases, new HashSet<>(), location, strategy, true);
+    }
 
-    Optional<String> legacyFolder = legacyFolder(type, name, own, byName, location, new HashSet<>());
+    Optional<String> legacyFolder = own.containsKey("component")
+        ? legacyFolder(type, name, own, byName, location, new HashSet<>()) : Optional.empty();
     Optional<String> ownFolder = nonEmpty(ownMetadata.get("component"));
     String folder = ownFolder.or(() -> legacyFolder).orElse(name);
     boolean derived = !folder.equals(name);
 
     Map<String, Object> overrides = Values.map(own, "overrides");
     ShapedMap section = DESCRIBE.newMap();
-    Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+    ShapedMap merged = MERGED_SHAPE.newMap();
     for (String key : MERGED) {
       Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key), bases.sections.get(key),
           Values.map(own, key), OVERRIDABLE.contains(key) ? Values.map(overrides, key) : Map.of());
@@ -181,7 +193,7 @@ public final class ComponentResolver {
       return before;
     };
     for (String key : RENDERED) {
-      Map<String, Object> value = merged.get(key);
+      Map<String, Object> value = Values.map(merged, key);
       Object rendered = Templates.renderValues(value, templateData, unrendered);
       if (rendered != value) {
         merged.put(key, Values.map(rendered));
@@ -196,7 +208,7 @@ public final class ComponentResolver {
 
     // Backend: the map of the chosen type only, with Atmos's default key prefix.
     String backendType = nonEmpty(own.get("backend_type")).or(() -> bases.backendType).or(globals::backendType).orElse("");
-    Map<String, Object> backends = merged.get("backend");
+    Map<String, Object> backends = Values.map(merged, "backend");
     Map<String, Object> backend = new LinkedHashMap<>(Values.map(backends, backendType));
     if (!backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
       problems.warning("backend-type-mismatch", "component `" + name + "` in " + manifest.name()
@@ -225,10 +237,10 @@ public final class ComponentResolver {
         .or(globals::requiredVersion).orElse("");
 
     // Names: the stack name depends on the final vars (name_template may read any section).
-    Map<String, Object> nameData = new LinkedHashMap<>();
-    nameData.put("vars", merged.get("vars"));
-    nameData.put("settings", merged.get("settings"));
-    nameData.put("env", merged.get("env"));
+    ShapedMap nameData = NAME_DATA.newMap();
+    nameData.put("vars", Values.map(merged, "vars"));
+    nameData.put("settings", Values.map(merged, "settings"));
+    nameData.put("env", Values.map(merged, "env"));
     nameData.put("metadata", metadata);
     nameData.put("component", folder);
     nameData.put("atmos_component", name);
@@ -238,9 +250,9 @@ public final class ComponentResolver {
 
     boolean workspacesOff = !config.workspacesEnabled() || backendType.equals("http");
     Optional<String> workspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, merged.get("vars")));
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, Values.map(merged, "vars")));
     Optional<String> stacksWorkspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, merged.get("vars")));
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, Values.map(merged, "vars")));
 
     boolean isAbstract = "abstract".equals(ownMetadata.get("type"));
     boolean enabled = Values.bool(metadata.get("enabled"), true);
@@ -253,23 +265,24 @@ public final class ComponentResolver {
     section.put("stack", stackName.value());
     section.put("component", folder);
     section.put("component_type", type);
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("component_type", type);
-    info.put("component_path", componentPaths.computeIfAbsent(type + "\u0000" + deployFolder,
-        k -> RepoPaths.join(config.componentBasePath(type), deployFolder)));
-    section.put("component_info", info);
-    section.put("vars", merged.get("vars"));
-    section.put("settings", merged.get("settings"));
-    section.put("env", merged.get("env"));
-    section.put("auth", merged.get("auth"));
-    section.put("providers", merged.get("providers"));
-    section.put("hooks", merged.get("hooks"));
-    section.put("generate", merged.get("generate"));
-    section.put("required_providers", merged.get("required_providers"));
+    section.put("component_info", componentInfo.computeIfAbsent(type + "\u0000" + deployFolder, k -> {
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("component_type", type);
+      info.put("component_path", RepoPaths.join(config.componentBasePath(type), deployFolder));
+      return java.util.Collections.unmodifiableMap(info);
+    }));
+    section.put("vars", Values.map(merged, "vars"));
+    section.put("settings", Values.map(merged, "settings"));
+    section.put("env", Values.map(merged, "env"));
+    section.put("auth", Values.map(merged, "auth"));
+    section.put("providers", Values.map(merged, "providers"));
+    section.put("hooks", Values.map(merged, "hooks"));
+    section.put("generate", Values.map(merged, "generate"));
+    section.put("required_providers", Values.map(merged, "required_providers"));
     section.put("required_version", requiredVersion);
-    section.put("dependencies", merged.get("dependencies"));
-    section.put("source", merged.get("source"));
-    section.put("provision", merged.get("provision"));
+    section.put("dependencies", Values.map(merged, "dependencies"));
+    section.put("source", Values.map(merged, "source"));
+    section.put("provision", Values.map(merged, "provision"));
     section.put("metadata", metadata);
     section.put("overrides", overrides);
     section.put("backend_type", backendType);

@@ -54,6 +54,22 @@ public final class DeepMerge {
     return result;
   }
 
+  /** Merges two maps in order; a {@code null} one is skipped. */
+  public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b) {
+    return mergeMaps(a == null ? Map.of() : a, b, strategy);
+  }
+
+  /** Merges three maps in order; {@code null} ones are skipped. */
+  public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b, Map<?, ?> c) {
+    return mergeAll(strategy, mergeAll(strategy, a, b), c);
+  }
+
+  /** Merges four maps in order; {@code null} ones are skipped. */
+  public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b, Map<?, ?> c,
+      Map<?, ?> d) {
+    return mergeAll(strategy, mergeAll(strategy, a, b, c), d);
+  }
+
   /** Merges a sequence of maps in order; {@code null} entries are skipped. */
   public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?>... maps) {
     Map<String, Object> result = Map.of();
