@@ -108,21 +108,21 @@ public final class RepositoryLoader {
       namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
     }
     Map<ResolvedSection, List<InstanceId>> dependencies = new java.util.IdentityHashMap<>();
-    Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
-    Map<ResolvedSection, Optional<String>> folderDigests = new java.util.IdentityHashMap<>();
     for (ResolvedSection s : kept) {
       dependencies.put(s, dependsOn(s, byName, namesByStack));
-      folderDigests.put(s, byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
-          k -> tree.treeId(folderPath(config, s))));
     }
 
     // Digests and values, again on the workers: a slice of components each, problems kept in order.
+    // Folder digests are computed by the first worker that needs one (the tree caches them).
     List<List<ResolvedSection>> slices = slices(kept, parallelism);
     List<Built> built = Workers.map(slices, parallelism, Problems::new, (found, slice) -> {
       List<ResolvedComponent> c = new ArrayList<>(slice.size());
       List<Instance> i = new ArrayList<>(slice.size());
+      Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
       for (ResolvedSection s : slice) {
-        build(s, config, folderDigests.get(s), vendored, dependencies.get(s), found, c, i);
+        Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
+            k -> tree.treeId(folderPath(config, s)));
+        build(s, config, digest, vendored, dependencies.get(s), found, c, i);
       }
       return new Built(c, i, found.drain());
     });
@@ -133,8 +133,11 @@ public final class RepositoryLoader {
       instances.addAll(b.instances());
       problems.addAll(b.problems());
     }
-    components.sort(Comparator.comparing(ResolvedComponent::id).thenComparing(ResolvedComponent::type));
-    instances.sort(Comparator.comparing(Instance::id));
+    components.sort((a, b) -> {
+      int byId = a.id().compareTo(b.id());
+      return byId != 0 ? byId : a.type().compareTo(b.type());
+    });
+    instances.sort((a, b) -> a.id().compareTo(b.id()));
     problems.throwIfErrors();
 
     DesiredState desired = DesiredState.builder().revision(revision).addAllInstances(instances)

@@ -8,6 +8,8 @@ import java.util.Optional;
  * repository root, with {@code /} separators and no {@code .} or {@code ..} segments (see
  * {@link RepoPaths#normalize}); a directory tree also answers for paths that begin with {@code ../},
  * which Atmos fixtures use for a components base path outside the repository.
+ *
+ * <p>A load asks from several threads at once: implementations are safe for concurrent use.
  */
 public interface SourceTree {
 
