@@ -107,37 +107,34 @@ public final class RepositoryLoader {
       byName.computeIfAbsent(inStack(s.name(), s.stack()), k -> new ArrayList<>()).add(s);
       namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
     }
-    Map<ResolvedSection, List<InstanceId>> dependencies = new java.util.IdentityHashMap<>();
-    for (ResolvedSection s : kept) {
-      dependencies.put(s, dependsOn(s, byName, namesByStack));
-    }
-
-    // Digests and values, again on the workers: a slice of components each, problems kept in order.
-    // Folder digests are computed by the first worker that needs one (the tree caches them).
-    List<List<ResolvedSection>> slices = slices(kept, parallelism);
-    List<Built> built = Workers.map(slices, parallelism, Problems::new, (found, slice) -> {
-      List<ResolvedComponent> c = new ArrayList<>(slice.size());
-      List<Instance> i = new ArrayList<>(slice.size());
-      Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
-      for (ResolvedSection s : slice) {
-        Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
-            k -> tree.treeId(folderPath(config, s)));
-        build(s, config, digest, vendored, dependencies.get(s), found, c, i);
-      }
-      return new Built(c, i, found.drain());
-    });
-    List<ResolvedComponent> components = new ArrayList<>(kept.size());
-    List<Instance> instances = new ArrayList<>(kept.size());
+    // From here on, one order: the snapshot's (stack, component, type). Each worker takes a slice of
+    // components: dependencies, folder and configuration digests, values. Problems keep the order of
+    // one thread: every dependency problem first, then the others, each in component order.
+    List<ResolvedSection> ordered = new ArrayList<>(kept);
+    ordered.sort(BY_ID);
+    List<List<ResolvedSection>> slices = slices(ordered, parallelism);
+    List<Built> built = Workers.map(slices, parallelism, () -> new Problems[] {new Problems(), new Problems()},
+        (found, slice) -> {
+          List<ResolvedComponent> c = new ArrayList<>(slice.size());
+          List<Instance> i = new ArrayList<>(slice.size());
+          Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
+          for (ResolvedSection s : slice) {
+            List<InstanceId> dependsOn = dependsOn(s, byName, namesByStack, found[0]);
+            // the tree computes each folder's digest once, for whichever worker asks first
+            Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
+                k -> tree.treeId(folderPath(config, s)));
+            build(s, config, digest, vendored, dependsOn, found[1], c, i);
+          }
+          return new Built(c, i, found[0].drain(), found[1].drain());
+        });
+    List<ResolvedComponent> components = new ArrayList<>(ordered.size());
+    List<Instance> instances = new ArrayList<>(ordered.size());
     for (Built b : built) {
       components.addAll(b.components());
       instances.addAll(b.instances());
-      problems.addAll(b.problems());
+      problems.addAll(b.dependencyProblems());
     }
-    components.sort((a, b) -> {
-      int byId = a.id().compareTo(b.id());
-      return byId != 0 ? byId : a.type().compareTo(b.type());
-    });
-    instances.sort((a, b) -> a.id().compareTo(b.id()));
+    built.forEach(b -> problems.addAll(b.problems()));
     problems.throwIfErrors();
 
     DesiredState desired = DesiredState.builder().revision(revision).addAllInstances(instances)
@@ -174,7 +171,14 @@ public final class RepositoryLoader {
     }
   }
 
-  private record Built(List<ResolvedComponent> components, List<Instance> instances, List<Problem> problems) {}
+  private record Built(List<ResolvedComponent> components, List<Instance> instances,
+      List<Problem> dependencyProblems, List<Problem> problems) {}
+
+  private static final Comparator<ResolvedSection> BY_ID = (a, b) -> {
+    int c = a.stack().compareTo(b.stack());
+    c = c != 0 ? c : a.name().compareTo(b.name());
+    return c != 0 ? c : a.type().compareTo(b.type());
+  };
 
   /** Contiguous slices, a few per thread so that a slow one does not hold the others up. */
   private static <T> List<List<T>> slices(List<T> items, int threads) {
@@ -318,8 +322,8 @@ public final class RepositoryLoader {
    * the components under their name and under {@link #inStack}, so most entries look at one stack's
    * components of that name, not at every stack's.
    */
-  private List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
-      Map<String, List<String>> namesByStack) {
+  private static List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
+      Map<String, List<String>> namesByStack, Problems problems) {
     Set<InstanceId> result = new LinkedHashSet<>();
     Map<String, Object> templateData = s.section();
     Object components = Values.map(s.section(), "dependencies").get("components");
@@ -340,7 +344,7 @@ public final class RepositoryLoader {
           }
         }
         if (!found) {
-          unresolved(s, name.get(), stack, namesByStack);
+          unresolved(s, name.get(), stack, namesByStack, problems);
         }
       }
       return List.copyOf(result);
@@ -384,7 +388,7 @@ public final class RepositoryLoader {
         }
       }
       if (!found) {
-        unresolved(s, name.get(), stack.orElse(s.stack()), namesByStack);
+        unresolved(s, name.get(), stack.orElse(s.stack()), namesByStack, problems);
       }
     }
     return List.copyOf(result);
@@ -395,9 +399,10 @@ public final class RepositoryLoader {
     return name + '\u0000' + stack;
   }
 
-  private void unresolved(ResolvedSection s, String name, String stack, Map<String, List<String>> namesByStack) {
+  private static void unresolved(ResolvedSection s, String name, String stack,
+      Map<String, List<String>> namesByStack, Problems found) {
     List<String> names = namesByStack.getOrDefault(stack, List.of());
-    problems.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
+    found.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
         + " depends on `" + name + "`, which matches no component" + (names.isEmpty() ? "" : " of stack " + stack)
         + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
   }
