@@ -46,6 +46,15 @@ public final class ComponentResolver {
       "component", "atmos_component"));
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
+  /** Per {@link #MERGED} key, whether a component's {@code overrides} may set it. */
+  private static final boolean[] OVERRIDES_MERGED = new boolean[MERGED.size()];
+
+  static {
+    for (int i = 0; i < MERGED.size(); i++) {
+      OVERRIDES_MERGED[i] = OVERRIDABLE.contains(MERGED.get(i));
+    }
+  }
+
   private static final List<String> RENDERED = List.of("vars", "settings", "env", "providers", "backend",
       "remote_state_backend", "dependencies");
   /**
@@ -168,9 +177,11 @@ public final class ComponentResolver {
     Map<String, Object> overrides = Values.map(own, "overrides");
     ShapedMap section = DESCRIBE.newMap();
     ShapedMap merged = MERGED_SHAPE.newMap();
-    for (String key : MERGED) {
-      Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key), bases.sections.get(key),
-          Values.map(own, key), OVERRIDABLE.contains(key) ? Values.map(overrides, key) : Map.of());
+    for (int i = 0; i < MERGED.size(); i++) {
+      String key = MERGED.get(i);
+      Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key),
+          bases == NO_BASES ? null : bases.sections.get(key), Values.map(own, key),
+          OVERRIDES_MERGED[i] && !overrides.isEmpty() ? Values.map(overrides, key) : null);
       merged.put(key, value);
     }
     Map<String, Object> metadata = DeepMerge.mergeAll(strategy, globals.metadata(), bases.metadata, ownMetadata);
@@ -292,7 +303,7 @@ public final class ComponentResolver {
     section.put("command", command);
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
-    List<String> deps = deps(manifest, type, name, bases.order, globalFiles(manifest, type));
+    List<String> deps = deps(manifest, type, name, bases.order);
     section.put("deps", deps);
     section.put("deps_all", deps);
     workspace.ifPresent(w -> section.put("workspace", w));
@@ -482,39 +493,45 @@ public final class ComponentResolver {
    * imports.
    */
   private ManifestProcessor.Manifest indexed;
-  private final Map<String, java.util.Set<String>> globalFilesByType = new java.util.HashMap<>();
-  private Map<String, ManifestProcessor.Contribution> filesByName = Map.of();
+  private final Map<String, FilesOfType> filesByType = new java.util.HashMap<>();
 
-  /** The files of {@code manifest} that set stack-wide sections for {@code type}, computed once per manifest. */
-  private java.util.Set<String> globalFiles(ManifestProcessor.Manifest manifest, String type) {
+  /**
+   * What {@link #deps} reads of one manifest's files, for one component type, computed once per
+   * manifest: the files that set stack-wide sections (a dependency of every component), and each
+   * file's components of that type.
+   */
+  private record FilesOfType(java.util.Set<String> global, List<ManifestProcessor.Contribution> others,
+      Map<String, Map<String, Object>> components) {}
+
+  private FilesOfType filesOfType(ManifestProcessor.Manifest manifest, String type) {
     if (indexed != manifest) {
       indexed = manifest;
-      globalFilesByType.clear();
-      filesByName = new LinkedHashMap<>();
-      manifest.files().forEach(f -> filesByName.putIfAbsent(f.name(), f));
+      filesByType.clear();
     }
-    return globalFilesByType.computeIfAbsent(type, t -> {
-      java.util.Set<String> result = new HashSet<>();
-      for (ManifestProcessor.Contribution file : filesByName.values()) {
+    return filesByType.computeIfAbsent(type, t -> {
+      Map<String, ManifestProcessor.Contribution> byName = new LinkedHashMap<>();
+      manifest.files().forEach(f -> byName.putIfAbsent(f.name(), f));
+      java.util.Set<String> global = new java.util.TreeSet<>();
+      List<ManifestProcessor.Contribution> others = new ArrayList<>();
+      Map<String, Map<String, Object>> components = new java.util.HashMap<>();
+      for (ManifestProcessor.Contribution file : byName.values()) {
+        components.put(file.name(), Values.map(Values.map(file.content(), "components"), t));
         if (anyNotEmpty(file.content()) || anyNotEmpty(Values.map(file.content(), t))) {
-          result.add(file.name());
+          global.add(file.name());
+        } else {
+          others.add(file);
         }
       }
-      return result;
+      return new FilesOfType(global, others, components);
     });
   }
 
-  private List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases,
-      java.util.Set<String> globalFiles) {
-    java.util.TreeSet<String> result = new java.util.TreeSet<>(globalFiles);
+  private List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases) {
+    FilesOfType files = filesOfType(manifest, type);
+    java.util.TreeSet<String> result = new java.util.TreeSet<>(files.global());
     result.add(manifest.name());
-    Map<String, ManifestProcessor.Contribution> byName = filesByName;
-    for (ManifestProcessor.Contribution file : byName.values()) {
-      Map<String, Object> content = file.content();
-      if (globalFiles.contains(file.name())) {
-        continue;
-      }
-      Map<String, Object> typed = Values.map(Values.map(content, "components"), type);
+    for (ManifestProcessor.Contribution file : files.others()) {
+      Map<String, Object> typed = files.components().get(file.name());
       if (!Values.map(typed, name).isEmpty()) {
         result.add(file.name());
         continue;
@@ -524,10 +541,11 @@ public final class ComponentResolver {
         if (section.isEmpty()) {
           continue;
         }
-        boolean differs = file.imports().isEmpty() || file.imports().stream()
-            .map(byName::get).filter(java.util.Objects::nonNull)
-            .map(i -> Values.map(Values.map(Values.map(i.content(), "components"), type), base))
-            .anyMatch(other -> !other.isEmpty() && !other.equals(section));
+        boolean differs = file.imports().isEmpty();
+        for (String imported : file.imports()) {
+          Map<String, Object> other = Values.map(files.components().get(imported), base);
+          differs |= !other.isEmpty() && !other.equals(section);
+        }
         if (differs) {
           result.add(file.name());
           break;
