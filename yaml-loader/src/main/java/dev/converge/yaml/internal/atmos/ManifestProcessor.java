@@ -262,7 +262,7 @@ public final class ManifestProcessor {
     boolean cacheable = context.isEmpty() && overrides.isEmpty();
     if (cacheable) {
       FileResult cached = merged.get(path);
-      if (cached != null && !cached.usesImportData() && chain.stream().noneMatch(cached.subtree()::contains)) {
+      if (cached != null && !cached.usesImportData() && noneIn(chain, cached.subtree())) {
         return cached;
       }
     }
@@ -358,6 +358,15 @@ public final class ManifestProcessor {
       merged.put(path, result);
     }
     return result;
+  }
+
+  private static boolean noneIn(List<String> chain, Set<String> files) {
+    for (String file : chain) {
+      if (files.contains(file)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private record Import(String path, Map<String, Object> context, boolean skipTemplates, boolean ignoreMissing,
@@ -485,6 +494,13 @@ public final class ManifestProcessor {
 
   /** The overrides a document declares, per component type: root {@code overrides} then the type's. */
   private Map<String, Map<String, Object>> overridesOf(Map<String, Object> document) {
+    boolean any = document.containsKey("overrides");
+    for (String type : ComponentTypes.ALL) {
+      any |= document.get(type) instanceof Map<?, ?> typed && typed.containsKey("overrides");
+    }
+    if (!any) {
+      return Map.of(); // the common case: nothing to merge
+    }
     Map<String, Map<String, Object>> result = new HashMap<>();
     Map<String, Object> global = Values.map(document, "overrides");
     for (String type : ComponentTypes.ALL) {

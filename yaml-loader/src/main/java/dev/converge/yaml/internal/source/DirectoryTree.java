@@ -2,15 +2,16 @@ package dev.converge.yaml.internal.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /** A plain directory (the working tree) as a {@link SourceTree}. */
 public final class DirectoryTree implements SourceTree {
@@ -88,9 +89,17 @@ public final class DirectoryTree implements SourceTree {
         return List.of();
       }
       List<String> result = new ArrayList<>();
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-            .forEach(p -> result.add(RepoPaths.join(d, dir.relativize(p).toString())));
+      try {
+        // the walk hands over each file's attributes: no second look at the file to see what it is
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile()) {
+              result.add(RepoPaths.join(d, dir.relativize(file).toString()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

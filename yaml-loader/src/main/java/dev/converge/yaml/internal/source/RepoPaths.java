@@ -13,6 +13,9 @@ public final class RepoPaths {
    * the root keeps its leading {@code ../} segments, so callers can tell it leaves the repository.
    */
   public static String normalize(String path) {
+    if (isNormal(path)) {
+      return path; // the common case, checked without splitting
+    }
     Deque<String> parts = new ArrayDeque<>();
     int up = 0;
     for (String part : path.replace('\\', '/').split("/")) {
@@ -40,6 +43,27 @@ public final class RepoPaths {
       out.append(part);
     }
     return out.toString();
+  }
+
+  /** No {@code \\}, no empty, {@code .} or {@code ..} segment, no leading or trailing {@code /}. */
+  private static boolean isNormal(String path) {
+    int start = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      char c = i == path.length() ? '/' : path.charAt(i);
+      if (c == '\\') {
+        return false;
+      }
+      if (c == '/') {
+        int length = i - start;
+        if (length == 0 && !path.isEmpty()
+            || length == 1 && path.charAt(start) == '.'
+            || length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
   }
 
   public static String join(String a, String b) {
