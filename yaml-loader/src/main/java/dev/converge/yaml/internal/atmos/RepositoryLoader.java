@@ -39,6 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -112,21 +114,17 @@ public final class RepositoryLoader {
     // one thread: every dependency problem first, then the others, each in component order.
     List<ResolvedSection> ordered = new ArrayList<>(kept);
     ordered.sort(BY_ID);
-    List<List<ResolvedSection>> slices = slices(ordered, parallelism);
-    List<Built> built = Workers.map(slices, parallelism, () -> new Problems[] {new Problems(), new Problems()},
-        (found, slice) -> {
-          List<ResolvedComponent> c = new ArrayList<>(slice.size());
-          List<Instance> i = new ArrayList<>(slice.size());
-          Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
-          for (ResolvedSection s : slice) {
-            List<InstanceId> dependsOn = dependsOn(s, byName, namesByStack, found[0]);
-            // the tree computes each folder's digest once, for whichever worker asks first
-            Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
-                k -> tree.treeId(folderPath(config, s)));
-            build(s, config, digest, vendored, dependsOn, found[1], c, i);
-          }
-          return new Built(c, i, found[0].drain(), found[1].drain());
-        });
+    // One worker also lists the stacks and manifests meanwhile.
+    AtomicReference<Listing> listing = new AtomicReference<>();
+    List<Supplier<Built>> jobs = new ArrayList<>();
+    jobs.add(() -> {
+      listing.set(new Listing(stacks(kept), manifestValues(manifests, sections)));
+      return new Built(List.of(), List.of(), List.of(), List.of());
+    });
+    for (List<ResolvedSection> slice : slices(ordered, parallelism)) {
+      jobs.add(() -> build(slice, config, vendored, byName, namesByStack));
+    }
+    List<Built> built = Workers.map(jobs, parallelism, () -> null, (none, job) -> job.get());
     List<ResolvedComponent> components = new ArrayList<>(ordered.size());
     List<Instance> instances = new ArrayList<>(ordered.size());
     for (Built b : built) {
@@ -143,8 +141,8 @@ public final class RepositoryLoader {
         .desiredState(desired)
         .pipeline(pipeline)
         .addAllVendorPins(pins)
-        .addAllStacks(stacks(kept))
-        .addAllManifests(manifestValues(manifests, sections))
+        .addAllStacks(listing.get().stacks())
+        .addAllManifests(listing.get().manifests())
         .addAllComponents(components)
         .addAllWarnings(problems.warnings())
         .build();
@@ -174,6 +172,8 @@ public final class RepositoryLoader {
   private record Built(List<ResolvedComponent> components, List<Instance> instances,
       List<Problem> dependencyProblems, List<Problem> problems) {}
 
+  private record Listing(List<AtmosStack> stacks, List<StackManifest> manifests) {}
+
   private static final Comparator<ResolvedSection> BY_ID = (a, b) -> {
     int c = a.stack().compareTo(b.stack());
     c = c != 0 ? c : a.name().compareTo(b.name());
@@ -192,6 +192,24 @@ public final class RepositoryLoader {
 
   private static String folderPath(AtmosConfig config, ResolvedSection s) {
     return RepoPaths.join(config.componentBasePath(s.type()), s.deployFolder());
+  }
+
+  /** One slice of components, with its dependency problems and its other problems apart. */
+  private Built build(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored,
+      Map<String, List<ResolvedSection>> byName, Map<String, List<String>> namesByStack) {
+    Problems dependencyProblems = new Problems();
+    Problems found = new Problems();
+    List<ResolvedComponent> c = new ArrayList<>(slice.size());
+    List<Instance> i = new ArrayList<>(slice.size());
+    Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
+    for (ResolvedSection s : slice) {
+      List<InstanceId> dependsOn = dependsOn(s, byName, namesByStack, dependencyProblems);
+      // the tree computes each folder's digest once, for whichever worker asks first
+      Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
+          k -> tree.treeId(folderPath(config, s)));
+      build(s, config, digest, vendored, dependsOn, found, c, i);
+    }
+    return new Built(c, i, dependencyProblems.all(), found.all());
   }
 
   /** The component's digests and values; adds the component, and its instance when it is Terraform. */
