@@ -234,13 +234,26 @@ public final class RepositoryLoader {
     configuration.put("source_digest", sourceDigest);
     configuration.put("config_digest", configDigest);
     InstanceId id = InstanceId.of(s.stack(), s.name());
+    if (s.type().equals(ComponentTypes.TERRAFORM)) {
+      Instance instance = instance(s, id, sourceDigest, configDigest, dependsOn, found);
+      instances.add(instance);
+      // The instance holds copies of these sections (its builder makes them); where a copy is equal
+      // (no null values were left out), the describe map takes it and the original can go.
+      share(configuration, "vars", instance.vars());
+      share(configuration, "env", instance.env());
+      share(configuration, "settings", instance.settings());
+      share(configuration, "backend", instance.backend());
+    }
     components.add(ResolvedComponent.builder().id(id).type(s.type()).manifest(s.manifest()).folder(s.deployFolder())
         .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
         .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).inheritance(s.inheritance())
         .dependsOn(dependsOn).configuration(FrozenMap.adopt(configuration)).location(Optional.of(s.location())).build());
-    if (s.type().equals(ComponentTypes.TERRAFORM)) {
-      instances.add(instance(s, id, sourceDigest, configDigest, dependsOn, found));
+  }
+
+  private static void share(ShapedMap configuration, String key, Map<String, Object> copy) {
+    if (configuration.get(key) instanceof Map<?, ?> original && original.size() == copy.size()) {
+      configuration.put(key, copy);
     }
   }
 

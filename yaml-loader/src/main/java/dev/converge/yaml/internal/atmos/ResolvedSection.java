@@ -40,13 +40,20 @@ public record ResolvedSection(
     boolean locked,
     List<String> inheritance,
     Map<String, Object> raw,
-    SourceLocation location) {
+    SourceLocation location,
+    Map<String, Object> vars,
+    Map<String, Object> settings) {
 
-  public Map<String, Object> vars() {
-    return Values.map(section, "vars");
-  }
-
-  public Map<String, Object> settings() {
-    return Values.map(section, "settings");
+  /**
+   * With {@code vars} and {@code settings} read from the describe map once: other components'
+   * dependencies read them while the loader swaps the describe map's sections for equal copies.
+   */
+  public ResolvedSection(String type, String name, String manifest, String manifestPath, String stack,
+      StackNames.Name stackName, ShapedMap section, String folder, String deployFolder, Optional<String> workspace,
+      Optional<String> stacksWorkspace, Optional<String> workspaceKeyPrefix, boolean isAbstract, boolean enabled,
+      boolean locked, List<String> inheritance, Map<String, Object> raw, SourceLocation location) {
+    this(type, name, manifest, manifestPath, stack, stackName, section, folder, deployFolder, workspace,
+        stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw, location,
+        Values.map(section, "vars"), Values.map(section, "settings"));
   }
 }
