@@ -38,23 +38,28 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * from a {@code name_template}. That is
  * 1,201 distinct files and about 12,500 component instances. {@link #load()} is the whole
  * {@code AtmosRepository.load()}: discovery, imports, deep merges, inheritance, names, workspaces,
- * dependencies, git tree ids of the component folders and config digests. {@link #parseFloor()}
- * reads and parses the same 1,201 files once with snakeyaml-engine's {@code Load}. The ratio
- * {@code load / parseFloor} is the figure of merit (target: 2 or less).
+ * dependencies, git tree ids of the component folders and config digests, on as many threads as
+ * there are processors (the default); {@link #loadOnOneThread()} is the same on one thread.
+ * {@link #parseFloor()} reads and parses the same 1,201 files once, on one thread, with
+ * snakeyaml-engine's {@code Load}. The ratio {@code load / parseFloor} is the figure of merit
+ * (target: 2 or less).
  *
  * <p>Run it with:
  *
  * <pre>
  * ./mvnw -B -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar LoaderBenchmark -f 1 -wi 2 -i 3
+ * java -jar benchmarks/target/benchmarks.jar LoaderBenchmark -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+// Long warm-up: the first seconds of a fork are compilation and heap sizing (a load's first
+// iterations take 2 to 4 times the steady figure); three forks, because a fork's compiled code can
+// come out slower than another's.
+@Warmup(iterations = 8, time = 3)
+@Measurement(iterations = 5, time = 4)
+@Fork(value = 3, jvmArgsAppend = {"-Xmx2g"})
 public class LoaderBenchmark {
 
   static final int CATALOG = 200;
@@ -85,6 +90,12 @@ public class LoaderBenchmark {
   @Benchmark
   public AtmosSnapshot load() {
     return AtmosRepository.open(root).load();
+  }
+
+  /** The same load on the calling thread alone ({@code parallelism(1)}): the CPU the load costs. */
+  @Benchmark
+  public AtmosSnapshot loadOnOneThread() {
+    return AtmosRepository.builder(root).parallelism(1).build().load();
   }
 
   @Benchmark

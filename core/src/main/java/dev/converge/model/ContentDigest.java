@@ -50,7 +50,10 @@ public final class ContentDigest {
     private final byte[] buffer = new byte[512];
     private int used;
 
-    /** Cloned rather than looked up: a provider lookup costs more than hashing a small configuration. */
+    /**
+     * Cloned rather than looked up: a provider lookup costs more than hashing a small configuration.
+     * Never updated itself, so cloning it from several threads only reads it.
+     */
     private static final MessageDigest PROTOTYPE = newSha256();
 
     Canonical() {

@@ -6,7 +6,6 @@ import dev.converge.yaml.internal.merge.ListMergeStrategy;
 import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
-import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,14 +70,12 @@ public final class ComponentResolver {
       "terraform_workspace_pattern");
 
   private final AtmosConfig config;
-  private final SourceTree tree;
   private final Problems problems;
   /** {@code component_info} per component type and folder: the same for every component that deploys it. */
   private final Map<String, Map<String, Object>> componentInfo = new java.util.HashMap<>();
 
-  public ComponentResolver(AtmosConfig config, SourceTree tree, Problems problems) {
+  public ComponentResolver(AtmosConfig config, Problems problems) {
     this.config = config;
-    this.tree = tree;
     this.problems = problems;
   }
 

@@ -159,7 +159,7 @@ public final class RepositoryLoader {
 
     Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed) {
       processor = new ManifestProcessor(tree, config, found, parsed);
-      resolver = new ComponentResolver(config, tree, found);
+      resolver = new ComponentResolver(config, found);
     }
 
     Read read(String path) {
