@@ -97,7 +97,7 @@ class DocsTest {
       "./mvnw -B -pl benchmarks -am package -DskipTests",
       "java -jar cli/target/converge.jar --help",
       "java -jar benchmarks/target/benchmarks.jar PlannerBenchmark -prof gc",
-      "java -jar benchmarks/target/benchmarks.jar LoaderBenchmark -f 1 -wi 3 -i 5 -w 3 -r 5",
+      "java -jar benchmarks/target/benchmarks.jar LoaderBenchmark -prof gc",
       "./mvnw -B -pl core,yaml-loader test -Dtest=AtmosConformanceTest -Dconverge.conformance.dir=/path/to/cases",
       "java -cp <the loader and its dependencies> dev.converge.yaml.conformance.ConformanceRunner /path/to/cases",
       "git add rollout.yaml",
