@@ -27,7 +27,7 @@ class WorkersTest {
     });
 
     assertThat(squares).isEqualTo(ITEMS.stream().map(i -> i * i).toList());
-    assertThat(threads).contains(Thread.currentThread().getName()).hasSizeLessThanOrEqualTo(3);
+    assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(3);
   }
 
   @Test
