@@ -298,12 +298,7 @@ public final class ConformanceRunner {
       InstanceId target = InstanceId.of(String.valueOf(c.get("stack")), String.valueOf(c.get("component")));
       List<Map<String, Object>> actual = new ArrayList<>();
       for (ResolvedComponent d : s.dependents(target)) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("component", d.component());
-        item.put("component_type", d.type());
-        item.put("component_path", map(d.configuration().get("component_info")).get("component_path"));
-        item.put("stack", d.stack());
-        item.put("stack_slug", d.stack() + "-" + d.component().replace('/', '-'));
+        Map<String, Object> item = item(d);
         for (String field : List.of("namespace", "tenant", "environment", "stage")) {
           if (d.vars().get(field) != null) {
             item.put(field, d.vars().get(field));

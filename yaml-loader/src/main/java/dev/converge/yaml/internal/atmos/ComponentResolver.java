@@ -245,8 +245,9 @@ public final class ComponentResolver {
         .or(globals::requiredVersion).orElse("");
 
     // Names: the stack name depends on the final vars (name_template may read any section).
+    Map<String, Object> vars = Values.map(merged, "vars");
     ShapedMap nameData = NAME_DATA.newMap();
-    nameData.put("vars", Values.map(merged, "vars"));
+    nameData.put("vars", vars);
     nameData.put("settings", Values.map(merged, "settings"));
     nameData.put("env", Values.map(merged, "env"));
     nameData.put("metadata", metadata);
@@ -258,9 +259,9 @@ public final class ComponentResolver {
 
     boolean workspacesOff = !config.workspacesEnabled() || backendType.equals("http");
     Optional<String> workspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, Values.map(merged, "vars")));
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, vars));
     Optional<String> stacksWorkspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, Values.map(merged, "vars")));
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, vars));
 
     boolean isAbstract = "abstract".equals(ownMetadata.get("type"));
     boolean enabled = Values.bool(metadata.get("enabled"), true);
@@ -279,18 +280,10 @@ public final class ComponentResolver {
       info.put("component_path", RepoPaths.join(config.componentBasePath(type), deployFolder));
       return java.util.Collections.unmodifiableMap(info);
     }));
-    section.put("vars", Values.map(merged, "vars"));
-    section.put("settings", Values.map(merged, "settings"));
-    section.put("env", Values.map(merged, "env"));
-    section.put("auth", Values.map(merged, "auth"));
-    section.put("providers", Values.map(merged, "providers"));
-    section.put("hooks", Values.map(merged, "hooks"));
-    section.put("generate", Values.map(merged, "generate"));
-    section.put("required_providers", Values.map(merged, "required_providers"));
+    // the merged sections as they are, but backend and remote_state_backend: of the chosen type only
+    // (the shape, not the order of these puts, orders the describe map)
+    merged.forEach((key, value) -> section.put(key, value));
     section.put("required_version", requiredVersion);
-    section.put("dependencies", Values.map(merged, "dependencies"));
-    section.put("source", Values.map(merged, "source"));
-    section.put("provision", Values.map(merged, "provision"));
     section.put("metadata", metadata);
     section.put("overrides", overrides);
     section.put("backend_type", backendType);

@@ -119,10 +119,10 @@ public final class RepositoryLoader {
     List<Supplier<Built>> jobs = new ArrayList<>();
     jobs.add(() -> {
       listing.set(new Listing(stacks(kept), manifestValues(manifests, sections)));
-      return new Built(List.of(), List.of(), List.of(), List.of());
+      return Built.NOTHING;
     });
     for (List<ResolvedSection> slice : slices(ordered, parallelism)) {
-      jobs.add(() -> build(slice, config, vendored, byName, namesByStack));
+      jobs.add(() -> buildSlice(slice, config, vendored, byName, namesByStack));
     }
     List<Built> built = Workers.map(jobs, parallelism, () -> null, (none, job) -> job.get());
     List<ResolvedComponent> components = new ArrayList<>(ordered.size());
@@ -170,7 +170,10 @@ public final class RepositoryLoader {
   }
 
   private record Built(List<ResolvedComponent> components, List<Instance> instances,
-      List<Problem> dependencyProblems, List<Problem> problems) {}
+      List<Problem> dependencyProblems, List<Problem> problems) {
+    /** What a job that builds no component (the listing) returns. */
+    static final Built NOTHING = new Built(List.of(), List.of(), List.of(), List.of());
+  }
 
   private record Listing(List<AtmosStack> stacks, List<StackManifest> manifests) {}
 
@@ -195,7 +198,7 @@ public final class RepositoryLoader {
   }
 
   /** One slice of components, with its dependency problems and its other problems apart. */
-  private Built build(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored,
+  private Built buildSlice(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored,
       Map<String, List<ResolvedSection>> byName, Map<String, List<String>> namesByStack) {
     Problems dependencyProblems = new Problems();
     Problems found = new Problems();

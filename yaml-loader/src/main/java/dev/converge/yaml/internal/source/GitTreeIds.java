@@ -46,11 +46,6 @@ public final class GitTreeIds {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
       stream.forEach(children::add);
     }
-    record Entry(String name, FileMode mode, ObjectId id) {
-      String sortKey() {
-        return mode == FileMode.TREE ? name + "/" : name;
-      }
-    }
     List<Entry> entries = new ArrayList<>();
     for (Path child : children) {
       String name = child.getFileName().toString();
@@ -70,15 +65,28 @@ public final class GitTreeIds {
         entries.add(new Entry(name, mode, formatter.idFor(Constants.OBJ_BLOB, Files.readAllBytes(child))));
       }
     }
-    if (entries.isEmpty()) {
-      return Optional.empty();
+    return entries.isEmpty() ? Optional.empty() : Optional.of(treeId(entries, formatter));
+  }
+
+  /** One entry of a git tree. */
+  record Entry(String name, FileMode mode, ObjectId id) {
+    private String sortKey() {
+      return mode == FileMode.TREE ? name + "/" : name;
     }
-    entries.sort(Comparator.comparing(Entry::sortKey, GitTreeIds::compareBytes));
+  }
+
+  /**
+   * The id of the tree holding {@code entries}, sorted as git sorts them: by the bytes of the name,
+   * a tree's name compared as if it ended in {@code /}.
+   */
+  static ObjectId treeId(List<Entry> entries, ObjectInserter.Formatter formatter) {
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparing(Entry::sortKey, GitTreeIds::compareBytes));
     TreeFormatter tree = new TreeFormatter();
-    for (Entry e : entries) {
+    for (Entry e : sorted) {
       tree.append(e.name(), e.mode(), e.id());
     }
-    return Optional.of(tree.computeId(formatter));
+    return tree.computeId(formatter);
   }
 
   private static boolean executable(Path file) throws IOException {

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
@@ -85,33 +83,10 @@ final class WorkTreeIds {
 
   @SuppressWarnings("unchecked")
   private static ObjectId tree(Map<String, Object> node, ObjectInserter.Formatter formatter) {
-    List<String> names = new ArrayList<>(node.keySet());
-    names.sort((a, b) -> compare(key(a, node.get(a)), key(b, node.get(b))));
-    TreeFormatter tree = new TreeFormatter();
-    for (String name : names) {
-      Object child = node.get(name);
-      if (child instanceof Blob blob) {
-        tree.append(name, blob.mode(), blob.id());
-      } else {
-        tree.append(name, FileMode.TREE, tree((Map<String, Object>) child, formatter));
-      }
-    }
-    return tree.computeId(formatter);
-  }
-
-  private static String key(String name, Object child) {
-    return child instanceof Blob ? name : name + "/";
-  }
-
-  private static int compare(String a, String b) {
-    byte[] x = Constants.encode(a);
-    byte[] y = Constants.encode(b);
-    for (int i = 0; i < Math.min(x.length, y.length); i++) {
-      int c = Byte.toUnsignedInt(x[i]) - Byte.toUnsignedInt(y[i]);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return x.length - y.length;
+    List<GitTreeIds.Entry> entries = new ArrayList<>(node.size());
+    node.forEach((name, child) -> entries.add(child instanceof Blob blob
+        ? new GitTreeIds.Entry(name, blob.mode(), blob.id())
+        : new GitTreeIds.Entry(name, FileMode.TREE, tree((Map<String, Object>) child, formatter))));
+    return GitTreeIds.treeId(entries, formatter);
   }
 }
