@@ -309,16 +309,8 @@ public final class ConformanceRunner {
       List<Object> expected = list(c.get("expect"));
       check.count += Math.max(1, expected.size());
       List<Map<String, Object>> unmatched = new ArrayList<>(actual);
-      for (Object e : expected) {
-        Map<String, Object> want = map(e);
-        Optional<Map<String, Object>> hit = unmatched.stream()
-            .filter(a -> want.entrySet().stream().allMatch(w -> yamlEquals(w.getValue(), a.get(w.getKey()))))
-            .findFirst();
-        if (hit.isPresent()) {
-          unmatched.remove(hit.get());
-        } else {
-          check.fail("missing dependent " + want + "; actual " + actual);
-        }
+      for (Map<String, Object> want : unpaired(expected, unmatched)) {
+        check.fail("missing dependent " + want + "; actual " + actual);
       }
       if (!unmatched.isEmpty()) {
         check.fail("unexpected dependents " + unmatched);
@@ -447,20 +439,33 @@ public final class ConformanceRunner {
       return item;
     }
 
-    private void compareAffected(Map<String, Object> c, List<Map<String, Object>> actual, Check check) {
-      boolean contains = "contains".equals(c.get("match"));
-      List<Map<String, Object>> unmatched = new ArrayList<>(actual);
-      for (Object e : list(c.get("expect"))) {
+    /**
+     * Pairs each expected item with the first of {@code unmatched} that has all its fields, removing
+     * it there; returns the expected items nothing matched.
+     */
+    private List<Map<String, Object>> unpaired(List<Object> expected, List<Map<String, Object>> unmatched) {
+      List<Map<String, Object>> missing = new ArrayList<>();
+      for (Object e : expected) {
         Map<String, Object> want = map(e);
-        check.count++;
         Optional<Map<String, Object>> hit = unmatched.stream()
             .filter(a -> want.entrySet().stream().allMatch(w -> yamlEquals(w.getValue(), a.get(w.getKey()))))
             .findFirst();
         if (hit.isPresent()) {
           unmatched.remove(hit.get());
         } else {
-          check.fail("missing affected item " + want);
+          missing.add(want);
         }
+      }
+      return missing;
+    }
+
+    private void compareAffected(Map<String, Object> c, List<Map<String, Object>> actual, Check check) {
+      boolean contains = "contains".equals(c.get("match"));
+      List<Map<String, Object>> unmatched = new ArrayList<>(actual);
+      List<Object> expected = list(c.get("expect"));
+      check.count += expected.size();
+      for (Map<String, Object> want : unpaired(expected, unmatched)) {
+        check.fail("missing affected item " + want);
       }
       if (!contains && c.containsKey("expect") && !unmatched.isEmpty()) {
         check.fail("unexpected affected items " + unmatched);
