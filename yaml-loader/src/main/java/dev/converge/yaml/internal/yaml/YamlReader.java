@@ -53,8 +53,19 @@ public final class YamlReader {
   /** Code points allowed in one document (a stack manifest is a few kilobytes). */
   public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
-  /** YAML 1.2's core schema; its resolvers are only read once made, so one serves every parse. */
-  private static final CoreSchema SCHEMA = new CoreSchema();
+  /**
+   * One set of settings for every parse: they are immutable, and building them is not free (the
+   * builder makes a schema of its own). No label: locations are made with the file's path here, never
+   * from a mark's name. YAML 1.2's core schema; its resolvers are only read once made.
+   */
+  private static final LoadSettings SETTINGS = LoadSettings.builder()
+      .setSchema(new CoreSchema())
+      .setAllowDuplicateKeys(true)
+      .setAllowRecursiveKeys(false)
+      .setMaxAliasesForCollections(MAX_ALIASES)
+      .setCodePointLimit(MAX_CODE_POINTS)
+      .setUseMarks(true)
+      .build();
 
   private YamlReader() {}
 
@@ -63,15 +74,7 @@ public final class YamlReader {
    * problem when the text is not valid YAML or exceeds a bound.
    */
   public static Optional<YamlFile> read(String path, String text, Problems problems) {
-    LoadSettings settings = LoadSettings.builder()
-        .setLabel(path)
-        .setSchema(SCHEMA)
-        .setAllowDuplicateKeys(true)
-        .setAllowRecursiveKeys(false)
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .setUseMarks(true)
-        .build();
+    LoadSettings settings = SETTINGS;
     Node node;
     try {
       Composer documents = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
