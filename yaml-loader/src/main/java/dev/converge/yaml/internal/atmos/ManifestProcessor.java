@@ -274,7 +274,8 @@ public final class ManifestProcessor {
     String name = manifestName(path);
     Map<String, Map<String, Object>> inline = overridesOf(raw);
     Map<String, Map<String, Object>> accumulated = new HashMap<>();
-    Map<String, Object> document = Map.of();
+    // one merger for the file: the document's growing maps are copied once, not once per import
+    DeepMerge.Merger document = new DeepMerge.Merger(config.listMergeStrategy());
     Set<String> imports = new LinkedHashSet<>();
     List<String> direct = new ArrayList<>();
     List<Contribution> files = new ArrayList<>();
@@ -296,8 +297,8 @@ public final class ManifestProcessor {
       String importPath = imp.path();
       if (Templates.hasTemplate(importPath) && config.templatesEnabled() && !imp.skipTemplates()) {
         usesImportData = true;
-        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData.get(), sectionsForTemplates(document),
-            imp.context());
+        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData.get(),
+            sectionsForTemplates(document.result()), imp.context());
         Templates.Rendered rendered = Templates.render(importPath, data);
         if (!rendered.missing().isEmpty() && !imp.ignoreMissing() && !config.ignoreMissingTemplateValues()) {
           problems.error("import-template", "import path `" + importPath + "` uses " + String.join(", ", rendered.missing())
@@ -324,12 +325,13 @@ public final class ManifestProcessor {
           continue;
         }
         Layers passed = new Layers(combine(overrides.lower(), accumulated), combine(inline, overrides.upper()));
-        Map<String, Object> before = document;
+        // read while the child is processed, before its document is merged in
+        Map<String, Object> before = document.result();
         Supplier<Map<String, Object>> data = () -> DeepMerge.mergeAll(strategy, importData.get(),
             sectionsForTemplates(before));
         FileResult child = processFile(target, childContext, passed, data, here, entryAt);
         usesImportData |= child.usesImportData();
-        document = DeepMerge.mergeMaps(document, child.document(), strategy);
+        document.add(child.document());
         imports.add(manifestName(target));
         direct.add(manifestName(target));
         imports.addAll(child.imports());
@@ -351,8 +353,8 @@ public final class ManifestProcessor {
         definitions.put(key, file.map(f -> f.components().get(key)).orElse(SourceLocation.ofFile(path)));
       }
     }
-    document = DeepMerge.mergeMaps(document, own, strategy);
-    FileResult result = new FileResult(document, imports, files, subtree, definitions, usesImportData,
+    document.add(own);
+    FileResult result = new FileResult(document.result(), imports, files, subtree, definitions, usesImportData,
         problems.size() == problemsBefore);
     if (cacheable && result.clean()) {
       merged.put(path, result);

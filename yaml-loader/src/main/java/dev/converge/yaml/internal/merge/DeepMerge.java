@@ -61,24 +61,97 @@ public final class DeepMerge {
 
   /** Merges three maps in order; {@code null} ones are skipped. */
   public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b, Map<?, ?> c) {
-    return mergeAll(strategy, mergeAll(strategy, a, b), c);
+    return new Merger(strategy).add(a).add(b).add(c).result();
   }
 
   /** Merges four maps in order; {@code null} ones are skipped. */
   public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b, Map<?, ?> c,
       Map<?, ?> d) {
-    return mergeAll(strategy, mergeAll(strategy, a, b, c), d);
+    return new Merger(strategy).add(a).add(b).add(c).add(d).result();
   }
 
   /** Merges a sequence of maps in order; {@code null} entries are skipped. */
   public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?>... maps) {
-    Map<String, Object> result = Map.of();
+    Merger merger = new Merger(strategy);
     for (Map<?, ?> map : maps) {
-      if (map != null) {
-        result = mergeMaps(result, map, strategy);
-      }
+      merger.add(map);
     }
-    return result;
+    return merger.result();
+  }
+
+  /**
+   * Merges maps one after another into one result, as {@link #mergeMaps} applied pairwise would,
+   * but copying each map at most once. A map the merger copied is its own, and later merges write
+   * into it; a map it holds without having copied it belongs to an input and is never written.
+   * Merging n maps that each add a key to the same map therefore copies that map once, not n times.
+   *
+   * <p>Once {@link #result} is taken for good, the result is as immutable as the inputs. Reading it
+   * between two {@link #add}s is fine, but what is read changes with the next {@code add}.
+   */
+  public static final class Merger {
+    private final ListMergeStrategy strategy;
+    private Map<String, Object> result = Map.of();
+
+    public Merger(ListMergeStrategy strategy) {
+      this.strategy = strategy;
+    }
+
+    /** Merges {@code later} into the result, later wins; {@code null} is skipped. */
+    public Merger add(Map<?, ?> later) {
+      if (later != null) {
+        result = into(result, later);
+      }
+      return this;
+    }
+
+    /** The maps added so far, merged. */
+    public Map<String, Object> result() {
+      return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> into(Map<?, ?> earlier, Map<?, ?> later) {
+      if (later.isEmpty()) {
+        return (Map<String, Object>) earlier;
+      }
+      if (earlier.isEmpty()) {
+        return (Map<String, Object>) later;
+      }
+      Map<String, Object> target = earlier instanceof Owned owned && owned.owner == this
+          ? owned : new Owned((Map<String, Object>) earlier, this);
+      for (Map.Entry<?, ?> e : later.entrySet()) {
+        String key = (String) e.getKey();
+        Object value = e.getValue();
+        Object current = target.get(key);
+        if (current == null && !target.containsKey(key)) {
+          target.put(key, value);
+        } else {
+          target.put(key, merge(current, value));
+        }
+      }
+      return target;
+    }
+
+    private Object merge(Object earlier, Object later) {
+      if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
+        return into(a, b);
+      }
+      if (earlier instanceof List<?> a && later instanceof List<?> b) {
+        return mergeLists(a, b, strategy);
+      }
+      return later;
+    }
+  }
+
+  /** A map a {@link Merger} copied and may still write into. */
+  private static final class Owned extends LinkedHashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
+    private final transient Merger owner;
+
+    Owned(Map<String, Object> copied, Merger owner) {
+      super(copied);
+      this.owner = owner;
+    }
   }
 
   private static List<?> mergeLists(List<?> earlier, List<?> later, ListMergeStrategy strategy) {

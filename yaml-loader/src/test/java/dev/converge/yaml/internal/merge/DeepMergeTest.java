@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,87 @@ class DeepMergeTest {
           ListMergeStrategy.MERGE);
 
       assertThat(result).isEqualTo(List.of("a", map("x", 1, "y", 2), "c"));
+    }
+  }
+
+  @Nested
+  class MergerProperties {
+
+    private static final List<String> KEYS = List.of("a", "b", "c", "d");
+
+    /** 400 seeds: several maps sharing keys (so their maps meet at every depth), some of them earlier results. */
+    @Test
+    void merger_sameAsPairwiseMerges_inputsUntouched() {
+      for (long seed = 1; seed <= 400; seed++) {
+        Random random = new Random(seed);
+        ListMergeStrategy strategy = ListMergeStrategy.values()[random.nextInt(3)];
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        int count = 2 + random.nextInt(5);
+        for (int i = 0; i < count; i++) {
+          // an earlier merger's result holds maps that merger copied: this merger must copy them again
+          inputs.add(random.nextInt(3) == 0
+              ? new DeepMerge.Merger(strategy).add(randomMap(random, 3)).add(randomMap(random, 3)).result()
+              : randomMap(random, 3));
+        }
+        String before = inputs.toString();
+
+        DeepMerge.Merger merger = new DeepMerge.Merger(strategy);
+        Map<String, Object> pairwise = Map.of();
+        for (Map<String, Object> input : inputs) {
+          merger.add(input);
+          pairwise = DeepMerge.mergeMaps(pairwise, input, strategy);
+          // read between adds: the same as the pairwise merge so far
+          assertThat(merger.result().toString()).as("seed %d", seed).isEqualTo(pairwise.toString());
+        }
+
+        assertThat(merger.result()).as("seed %d", seed).isEqualTo(pairwise);
+        assertThat(inputs.toString()).as("seed %d: inputs unchanged", seed).isEqualTo(before);
+      }
+    }
+
+    @Test
+    void merger_copiesAMapOnce_andNeverAnInputs() {
+      Map<String, Object> first = map("components", map("vpc", map("a", 1)));
+      Map<String, Object> second = map("components", map("eks", map("b", 2)));
+      Map<String, Object> third = map("components", map("rds", map("c", 3)));
+
+      Map<String, Object> result = new DeepMerge.Merger(ListMergeStrategy.REPLACE).add(first).add(second).add(third)
+          .result();
+      Object afterSecond = result.get("components");
+
+      assertThat(result).isEqualTo(map("components", map("vpc", map("a", 1), "eks", map("b", 2), "rds", map("c", 3))));
+      assertThat(afterSecond).isNotSameAs(first.get("components")).isNotSameAs(second.get("components"));
+      assertThat(((Map<?, ?>) result.get("components")).get("vpc")).isSameAs(((Map<?, ?>) first.get("components")).get("vpc"));
+      assertThat(first).isEqualTo(map("components", map("vpc", map("a", 1))));
+    }
+
+    private Map<String, Object> randomMap(Random random, int depth) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      int size = random.nextInt(4);
+      for (int i = 0; i < size; i++) {
+        m.put(KEYS.get(random.nextInt(KEYS.size())), randomValue(random, depth - 1));
+      }
+      return m;
+    }
+
+    private Object randomValue(Random random, int depth) {
+      int kind = depth <= 0 ? random.nextInt(3) : random.nextInt(6);
+      switch (kind) {
+        case 0:
+          return null;
+        case 1:
+          return random.nextInt(5);
+        case 2:
+          return "s" + random.nextInt(5);
+        case 3:
+          List<Object> list = new ArrayList<>();
+          for (int i = random.nextInt(3); i > 0; i--) {
+            list.add(random.nextBoolean() ? randomMap(random, depth - 1) : random.nextInt(5));
+          }
+          return list;
+        default:
+          return randomMap(random, depth);
+      }
     }
   }
 
