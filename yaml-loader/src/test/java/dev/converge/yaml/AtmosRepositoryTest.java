@@ -241,6 +241,31 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_templateOnlyInAnImportedFile_renderedInEveryStack() {
+      repo.write("stacks/catalog/vpc.yaml", CATALOG.replace("tags: {team: net}", "tags: {team: net}\n        name: \"{{ .vars.stage }}-vpc\""));
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(instance(s, "dev/us-east-1", "vpc").vars()).containsEntry("name", "dev-vpc");
+      assertThat(instance(s, "prod/us-east-1", "vpc").vars()).containsEntry("name", "prod-vpc");
+    }
+
+    @Test
+    void load_templateWrittenWithEscapes_renderedLikeAnyOther() {
+      // "\x7b" is "{": the file's text has no "{{", its value does
+      repo.write("stacks/deploy/dev.yaml", DEV.replace("tags: {env: dev}", "tags: {env: dev}\n        name: \"\\x7b\\x7b .vars.stage }}\""));
+
+      assertThat(instance(repo.load(), "dev/us-east-1", "vpc").vars()).containsEntry("name", "dev");
+    }
+
+    @Test
+    void load_templateOnlyInAtmosYamlEnv_rendered() {
+      repo.write("atmos.yaml", RepoFiles.ATMOS_YAML + "env:\n  STAGE: \"{{ .vars.stage }}\"\n");
+
+      assertThat(instance(repo.load(), "prod/us-east-1", "vpc").env()).containsEntry("STAGE", "prod");
+    }
+
+    @Test
     void load_stackManifests_withFilesAndImports() {
       AtmosSnapshot s = repo.load();
 

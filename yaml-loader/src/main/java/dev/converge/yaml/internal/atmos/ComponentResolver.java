@@ -71,12 +71,15 @@ public final class ComponentResolver {
 
   private final AtmosConfig config;
   private final Problems problems;
+  /** Whether atmos.yaml's env, merged into every component's, has a value with a template. */
+  private final boolean envTemplated;
   /** {@code component_info} per component type and folder: the same for every component that deploys it. */
   private final Map<String, Map<String, Object>> componentInfo = new java.util.HashMap<>();
 
   public ComponentResolver(AtmosConfig config, Problems problems) {
     this.config = config;
     this.problems = problems;
+    this.envTemplated = Templates.anyTemplate(config.env());
   }
 
   public List<ResolvedSection> resolve(ManifestProcessor.Manifest manifest) {
@@ -187,30 +190,8 @@ public final class ComponentResolver {
       metadata.remove("terraform_workspace_pattern");
       metadata.remove("terraform_workspace_template");
     }
-    // Go templates inside component values, as Atmos renders them (plain lookups only), over the
-    // component's own sections.
-    List<String> unrendered = new ArrayList<>(0);
-    Map<String, Object> metadataForTemplates = metadata;
-    Map<String, Object> before = new LinkedHashMap<>(0);
-    java.util.function.Supplier<Map<String, Object>> templateData = () -> {
-      if (before.isEmpty()) {
-        before.putAll(merged);
-        before.put("metadata", metadataForTemplates);
-        before.put("atmos_component", name);
-      }
-      return before;
-    };
-    for (String key : RENDERED) {
-      Map<String, Object> value = Values.map(merged, key);
-      Object rendered = Templates.renderValues(value, templateData, unrendered);
-      if (rendered != value) {
-        merged.put(key, Values.map(rendered));
-      }
-    }
-    if (!unrendered.isEmpty()) {
-      problems.warning("template-unrendered", "component `" + name + "` in " + manifest.name()
-          + " keeps a value with a Go template Converge cannot render: " + unrendered.get(0), location,
-          "use plain lookups such as {{ .vars.stage }}, or a literal value");
+    if (manifest.templated() || envTemplated) {
+      renderTemplates(manifest, name, merged, metadata, location);
     }
     String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
 
@@ -301,6 +282,37 @@ public final class ComponentResolver {
     return new ResolvedSection(type, name, manifest.name(), manifest.path(), stackName.value(), stackName, section,
         folder, deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked,
         List.copyOf(bases.inheritance), own, location);
+  }
+
+  /**
+   * Go templates inside component values, as Atmos renders them (plain lookups only), over the
+   * component's own sections. Only called when a file of the manifest, or atmos.yaml's env, has a
+   * string with a template in it: no other string can hold one.
+   */
+  private void renderTemplates(ManifestProcessor.Manifest manifest, String name, ShapedMap merged,
+      Map<String, Object> metadata, SourceLocation location) {
+    List<String> unrendered = new ArrayList<>(0);
+    Map<String, Object> before = new LinkedHashMap<>(0);
+    java.util.function.Supplier<Map<String, Object>> templateData = () -> {
+      if (before.isEmpty()) {
+        before.putAll(merged);
+        before.put("metadata", metadata);
+        before.put("atmos_component", name);
+      }
+      return before;
+    };
+    for (String key : RENDERED) {
+      Map<String, Object> value = Values.map(merged, key);
+      Object rendered = Templates.renderValues(value, templateData, unrendered);
+      if (rendered != value) {
+        merged.put(key, Values.map(rendered));
+      }
+    }
+    if (!unrendered.isEmpty()) {
+      problems.warning("template-unrendered", "component `" + name + "` in " + manifest.name()
+          + " keeps a value with a Go template Converge cannot render: " + unrendered.get(0), location,
+          "use plain lookups such as {{ .vars.stage }}, or a literal value");
+    }
   }
 
   private ListMergeStrategy strategyOf(Map<String, Object> own, Bases probe, Map<String, Object> byName, Globals globals) {

@@ -115,26 +115,32 @@ public final class ManifestProcessor {
       Set<String> subtree,
       Map<String, SourceLocation> definitions,
       boolean usesImportData,
-      boolean clean) {}
+      boolean clean,
+      boolean templated) {}
 
   /** A file that contributed its own content, in merge order, with that content and its direct imports. */
   public record Contribution(String name, Map<String, Object> content, List<String> imports) {}
 
-  /** The merged manifest: the document, its imports (sorted, unique), the contributing files. */
+  /**
+   * The merged manifest: the document, its imports (sorted, unique), the contributing files, and
+   * whether any of them has a string value with a Go template in it (if none has, no value of the
+   * document needs rendering).
+   */
   public record Manifest(
       String path,
       String name,
       Map<String, Object> document,
       List<String> imports,
       List<Contribution> files,
-      Map<String, SourceLocation> definitions) {}
+      Map<String, SourceLocation> definitions,
+      boolean templated) {}
 
   /**
    * A parsed, shape-checked stack file: its map and the locations the processor reports, taken from
    * the node tree once so the tree itself is not kept (it is the largest part of a parse).
    */
   private record ParsedFile(Map<String, Object> raw, SourceLocation at, SourceLocation importAt,
-      List<SourceLocation> importEntries, Map<String, SourceLocation> components) {
+      List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated) {
 
     static ParsedFile of(YamlFile file, Problems problems) {
       Map<String, Object> raw;
@@ -160,7 +166,8 @@ public final class ManifestProcessor {
           components.put(type.getKey() + "/" + component, file.location(List.of("components", type.getKey(), component)));
         }
       }
-      return new ParsedFile(raw, file.location(), file.valueLocation(List.of("import")), entries, components);
+      return new ParsedFile(raw, file.location(), file.valueLocation(List.of("import")), entries, components,
+          file.templated());
     }
 
     SourceLocation importEntry(int index) {
@@ -187,7 +194,7 @@ public final class ManifestProcessor {
   public Manifest process(String path) {
     FileResult result = processFile(path, Map.of(), Layers.NONE, Map::of, List.of(), null);
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
-        result.files(), result.definitions());
+        result.files(), result.definitions(), result.templated());
   }
 
   private Optional<ParsedFile> parse(String path, Map<String, Object> context, SourceLocation from) {
@@ -283,6 +290,7 @@ public final class ManifestProcessor {
     subtree.add(path);
     Map<String, SourceLocation> definitions = new HashMap<>();
     boolean usesImportData = false;
+    boolean templated = file.map(ParsedFile::templated).orElse(false);
     ListMergeStrategy strategy = config.listMergeStrategy();
 
     List<?> importList = raw.get("import") instanceof List<?> l ? l : raw.get("import") instanceof String s ? List.of(s) : List.of();
@@ -331,6 +339,7 @@ public final class ManifestProcessor {
             sectionsForTemplates(before));
         FileResult child = processFile(target, childContext, passed, data, here, entryAt);
         usesImportData |= child.usesImportData();
+        templated |= child.templated();
         document.add(child.document());
         imports.add(manifestName(target));
         direct.add(manifestName(target));
@@ -355,7 +364,7 @@ public final class ManifestProcessor {
     }
     document.add(own);
     FileResult result = new FileResult(document.result(), imports, files, subtree, definitions, usesImportData,
-        problems.size() == problemsBefore);
+        problems.size() == problemsBefore, templated);
     if (cacheable && result.clean()) {
       merged.put(path, result);
     }

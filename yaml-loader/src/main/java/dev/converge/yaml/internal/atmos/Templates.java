@@ -140,6 +140,27 @@ public final class Templates {
     return value;
   }
 
+  /** Whether a string inside {@code value} (maps and lists searched) holds a template. */
+  public static boolean anyTemplate(Object value) {
+    if (value instanceof String text) {
+      return hasTemplate(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Object v : map.values()) {
+        if (anyTemplate(v)) {
+          return true;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object v : list) {
+        if (anyTemplate(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static Optional<Object> lookup(Map<String, Object> data, String[] keys) {
     Object current = data;
     for (String key : keys) {

@@ -18,11 +18,13 @@ public final class YamlFile {
   private final String path;
   private final Object value;
   private final Node node;
+  private final boolean templated;
 
-  YamlFile(String path, Object value, Node node) {
+  YamlFile(String path, Object value, Node node, boolean templated) {
     this.path = path;
     this.value = value;
     this.node = node;
+    this.templated = templated;
   }
 
   /** The file's path as problems print it (relative to the repository root). */
@@ -33,6 +35,14 @@ public final class YamlFile {
   /** The document's value; {@code null} for an empty document. */
   public Object value() {
     return value;
+  }
+
+  /**
+   * Whether a string value holds {@code {{}, the start of a Go template: without one, nothing in
+   * the document needs rendering and the loader does not look.
+   */
+  public boolean templated() {
+    return templated;
   }
 
   /** The file itself, without a line. */

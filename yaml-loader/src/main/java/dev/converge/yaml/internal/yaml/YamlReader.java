@@ -108,12 +108,12 @@ public final class YamlReader {
       return Optional.empty();
     }
     if (node == null) {
-      return Optional.of(new YamlFile(path, null, null));
+      return Optional.of(new YamlFile(path, null, null, false));
     }
     Builder builder = new Builder(path, problems);
     try {
       Object value = builder.value(node, 0);
-      return builder.failed ? Optional.empty() : Optional.of(new YamlFile(path, value, node));
+      return builder.failed ? Optional.empty() : Optional.of(new YamlFile(path, value, node, builder.templated));
     } catch (Bound e) {
       return Optional.empty();
     }
@@ -121,7 +121,7 @@ public final class YamlReader {
 
   /** An empty document labelled {@code path}. */
   public static YamlFile empty(String path) {
-    return new YamlFile(path, null, null);
+    return new YamlFile(path, null, null, false);
   }
 
   private static String firstLine(String message) {
@@ -146,6 +146,7 @@ public final class YamlReader {
     private final Problems problems;
     private long nodes;
     private boolean failed;
+    private boolean templated;
 
     Builder(String path, Problems problems) {
       this.path = path;
@@ -168,7 +169,11 @@ public final class YamlReader {
         throw new Bound();
       }
       if (node instanceof ScalarNode scalar) {
-        return scalar(scalar);
+        Object value = scalar(scalar);
+        if (!templated && value instanceof String text && text.contains("{{")) { // where a Go template starts
+          templated = true;
+        }
+        return value;
       }
       if (node instanceof SequenceNode seq) {
         List<Object> list = new ArrayList<>(seq.getValue().size());
