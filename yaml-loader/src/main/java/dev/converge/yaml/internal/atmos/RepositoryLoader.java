@@ -102,11 +102,11 @@ public final class RepositoryLoader {
     pins.forEach(p -> vendored.add(p.folder()));
     Optional<Pipeline> pipeline = rollout();
 
-    Map<String, List<ResolvedSection>> byName = new java.util.HashMap<>();
+    Map<String, List<ResolvedSection>> byName = new java.util.HashMap<>(kept.size() * 3);
     Map<String, List<String>> namesByStack = new java.util.HashMap<>();
     for (ResolvedSection s : kept) {
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
-      byName.computeIfAbsent(inStack(s.name(), s.stack()), k -> new ArrayList<>()).add(s);
+      byName.computeIfAbsent(s.nameInStack(), k -> new ArrayList<>()).add(s);
       namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
     }
     // From here on, one order: the snapshot's (stack, component, type). Each worker takes a slice of
@@ -318,10 +318,10 @@ public final class RepositoryLoader {
    * differently, it is a problem naming both manifests.
    */
   private List<ResolvedSection> compose(List<ResolvedSection> sections) {
-    Map<String, ResolvedSection> first = new LinkedHashMap<>();
+    Map<String, ResolvedSection> first = new LinkedHashMap<>(sections.size() * 4 / 3 + 1);
     Map<String, List<String>> conflicts = new TreeMap<>();
     for (ResolvedSection s : sections) {
-      String key = s.stack() + "\u0000" + s.type() + "\u0000" + s.name();
+      String key = s.key();
       ResolvedSection earlier = first.get(key);
       if (earlier == null) {
         first.put(key, s);
@@ -428,9 +428,8 @@ public final class RepositoryLoader {
     return List.copyOf(result);
   }
 
-  /** The key of the components named {@code name} in {@code stack}, beside those of the name alone. */
   private static String inStack(String name, String stack) {
-    return name + '\u0000' + stack;
+    return ResolvedSection.nameInStack(name, stack);
   }
 
   private static void unresolved(ResolvedSection s, String name, String stack,
