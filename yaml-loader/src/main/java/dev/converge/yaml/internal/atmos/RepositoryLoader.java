@@ -451,13 +451,22 @@ public final class RepositoryLoader {
         .configDigest(configDigest).putAllVars(nullFree(s.vars())).putAllEnv(nullFree(Values.map(s.section(), "env")))
         .putAllSettings(nullFree(s.settings())).putAllBackend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).addAllDependsOn(dependsOn).metadata(md).location(s.location())
-        .addAllImports(Values.strings(s.section().get("imports")));
+        .addAllImports(imports(s));
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {
       RolloutReader.divergence(divergence, s.location(), found).ifPresent(b::divergence);
     }
     return b.build();
+  }
+
+  /**
+   * The manifest's imports, which the resolver put in the describe map: a list of strings already, so
+   * its elements need no look (each would be a cache miss, for a list every component repeats).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> imports(ResolvedSection s) {
+    return (List<String>) s.section().get("imports");
   }
 
   private static Map<String, Object> nullFree(Map<String, Object> map) {
