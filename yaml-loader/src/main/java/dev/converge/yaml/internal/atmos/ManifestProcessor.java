@@ -66,7 +66,8 @@ public final class ManifestProcessor {
   private final Problems problems;
   private final ParsedFiles shared;
   private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
-  private final Map<String, List<String>> resolved = new HashMap<>();
+  private final Map<String, List<String>> resolvedFromBase = new HashMap<>();
+  private final Map<String, List<String>> resolvedRelative = new HashMap<>();
   private final Map<String, FileResult> merged = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
 
@@ -316,7 +317,7 @@ public final class ManifestProcessor {
         }
         importPath = rendered.text();
       }
-      if (REMOTE.matcher(importPath).matches()) {
+      if (maybeRemote(importPath) && REMOTE.matcher(importPath).matches()) {
         problems.error("import-remote", "remote imports are not supported: " + importPath, entryAt,
             "vendor the file into the repository and import it by path");
         continue;
@@ -341,8 +342,9 @@ public final class ManifestProcessor {
         usesImportData |= child.usesImportData();
         templated |= child.templated();
         document.add(child.document());
-        imports.add(manifestName(target));
-        direct.add(manifestName(target));
+        String targetName = manifestName(target);
+        imports.add(targetName);
+        direct.add(targetName);
         imports.addAll(child.imports());
         files.addAll(child.files());
         subtree.addAll(child.subtree());
@@ -369,6 +371,11 @@ public final class ManifestProcessor {
       merged.put(path, result);
     }
     return result;
+  }
+
+  /** Whether {@link #REMOTE} could match: it needs a colon or {@code github.com/}. */
+  private static boolean maybeRemote(String importPath) {
+    return importPath.indexOf(':') >= 0 || importPath.startsWith("github.com/");
   }
 
   private static boolean noneIn(List<String> chain, Set<String> files) {
@@ -413,7 +420,12 @@ public final class ManifestProcessor {
 
   /** The files an import names, in merge order; reports a missing file or an empty glob. */
   private List<String> resolveImport(String importer, String importPath, boolean tolerateMissing, SourceLocation at) {
-    String key = RepoPaths.parent(importer) + "\u0000" + importPath;
+    // an import from the stacks base path names the same files whoever imports it; a relative one
+    // depends on the importer's folder
+    String trimmed = importPath.trim();
+    boolean relative = trimmed.equals(".") || trimmed.equals("..") || trimmed.startsWith("./") || trimmed.startsWith("../");
+    Map<String, List<String>> resolved = relative ? resolvedRelative : resolvedFromBase;
+    String key = relative ? RepoPaths.parent(importer) + "\u0000" + importPath : importPath;
     List<String> known = resolved.get(key);
     if (known != null) {
       return known;
