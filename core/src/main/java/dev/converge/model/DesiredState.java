@@ -30,16 +30,33 @@ public interface DesiredState extends WithDesiredState {
 
   @Value.Check
   default void check() {
-    Set<InstanceId> seen = new HashSet<>();
-    for (Instance instance : instances()) {
-      if (!seen.add(instance.id())) {
-        throw new IllegalArgumentException("instance " + instance.id().render() + " appears twice in the desired state");
+    // Instances in id order (as the loader gives them) can repeat an id only next to each other:
+    // one comparison per instance rather than a set of every id.
+    List<Instance> instances = instances();
+    boolean sorted = true;
+    for (int i = 1; i < instances.size() && sorted; i++) {
+      int order = instances.get(i - 1).id().compareTo(instances.get(i).id());
+      if (order == 0) {
+        throw twice(instances.get(i).id());
+      }
+      sorted = order < 0;
+    }
+    if (!sorted) {
+      Set<InstanceId> seen = new HashSet<>();
+      for (Instance instance : instances) {
+        if (!seen.add(instance.id())) {
+          throw twice(instance.id());
+        }
       }
     }
     if (!history().isEmpty() && !history().contains(revision().id())) {
       throw new IllegalArgumentException(
           "history must contain the revision (" + revision().id() + "); it starts with " + history().get(0));
     }
+  }
+
+  private static IllegalArgumentException twice(InstanceId id) {
+    return new IllegalArgumentException("instance " + id.render() + " appears twice in the desired state");
   }
 
   static Builder builder() {
