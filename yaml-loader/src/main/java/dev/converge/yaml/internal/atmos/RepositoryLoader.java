@@ -494,10 +494,13 @@ public final class RepositoryLoader {
    * required providers and version, command and workspace. Settings are left out: they steer tools
    * ({@code depends_on}, {@code spacelift}, {@code divergence}), not Terraform.
    */
+  /** The sections a configuration digest covers; the digest sorts the keys itself. */
+  private static final List<String> DIGESTED = List.of("vars", "env", "backend_type", "backend", "providers",
+      "required_providers", "required_version", "command");
+
   private static Map<String, Object> configForDigest(ResolvedSection s) {
-    Map<String, Object> c = new TreeMap<>();
-    for (String key : List.of("vars", "env", "backend_type", "backend", "providers", "required_providers",
-        "required_version", "command")) {
+    Map<String, Object> c = new LinkedHashMap<>(16);
+    for (String key : DIGESTED) {
       c.put(key, s.section().get(key));
     }
     c.put("workspace", s.workspace().orElse(null));
