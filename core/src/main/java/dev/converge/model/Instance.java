@@ -1,16 +1,32 @@
 package dev.converge.model;
 
 import dev.converge.diagnostic.SourceLocation;
+import dev.converge.internal.value.FrozenMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * One component in one stack, with everything the Atmos loader resolves for it and the two
  * digests that say what deploying it means.
+ *
+ * <p>Its maps and lists are immutable and hold no {@code null}; a map the loader has already frozen
+ * is kept as it is rather than copied (a load builds thousands of instances).
  */
 @Value.Immutable
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    strictBuilder = true,
+    depluralize = true,
+    get = {"is*", "get*"},
+    defaults = @Value.Immutable(copy = true),
+    // Converge's style (ValueStyle), except that maps, lists and optionals are held as given and made
+    // immutable once by frozen() below; the Builder keeps the put/add methods of the usual style.
+    builtinContainerAttributes = false)
 public interface Instance extends WithInstance {
 
   InstanceId id();
@@ -24,26 +40,50 @@ public interface Instance extends WithInstance {
   /** Digest of the resolved configuration (see {@link ContentDigest#ofConfiguration}). */
   String configDigest();
 
-  Map<String, Object> vars();
+  @Value.Default
+  default Map<String, Object> vars() {
+    return FrozenMap.of();
+  }
 
-  Map<String, Object> env();
+  @Value.Default
+  default Map<String, Object> env() {
+    return FrozenMap.of();
+  }
 
-  Map<String, Object> settings();
+  @Value.Default
+  default Map<String, Object> settings() {
+    return FrozenMap.of();
+  }
 
   /** {@code backend_type}, e.g. {@code s3}. */
-  Optional<String> backendType();
+  @Value.Default
+  default Optional<String> backendType() {
+    return Optional.empty();
+  }
 
   /** The backend configuration of the chosen type. */
-  Map<String, Object> backend();
+  @Value.Default
+  default Map<String, Object> backend() {
+    return FrozenMap.of();
+  }
 
   /** The Terraform workspace, as Atmos computes it. */
-  Optional<String> workspace();
+  @Value.Default
+  default Optional<String> workspace() {
+    return Optional.empty();
+  }
 
   /** The backend {@code workspace_key_prefix}, as Atmos computes it. */
-  Optional<String> workspaceKeyPrefix();
+  @Value.Default
+  default Optional<String> workspaceKeyPrefix() {
+    return Optional.empty();
+  }
 
   /** What this instance depends on ({@code settings.depends_on}), resolved to instance ids. */
-  List<InstanceId> dependsOn();
+  @Value.Default
+  default List<InstanceId> dependsOn() {
+    return List.of();
+  }
 
   @Value.Default
   default ComponentMetadata metadata() {
@@ -51,11 +91,17 @@ public interface Instance extends WithInstance {
   }
 
   /** A planned divergence declared on the instance ({@code settings.divergence}). */
-  Optional<DivergenceDeclaration> divergence();
+  @Value.Default
+  default Optional<DivergenceDeclaration> divergence() {
+    return Optional.empty();
+  }
 
   /** Where the instance is defined. */
   @Value.Auxiliary
-  Optional<SourceLocation> location();
+  @Value.Default
+  default Optional<SourceLocation> location() {
+    return Optional.empty();
+  }
 
   /**
    * The stack manifests its configuration is read from, as Atmos lists them in {@code imports}:
@@ -64,7 +110,38 @@ public interface Instance extends WithInstance {
    * equality.
    */
   @Value.Auxiliary
-  List<String> imports();
+  @Value.Default
+  default List<String> imports() {
+    return List.of();
+  }
+
+  /**
+   * The value with frozen maps and immutable lists, none holding {@code null}: copies only what is
+   * not already so.
+   */
+  @Value.Check
+  default Instance frozen() {
+    Map<String, Object> vars = frozen(vars(), "vars");
+    Map<String, Object> env = frozen(env(), "env");
+    Map<String, Object> settings = frozen(settings(), "settings");
+    Map<String, Object> backend = frozen(backend(), "backend");
+    List<InstanceId> dependsOn = List.copyOf(dependsOn());
+    List<String> imports = List.copyOf(imports());
+    if (vars == vars() && env == env() && settings == settings() && backend == backend() && dependsOn == dependsOn()
+        && imports == imports()) {
+      return this;
+    }
+    return withVars(vars).withEnv(env).withSettings(settings).withBackend(backend).withDependsOn(dependsOn)
+        .withImports(imports);
+  }
+
+  private static FrozenMap frozen(Map<String, Object> map, String name) {
+    FrozenMap frozen = FrozenMap.copyOf(map);
+    if (frozen.hasNulls()) {
+      throw new NullPointerException(name + " holds a null key or value");
+    }
+    return frozen;
+  }
 
   default String stack() {
     return id().stack();
@@ -79,11 +156,180 @@ public interface Instance extends WithInstance {
     return metadata().enabled() && metadata().type() == ComponentType.REAL && !metadata().locked();
   }
 
+  /** With {@code backendType}. */
+  default Instance withBackendType(String backendType) {
+    return withBackendType(Optional.of(backendType));
+  }
+
+  /** With {@code workspace}. */
+  default Instance withWorkspace(String workspace) {
+    return withWorkspace(Optional.of(workspace));
+  }
+
+  /** With {@code workspaceKeyPrefix}. */
+  default Instance withWorkspaceKeyPrefix(String workspaceKeyPrefix) {
+    return withWorkspaceKeyPrefix(Optional.of(workspaceKeyPrefix));
+  }
+
+  /** With a declared divergence. */
+  default Instance withDivergence(DivergenceDeclaration divergence) {
+    return withDivergence(Optional.of(divergence));
+  }
+
+  /** With {@code location}. */
+  default Instance withLocation(SourceLocation location) {
+    return withLocation(Optional.of(location));
+  }
+
+  /** With these dependencies. */
+  default Instance withDependsOn(InstanceId... dependsOn) {
+    return withDependsOn(List.of(dependsOn));
+  }
+
   static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds an instance. Maps and lists are given whole ({@code vars(map)}: a frozen map is kept
+   * as it is) or entry by entry ({@code putVar}, {@code addDependsOn}), not both.
+   */
   final class Builder extends ImmutableInstance.Builder {
+    private Map<String, Object> vars;
+    private Map<String, Object> env;
+    private Map<String, Object> settings;
+    private Map<String, Object> backend;
+    private List<InstanceId> dependsOn;
+    private List<String> imports;
+
     Builder() {}
+
+    public Builder putVar(String key, Object value) {
+      vars = put(vars, key, value);
+      return this;
+    }
+
+    public Builder putAllVars(Map<String, ?> entries) {
+      vars = putAll(vars, entries);
+      return this;
+    }
+
+    public Builder putEnv(String key, Object value) {
+      env = put(env, key, value);
+      return this;
+    }
+
+    public Builder putAllEnv(Map<String, ?> entries) {
+      env = putAll(env, entries);
+      return this;
+    }
+
+    public Builder putSetting(String key, Object value) {
+      settings = put(settings, key, value);
+      return this;
+    }
+
+    public Builder putAllSettings(Map<String, ?> entries) {
+      settings = putAll(settings, entries);
+      return this;
+    }
+
+    public Builder putBackend(String key, Object value) {
+      backend = put(backend, key, value);
+      return this;
+    }
+
+    public Builder putAllBackend(Map<String, ?> entries) {
+      backend = putAll(backend, entries);
+      return this;
+    }
+
+    public Builder backendType(String backendType) {
+      return backendType(Optional.of(backendType));
+    }
+
+    public Builder workspace(String workspace) {
+      return workspace(Optional.of(workspace));
+    }
+
+    public Builder workspaceKeyPrefix(String workspaceKeyPrefix) {
+      return workspaceKeyPrefix(Optional.of(workspaceKeyPrefix));
+    }
+
+    public Builder divergence(DivergenceDeclaration divergence) {
+      return divergence(Optional.of(divergence));
+    }
+
+    public Builder location(SourceLocation location) {
+      return location(Optional.of(location));
+    }
+
+    public Builder addDependsOn(InstanceId... ids) {
+      return addAllDependsOn(List.of(ids));
+    }
+
+    public Builder addAllDependsOn(Iterable<InstanceId> ids) {
+      dependsOn = addAll(dependsOn, ids);
+      return this;
+    }
+
+    public Builder addImport(String... manifests) {
+      return addAllImports(List.of(manifests));
+    }
+
+    public Builder addAllImports(Iterable<String> manifests) {
+      imports = addAll(imports, manifests);
+      return this;
+    }
+
+    /** Hands what was put and added over, frozen: later puts start new maps, never change these. */
+    @Override
+    public Instance build() {
+      if (vars != null) {
+        vars(FrozenMap.adopt(vars));
+        vars = null;
+      }
+      if (env != null) {
+        env(FrozenMap.adopt(env));
+        env = null;
+      }
+      if (settings != null) {
+        settings(FrozenMap.adopt(settings));
+        settings = null;
+      }
+      if (backend != null) {
+        backend(FrozenMap.adopt(backend));
+        backend = null;
+      }
+      if (dependsOn != null) {
+        dependsOn(List.copyOf(dependsOn));
+        dependsOn = null;
+      }
+      if (imports != null) {
+        imports(List.copyOf(imports));
+        imports = null;
+      }
+      return super.build();
+    }
+
+    private static Map<String, Object> put(Map<String, Object> map, String key, Object value) {
+      Map<String, Object> result = map == null ? new LinkedHashMap<>() : map;
+      result.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, () -> "value of " + key));
+      return result;
+    }
+
+    private static Map<String, Object> putAll(Map<String, Object> map, Map<String, ?> entries) {
+      Map<String, Object> result = map == null ? new LinkedHashMap<>() : map;
+      entries.forEach((k, v) -> put(result, k, v));
+      return result;
+    }
+
+    private static <T> List<T> addAll(List<T> list, Iterable<? extends T> items) {
+      List<T> result = list == null ? new java.util.ArrayList<>() : list;
+      for (T item : items) {
+        result.add(Objects.requireNonNull(item, "element"));
+      }
+      return result;
+    }
   }
 }

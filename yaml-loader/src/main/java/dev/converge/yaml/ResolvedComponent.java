@@ -2,7 +2,7 @@ package dev.converge.yaml;
 
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.InstanceId;
-import dev.converge.yaml.internal.value.FrozenMap;
+import dev.converge.internal.value.FrozenMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +97,7 @@ public interface ResolvedComponent extends WithResolvedComponent {
   /** The describe-component map. */
   @Value.Default
   default Map<String, Object> configuration() {
-    return FrozenMap.copyOf(Map.of());
+    return FrozenMap.of();
   }
 
   @Value.Auxiliary

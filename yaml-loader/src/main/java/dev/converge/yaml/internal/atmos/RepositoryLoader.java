@@ -21,7 +21,7 @@ import dev.converge.yaml.internal.rollout.RolloutReader;
 import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
-import dev.converge.yaml.internal.value.FrozenMap;
+import dev.converge.internal.value.FrozenMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import dev.converge.yaml.internal.vendor.VendorReader;
 import dev.converge.yaml.internal.yaml.YamlFile;
@@ -240,8 +240,8 @@ public final class RepositoryLoader {
     if (s.type().equals(ComponentTypes.TERRAFORM)) {
       Instance instance = instance(s, id, sourceDigest, configDigest, dependsOn, found);
       instances.add(instance);
-      // The instance holds copies of these sections (its builder makes them); where a copy is equal
-      // (no null values were left out), the describe map takes it and the original can go.
+      // The instance holds these sections frozen, the same maps unless null values were left out;
+      // where they are equal, the describe map holds the frozen ones too.
       share(configuration, "vars", instance.vars());
       share(configuration, "env", instance.env());
       share(configuration, "settings", instance.settings());
@@ -251,7 +251,7 @@ public final class RepositoryLoader {
         .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
         .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).inheritance(s.inheritance())
-        .dependsOn(dependsOn).configuration(FrozenMap.adopt(configuration)).location(Optional.of(s.location())).build());
+        .dependsOn(dependsOn).configuration(configuration.freeze()).location(Optional.of(s.location())).build());
   }
 
   private static void share(ShapedMap configuration, String key, Map<String, Object> copy) {
@@ -448,10 +448,10 @@ public final class RepositoryLoader {
         .addAllInherits(Values.strings(Values.map(s.raw(), "metadata").get("inherits")))
         .build();
     Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
-        .configDigest(configDigest).putAllVars(nullFree(s.vars())).putAllEnv(nullFree(Values.map(s.section(), "env")))
-        .putAllSettings(nullFree(s.settings())).putAllBackend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
-        .workspaceKeyPrefix(s.workspaceKeyPrefix()).addAllDependsOn(dependsOn).metadata(md).location(s.location())
-        .addAllImports(imports(s));
+        .configDigest(configDigest).vars(nullFree(s.vars())).env(nullFree(Values.map(s.section(), "env")))
+        .settings(nullFree(s.settings())).backend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
+        .workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(s.location())
+        .imports(imports(s));
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {
@@ -469,24 +469,22 @@ public final class RepositoryLoader {
     return (List<String>) s.section().get("imports");
   }
 
-  private static Map<String, Object> nullFree(Map<String, Object> map) {
-    boolean anyNull = false;
-    for (Object v : map.values()) {
-      if (v == null) {
-        anyNull = true;
-        break;
-      }
+  /**
+   * {@code map} without its null values (an instance holds none; the describe map keeps them), frozen
+   * without a copy when it has none: no one changes a merged section once resolved.
+   */
+  private static FrozenMap nullFree(Map<String, Object> map) {
+    FrozenMap frozen = FrozenMap.adopt(map);
+    if (!frozen.hasNulls()) {
+      return frozen;
     }
-    if (!anyNull) {
-      return map;
-    }
-    Map<String, Object> copy = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
     map.forEach((k, v) -> {
       if (v != null) {
         copy.put(k, v);
       }
     });
-    return copy;
+    return FrozenMap.adopt(copy);
   }
 
   /**

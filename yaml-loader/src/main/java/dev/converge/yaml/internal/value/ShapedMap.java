@@ -1,5 +1,6 @@
 package dev.converge.yaml.internal.value;
 
+import dev.converge.internal.value.FrozenMap;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.HashMap;
@@ -66,10 +67,10 @@ public final class ShapedMap extends AbstractMap<String, Object> {
     return old;
   }
 
-  /** Refuses every later {@link #put}; returns this map. */
-  ShapedMap freeze() {
+  /** Refuses every later {@link #put}; returns this map, frozen. */
+  public FrozenMap freeze() {
     frozen = true;
-    return this;
+    return FrozenMap.adopt(this);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.converge.yaml.internal.value;
 
+import dev.converge.internal.value.FrozenMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class ShapedMapTest {
     assertThatThrownBy(() -> map.put("d", 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("`d`");
 
     map.put("a", 0);
-    FrozenMap frozen = FrozenMap.adopt(map);
+    FrozenMap frozen = map.freeze();
     assertThatThrownBy(() -> map.put("a", 1)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> frozen.put("a", 1)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> map.remove("a")).isInstanceOf(UnsupportedOperationException.class);

@@ -1,4 +1,4 @@
-package dev.converge.yaml.internal.value;
+package dev.converge.internal.value;
 
 import java.util.AbstractMap;
 import java.util.Collections;
@@ -9,15 +9,25 @@ import java.util.Set;
 /**
  * An unmodifiable, insertion-ordered map that nothing else can modify: it is made either by copying
  * ({@link #copyOf}) or by taking over a map its maker gives up ({@link #adopt}). Values that hold
- * one need not copy it again, which matters for the loader's describe maps: one per component, a
- * few dozen keys each.
+ * one need not copy it again, which matters for the loader: an instance's vars, env, settings and
+ * backend and a component's describe map, thousands of each per load, are handed over without a
+ * copy.
  */
 public final class FrozenMap extends AbstractMap<String, Object> {
 
+  private static final FrozenMap EMPTY = new FrozenMap(Map.of());
+
   private final Map<String, Object> map;
+  /** Whether {@link #hasNulls}: unknown (0), no (1), yes (2); worked out once, by any thread. */
+  private int nulls;
 
   private FrozenMap(Map<String, Object> map) {
     this.map = map;
+  }
+
+  /** The empty frozen map. */
+  public static FrozenMap of() {
+    return EMPTY;
   }
 
   /** A frozen copy of {@code map}, or {@code map} itself when it is already frozen. */
@@ -26,16 +36,27 @@ public final class FrozenMap extends AbstractMap<String, Object> {
   }
 
   /**
-   * Freezes {@code map} without copying it: the caller must keep no other reference to it that it
-   * will use to modify it.
+   * Freezes {@code map} without copying it: the caller gives it up, and no one may modify it
+   * afterwards (a map that no one modifies anyway, such as a parsed document's, may be adopted by
+   * several holders).
    */
-  public static FrozenMap adopt(LinkedHashMap<String, Object> map) {
-    return new FrozenMap(map);
+  public static FrozenMap adopt(Map<String, Object> map) {
+    return map instanceof FrozenMap frozen ? frozen : new FrozenMap(map);
   }
 
-  /** Freezes {@code map} without copying it: later {@code put}s on it fail. */
-  public static FrozenMap adopt(ShapedMap map) {
-    return new FrozenMap(map.freeze());
+  /** Whether some key or value is {@code null}. */
+  public boolean hasNulls() {
+    if (nulls == 0) {
+      boolean any = false;
+      for (Entry<String, Object> e : map.entrySet()) {
+        if (e.getKey() == null || e.getValue() == null) {
+          any = true;
+          break;
+        }
+      }
+      nulls = any ? 2 : 1;
+    }
+    return nulls == 2;
   }
 
   @Override

@@ -1,0 +1,86 @@
+package dev.converge.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.converge.internal.value.FrozenMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InstanceTest {
+
+  private static Instance.Builder vpc() {
+    return Instance.builder().id(InstanceId.of("dev", "vpc")).folder("vpc").sourceDigest("s").configDigest("c");
+  }
+
+  @Test
+  void build_entryByEntry_inOrder_andImmutable() {
+    Instance instance = vpc().putVar("b", 1).putVar("a", 2).putAllVars(Map.of("c", 3)).addDependsOn(InstanceId.of("dev", "net"))
+        .build();
+
+    assertThat(instance.vars()).containsExactly(Map.entry("b", 1), Map.entry("a", 2), Map.entry("c", 3));
+    assertThatThrownBy(() -> instance.vars().put("d", 4)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> instance.dependsOn().add(InstanceId.of("dev", "x")))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void build_aFrozenMap_keptAsItIs_anyOtherCopied() {
+    FrozenMap frozen = FrozenMap.copyOf(Map.of("a", 1));
+    Map<String, Object> mutable = new LinkedHashMap<>(Map.of("b", 2));
+    List<InstanceId> ids = new ArrayList<>(List.of(InstanceId.of("dev", "net")));
+
+    Instance instance = vpc().vars(frozen).env(mutable).dependsOn(ids).build();
+    mutable.put("c", 3);
+    ids.clear();
+
+    assertThat(instance.vars()).isSameAs(frozen);
+    assertThat(instance.env()).isEqualTo(Map.of("b", 2)).isInstanceOf(FrozenMap.class);
+    assertThat(instance.dependsOn()).containsExactly(InstanceId.of("dev", "net"));
+  }
+
+  @Test
+  void with_aMutableMap_isCopied() {
+    Map<String, Object> mutable = new HashMap<>(Map.of("a", 1));
+
+    Instance instance = vpc().build().withVars(mutable);
+    mutable.put("a", 2);
+
+    assertThat(instance.vars()).isEqualTo(Map.of("a", 1));
+  }
+
+  @Test
+  void build_nullValues_refused_asTheyAlwaysWere() {
+    Map<String, Object> withNull = new HashMap<>();
+    withNull.put("a", null);
+
+    assertThatThrownBy(() -> vpc().vars(withNull).build()).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("vars");
+    assertThatThrownBy(() -> vpc().putEnv("a", null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> vpc().build().withSettings(withNull)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void build_thenPutAgain_leavesTheBuiltInstanceAlone() {
+    Instance.Builder builder = vpc().putVar("a", 1);
+    Instance built = builder.build();
+
+    builder.putVar("b", 2);
+
+    assertThat(built.vars()).isEqualTo(Map.of("a", 1));
+  }
+
+  @Test
+  void equality_sameContentHoweverGiven() {
+    Instance byEntries = vpc().putVar("a", 1).backendType("s3").workspace("dev").build();
+    Instance whole = vpc().vars(new HashMap<>(Map.of("a", 1))).backendType(java.util.Optional.of("s3"))
+        .workspace(java.util.Optional.of("dev")).build();
+
+    assertThat(byEntries).isEqualTo(whole).hasSameHashCodeAs(whole);
+    assertThat(byEntries.withBackendType("gcs")).isNotEqualTo(whole);
+  }
+}
