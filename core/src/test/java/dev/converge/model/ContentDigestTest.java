@@ -86,4 +86,18 @@ class ContentDigestTest {
     assertThat(ContentDigest.ofConfiguration(Map.of("m", clash)))
         .isEqualTo(ContentDigest.ofConfiguration(Map.of("m", Map.of("1", "text"))));
   }
+
+  @Test
+  void digester_manyConfigurationsInARow_sameDigestsAsOneByOne() {
+    Map<String, Object> large = new LinkedHashMap<>();
+    for (int i = 0; i < 300; i++) {
+      large.put("key-" + i, "a value long enough to fill the buffer more than once " + i);
+    }
+    List<Map<String, Object>> configurations = List.of(sample(), Map.of(), large, Map.of("x", 2), sample(), large);
+    ContentDigest.Digester digester = ContentDigest.digester();
+
+    for (Map<String, Object> configuration : configurations) {
+      assertThat(digester.ofConfiguration(configuration)).isEqualTo(ContentDigest.ofConfiguration(configuration));
+    }
+  }
 }

@@ -532,13 +532,16 @@ public final class ComponentResolver {
     FilesOfType files = filesOfType(manifest, type);
     java.util.TreeSet<String> result = new java.util.TreeSet<>(files.global());
     result.add(manifest.name());
-    for (ManifestProcessor.Contribution file : files.others()) {
+    List<ManifestProcessor.Contribution> others = files.others();
+    for (int i = 0; i < others.size(); i++) { // indexed: no iterator per component and file
+      ManifestProcessor.Contribution file = others.get(i);
       Map<String, Object> typed = files.components().get(file.name());
       if (!Values.map(typed, name).isEmpty()) {
         result.add(file.name());
         continue;
       }
-      for (String base : bases) {
+      for (int b = 0; b < bases.size(); b++) {
+        String base = bases.get(b);
         Map<String, Object> section = Values.map(typed, base);
         if (section.isEmpty()) {
           continue;

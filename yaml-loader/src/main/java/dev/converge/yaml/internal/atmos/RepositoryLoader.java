@@ -205,19 +205,21 @@ public final class RepositoryLoader {
     List<ResolvedComponent> c = new ArrayList<>(slice.size());
     List<Instance> i = new ArrayList<>(slice.size());
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
+    ContentDigest.Digester digester = ContentDigest.digester();
     for (ResolvedSection s : slice) {
       List<InstanceId> dependsOn = dependsOn(s, byName, namesByStack, dependencyProblems);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
-      build(s, config, digest, vendored, dependsOn, found, c, i);
+      build(s, config, digest, vendored, dependsOn, found, digester, c, i);
     }
     return new Built(c, i, dependencyProblems.all(), found.all());
   }
 
   /** The component's digests and values; adds the component, and its instance when it is Terraform. */
   private void build(ResolvedSection s, AtmosConfig config, Optional<String> digest, Set<String> vendored,
-      List<InstanceId> dependsOn, Problems found, List<ResolvedComponent> components, List<Instance> instances) {
+      List<InstanceId> dependsOn, Problems found, ContentDigest.Digester digester, List<ResolvedComponent> components,
+      List<Instance> instances) {
     if (digest.isEmpty() && s.type().equals(ComponentTypes.TERRAFORM) && !s.isAbstract()
         && !vendored.contains(s.deployFolder())) {
       found.warning("component-folder-missing", "component `" + s.name() + "` in stack " + s.stack()
@@ -231,7 +233,7 @@ public final class RepositoryLoader {
           "set metadata.component on the component itself");
     }
     String sourceDigest = digest.orElse(MISSING_FOLDER_DIGEST);
-    String configDigest = ContentDigest.ofConfiguration(configForDigest(s));
+    String configDigest = digester.ofConfiguration(configForDigest(s));
     ShapedMap configuration = s.section();
     configuration.put("folder", s.deployFolder());
     configuration.put("source_digest", sourceDigest);

@@ -67,7 +67,7 @@ final class StructureCheck {
         }
         Map<String, Object> component = Values.map(c.getValue());
         for (String section : MAP_SECTIONS) {
-          expectMap(file, problems, component, append(at, section));
+          expectMap(file, problems, component, at, section);
         }
         for (String section : STRING_SECTIONS) {
           Object v = component.get(section);
@@ -84,12 +84,18 @@ final class StructureCheck {
   }
 
   private static boolean expectMap(YamlFile file, Problems problems, Map<String, Object> parent, List<String> at) {
-    Object v = parent.get(at.get(at.size() - 1));
+    return expectMap(file, problems, parent, at.subList(0, at.size() - 1), at.get(at.size() - 1));
+  }
+
+  /** Whether {@code parent.key} is a map; reports it at {@code parentAt.key} when it is something else. */
+  private static boolean expectMap(YamlFile file, Problems problems, Map<String, Object> parent, List<String> parentAt,
+      String key) {
+    Object v = parent.get(key);
     if (v == null) {
       return false;
     }
     if (!(v instanceof Map)) {
-      mismatch(file, problems, at, "a map", v);
+      mismatch(file, problems, append(parentAt, key), "a map", v); // the path is made only to report it
       return false;
     }
     return true;

@@ -61,13 +61,27 @@ public final class DeepMerge {
 
   /** Merges three maps in order; {@code null} ones are skipped. */
   public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b, Map<?, ?> c) {
-    return new Merger(strategy).add(a).add(b).add(c).result();
+    if (absent(a)) {
+      return mergeAll(strategy, b, c);
+    }
+    return absent(b) ? mergeAll(strategy, a, c) : new Merger(strategy).add(a).add(b).add(c).result();
   }
 
   /** Merges four maps in order; {@code null} ones are skipped. */
   public static Map<String, Object> mergeAll(ListMergeStrategy strategy, Map<?, ?> a, Map<?, ?> b, Map<?, ?> c,
       Map<?, ?> d) {
+    // most components' sections merge two maps or fewer: no merger for those
+    if (absent(a)) {
+      return mergeAll(strategy, b, c, d);
+    }
+    if (absent(b)) {
+      return mergeAll(strategy, a, c, d);
+    }
     return new Merger(strategy).add(a).add(b).add(c).add(d).result();
+  }
+
+  private static boolean absent(Map<?, ?> map) {
+    return map == null || map.isEmpty();
   }
 
   /** Merges a sequence of maps in order; {@code null} entries are skipped. */

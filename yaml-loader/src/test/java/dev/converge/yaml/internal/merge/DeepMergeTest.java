@@ -136,6 +136,33 @@ class DeepMergeTest {
       }
     }
 
+    /** 400 seeds: mergeAll of three and four maps, some null or empty, as pairwise merges. */
+    @Test
+    void mergeAll_sameAsPairwiseMerges() {
+      for (long seed = 1; seed <= 400; seed++) {
+        Random random = new Random(seed);
+        ListMergeStrategy strategy = ListMergeStrategy.values()[random.nextInt(3)];
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          int kind = random.nextInt(4);
+          maps.add(kind == 0 ? null : kind == 1 ? Map.of() : randomMap(random, 3));
+        }
+        Map<String, Object> pairwise3 = Map.of();
+        Map<String, Object> pairwise4 = Map.of();
+        for (int i = 0; i < 4; i++) {
+          if (i < 3) {
+            pairwise3 = DeepMerge.mergeMaps(pairwise3, maps.get(i), strategy);
+          }
+          pairwise4 = DeepMerge.mergeMaps(pairwise4, maps.get(i), strategy);
+        }
+
+        assertThat(DeepMerge.mergeAll(strategy, maps.get(0), maps.get(1), maps.get(2)).toString()).as("seed %d", seed)
+            .isEqualTo(pairwise3.toString());
+        assertThat(DeepMerge.mergeAll(strategy, maps.get(0), maps.get(1), maps.get(2), maps.get(3)).toString())
+            .as("seed %d", seed).isEqualTo(pairwise4.toString());
+      }
+    }
+
     @Test
     void merger_copiesAMapOnce_andNeverAnInputs() {
       Map<String, Object> first = map("components", map("vpc", map("a", 1)));
