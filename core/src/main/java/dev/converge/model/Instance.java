@@ -2,6 +2,7 @@ package dev.converge.model;
 
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.internal.value.FrozenMap;
+import dev.converge.internal.value.HeldAsGivenStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,7 @@ import org.immutables.value.Value;
  * is kept as it is rather than copied (a load builds thousands of instances).
  */
 @Value.Immutable
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    strictBuilder = true,
-    depluralize = true,
-    get = {"is*", "get*"},
-    defaults = @Value.Immutable(copy = true),
-    // Converge's style (ValueStyle), except that maps, lists and optionals are held as given and made
-    // immutable once by frozen() below; the Builder keeps the put/add methods of the usual style.
-    builtinContainerAttributes = false)
+@HeldAsGivenStyle // maps, lists and optionals made immutable once, by frozen(); the Builder keeps put/add methods
 public interface Instance extends WithInstance {
 
   InstanceId id();

@@ -3,6 +3,7 @@ package dev.converge.yaml;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.InstanceId;
 import dev.converge.internal.value.FrozenMap;
+import dev.converge.internal.value.HeldAsGivenStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,17 +22,7 @@ import org.immutables.value.Value;
  * {@code source_digest} and {@code config_digest}.
  */
 @Value.Immutable
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    strictBuilder = true,
-    depluralize = true,
-    get = {"is*", "get*"},
-    defaults = @Value.Immutable(copy = true),
-    // Converge's style (ValueStyle), except that the lists and the map are held as given, made
-    // immutable once by frozen() below: the loader builds thousands of describe maps and hands each
-    // over without a copy.
-    builtinContainerAttributes = false)
+@HeldAsGivenStyle // the loader hands thousands of describe maps over frozen: made immutable once, by frozen()
 public interface ResolvedComponent extends WithResolvedComponent {
 
   /** Terraform commands that a locked component refuses (Atmos: {@code metadata.locked}). */
