@@ -266,6 +266,36 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_oneStackFromTwoManifests_sameDefinitionKeptOnce_differentOneRefused() {
+      String second = """
+          vars:
+            stage: dev
+            region: us-east-1
+          components:
+            terraform:
+              vpc:
+                metadata:
+                  inherits: [vpc-defaults]
+                vars:
+                  tags: {env: dev}
+          import:
+            - catalog/vpc
+          """;
+      repo.write("stacks/deploy/dev-extra.yaml", second);
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.desiredState().instances()).filteredOn(i -> i.id().equals(InstanceId.of("dev/us-east-1", "vpc")))
+          .hasSize(1);
+      assertThat(s.stacks()).filteredOn(st -> st.name().equals("dev/us-east-1")).singleElement()
+          .satisfies(st -> assertThat(st.manifests()).containsExactly("deploy/dev", "deploy/dev-extra"));
+
+      repo.write("stacks/deploy/dev-extra.yaml", second.replace("{env: dev}", "{env: other}"));
+      assertThatThrownBy(repo::load).isInstanceOf(ConvergeException.class)
+          .hasMessageContaining("duplicate-component").hasMessageContaining("deploy/dev-extra, deploy/dev");
+    }
+
+    @Test
     void load_stackManifests_withFilesAndImports() {
       AtmosSnapshot s = repo.load();
 

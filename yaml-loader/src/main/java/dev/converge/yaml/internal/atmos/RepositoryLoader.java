@@ -320,6 +320,9 @@ public final class RepositoryLoader {
    * differently, it is a problem naming both manifests.
    */
   private List<ResolvedSection> compose(List<ResolvedSection> sections) {
+    if (oneManifestPerStack(sections)) {
+      return sections; // no component can be defined twice: nothing to compare
+    }
     Map<String, ResolvedSection> first = new LinkedHashMap<>(sections.size() * 4 / 3 + 1);
     Map<String, List<String>> conflicts = new TreeMap<>();
     for (ResolvedSection s : sections) {
@@ -339,6 +342,26 @@ public final class RepositoryLoader {
           "define the component in one manifest, or identically in shared catalog files");
     });
     return new ArrayList<>(first.values());
+  }
+
+  /**
+   * Whether each stack is made by one manifest, the rule: a component is defined twice only when two
+   * manifests make the same stack (one manifest defines each component once).
+   */
+  private static boolean oneManifestPerStack(List<ResolvedSection> sections) {
+    Map<String, String> manifestOf = new java.util.HashMap<>();
+    ResolvedSection previous = null;
+    for (ResolvedSection s : sections) {
+      // a manifest's components come one after another, mostly in one stack: look each stack up once
+      if (previous == null || !s.stack().equals(previous.stack()) || !s.manifest().equals(previous.manifest())) {
+        String other = manifestOf.putIfAbsent(s.stack(), s.manifest());
+        if (other != null && !other.equals(s.manifest())) {
+          return false;
+        }
+      }
+      previous = s;
+    }
+    return true;
   }
 
   private static Map<String, Object> withoutOverrides(Map<String, Object> raw) {
