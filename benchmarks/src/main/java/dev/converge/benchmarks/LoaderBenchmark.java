@@ -92,6 +92,11 @@ public class LoaderBenchmark {
     return AtmosRepository.open(root).load();
   }
 
+  /** The generated estate's repository, once {@link #setUp} has written it. */
+  AtmosRepository repository() {
+    return AtmosRepository.open(root);
+  }
+
   /** The same load on the calling thread alone ({@code parallelism(1)}): the CPU the load costs. */
   @Benchmark
   public AtmosSnapshot loadOnOneThread() {
