@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -130,7 +131,7 @@ public interface Instance extends WithInstance {
   private static FrozenMap frozen(Map<String, Object> map, String name) {
     FrozenMap frozen = FrozenMap.copyOf(map);
     if (frozen.hasNulls()) {
-      throw new NullPointerException(name + " holds a null key or value");
+      throw new NullPointerException(name + " holds a null key or value: leave the entry out instead");
     }
     return frozen;
   }
@@ -277,31 +278,21 @@ public interface Instance extends WithInstance {
     /** Hands what was put and added over, frozen: later puts start new maps, never change these. */
     @Override
     public Instance build() {
-      if (vars != null) {
-        vars(FrozenMap.adopt(vars));
-        vars = null;
-      }
-      if (env != null) {
-        env(FrozenMap.adopt(env));
-        env = null;
-      }
-      if (settings != null) {
-        settings(FrozenMap.adopt(settings));
-        settings = null;
-      }
-      if (backend != null) {
-        backend(FrozenMap.adopt(backend));
-        backend = null;
-      }
-      if (dependsOn != null) {
-        dependsOn(List.copyOf(dependsOn));
-        dependsOn = null;
-      }
-      if (imports != null) {
-        imports(List.copyOf(imports));
-        imports = null;
-      }
+      vars = handOver(vars, map -> vars(FrozenMap.adopt(map)));
+      env = handOver(env, map -> env(FrozenMap.adopt(map)));
+      settings = handOver(settings, map -> settings(FrozenMap.adopt(map)));
+      backend = handOver(backend, map -> backend(FrozenMap.adopt(map)));
+      dependsOn = handOver(dependsOn, list -> dependsOn(List.copyOf(list)));
+      imports = handOver(imports, list -> imports(List.copyOf(list)));
       return super.build();
+    }
+
+    /** Gives what was collected, if anything, to {@code setter}; returns what the builder keeps: nothing. */
+    private static <T> T handOver(T collected, Consumer<T> setter) {
+      if (collected != null) {
+        setter.accept(collected);
+      }
+      return null;
     }
 
     private static Map<String, Object> put(Map<String, Object> map, String key, Object value) {

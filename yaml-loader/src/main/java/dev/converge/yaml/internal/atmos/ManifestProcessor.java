@@ -282,8 +282,6 @@ public final class ManifestProcessor {
     String name = manifestName(path);
     Map<String, Map<String, Object>> inline = overridesOf(raw);
     Map<String, Map<String, Object>> accumulated = new HashMap<>();
-    // one merger for the file: the document's growing maps are copied once, not once per import
-    DeepMerge.Merger document = new DeepMerge.Merger(config.listMergeStrategy());
     Set<String> imports = new LinkedHashSet<>();
     List<String> direct = new ArrayList<>();
     List<Contribution> files = new ArrayList<>();
@@ -293,6 +291,8 @@ public final class ManifestProcessor {
     boolean usesImportData = false;
     boolean templated = file.map(ParsedFile::templated).orElse(false);
     ListMergeStrategy strategy = config.listMergeStrategy();
+    // one merger for the file: the document's growing maps are copied once, not once per import
+    DeepMerge.Merger document = new DeepMerge.Merger(strategy);
 
     List<?> importList = raw.get("import") instanceof List<?> l ? l : raw.get("import") instanceof String s ? List.of(s) : List.of();
     for (int i = 0; i < importList.size(); i++) {

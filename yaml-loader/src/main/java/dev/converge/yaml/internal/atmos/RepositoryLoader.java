@@ -378,8 +378,8 @@ public final class RepositoryLoader {
    * ({@code namespace}, {@code tenant}, {@code environment}, {@code stage}) must equal the target's,
    * and each field not given must be equal between the two components (so an explicit stack alone
    * does not reach another stage: Atmos issue #2910, kept for compatibility). {@code byName} holds
-   * the components under their name and under {@link #inStack}, so most entries look at one stack's
-   * components of that name, not at every stack's.
+   * the components under their name and under {@link ResolvedSection#nameInStack}, so most entries
+   * look at one stack's components of that name, not at every stack's.
    */
   private static List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
       Map<String, List<String>> namesByStack, Problems problems) {
@@ -396,7 +396,7 @@ public final class RepositoryLoader {
         String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
-        for (ResolvedSection t : byName.getOrDefault(inStack(name.get(), stack), List.of())) {
+        for (ResolvedSection t : byName.getOrDefault(ResolvedSection.nameInStack(name.get(), stack), List.of())) {
           if (t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
             result.add(InstanceId.of(t.stack(), t.name()));
             found = true;
@@ -421,8 +421,8 @@ public final class RepositoryLoader {
         anyField |= e.containsKey(field);
       }
       // candidates: the components of that name in the one stack it must be in, when there is one
-      String key = stack.isPresent() ? inStack(name.get(), stack.get())
-          : anyField ? name.get() : inStack(name.get(), s.stack());
+      String key = stack.isPresent() ? ResolvedSection.nameInStack(name.get(), stack.get())
+          : anyField ? name.get() : ResolvedSection.nameInStack(name.get(), s.stack());
       boolean found = false;
       for (ResolvedSection t : byName.getOrDefault(key, List.of())) {
         if (!t.type().equals(s.type())) {
@@ -451,10 +451,6 @@ public final class RepositoryLoader {
       }
     }
     return List.copyOf(result);
-  }
-
-  private static String inStack(String name, String stack) {
-    return ResolvedSection.nameInStack(name, stack);
   }
 
   private static void unresolved(ResolvedSection s, String name, String stack,
