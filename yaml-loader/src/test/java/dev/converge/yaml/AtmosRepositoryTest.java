@@ -296,6 +296,42 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_oneManifestMakingTwoStacks_instancesInStackOrder_dependencyByContextFound() {
+      // `edge` sets its own stage, so the name template puts it in a stack of its own, which sorts
+      // after the other manifests' stacks while its manifest's other stack sorts before them
+      repo.write("stacks/deploy/split.yaml", """
+          vars:
+            stage: alpha
+            region: us-east-1
+          components:
+            terraform:
+              edge:
+                vars:
+                  stage: qa
+              core:
+                settings:
+                  depends_on:
+                    1: {component: edge, stage: qa}
+          """);
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.stacks()).extracting(AtmosStack::name)
+          .containsExactly("alpha/us-east-1", "dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+      assertThat(s.stacks()).filteredOn(st -> st.name().startsWith("qa")).singleElement()
+          .satisfies(st -> assertThat(st.manifests()).containsExactly("deploy/split"));
+      assertThat(s.desiredState().instances()).extracting(i -> i.id().render()).containsExactly(
+          "alpha/us-east-1:core",
+          "dev/us-east-1:database", "dev/us-east-1:vpc", "dev/us-east-1:vpc-defaults",
+          "prod/us-east-1:database", "prod/us-east-1:vpc", "prod/us-east-1:vpc-defaults",
+          "qa/us-east-1:edge");
+      assertThat(s.components()).extracting(c -> c.id().render())
+          .isEqualTo(s.desiredState().instances().stream().map(i -> i.id().render()).toList());
+      assertThat(instance(s, "alpha/us-east-1", "core").dependsOn())
+          .containsExactly(InstanceId.of("qa/us-east-1", "edge"));
+    }
+
+    @Test
     void load_stackManifests_withFilesAndImports() {
       AtmosSnapshot s = repo.load();
 

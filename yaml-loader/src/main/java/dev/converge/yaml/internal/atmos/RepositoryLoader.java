@@ -96,33 +96,25 @@ public final class RepositoryLoader {
       sections.addAll(read.sections());
       problems.addAll(read.problems());
     }
-    List<ResolvedSection> kept = compose(sections);
+    List<ResolvedSection> ordered = ordered(reads, sections);
     List<VendorPin> pins = vendor(config);
     Set<String> vendored = new HashSet<>();
     pins.forEach(p -> vendored.add(p.folder()));
     Optional<Pipeline> pipeline = rollout();
 
-    Map<String, List<ResolvedSection>> byName = new java.util.HashMap<>(kept.size() * 3);
-    Map<String, List<String>> namesByStack = new java.util.HashMap<>();
-    for (ResolvedSection s : kept) {
-      byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
-      byName.computeIfAbsent(s.nameInStack(), k -> new ArrayList<>()).add(s);
-      namesByStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(s.name());
-    }
     // From here on, one order: the snapshot's (stack, component, type). Each worker takes a slice of
     // components: dependencies, folder and configuration digests, values. Problems keep the order of
     // one thread: every dependency problem first, then the others, each in component order.
-    List<ResolvedSection> ordered = new ArrayList<>(kept);
-    ordered.sort(BY_ID);
+    StackIndex index = StackIndex.of(ordered);
     // One worker also lists the stacks and manifests meanwhile.
     AtomicReference<Listing> listing = new AtomicReference<>();
     List<Supplier<Built>> jobs = new ArrayList<>();
     jobs.add(() -> {
-      listing.set(new Listing(stacks(kept), manifestValues(manifests, sections)));
+      listing.set(new Listing(stacks(index), manifestValues(manifests, sections)));
       return Built.NOTHING;
     });
     for (List<ResolvedSection> slice : slices(ordered, parallelism)) {
-      jobs.add(() -> buildSlice(slice, config, vendored, byName, namesByStack));
+      jobs.add(() -> buildSlice(slice, config, vendored, index));
     }
     List<Built> built = Workers.map(jobs, parallelism, () -> null, (none, job) -> job.get());
     List<ResolvedComponent> components = new ArrayList<>(ordered.size());
@@ -148,8 +140,12 @@ public final class RepositoryLoader {
         .build();
   }
 
-  /** One manifest read by a worker: the merged manifest, its resolved components, the problems found. */
-  private record Read(ManifestProcessor.Manifest manifest, List<ResolvedSection> sections, List<Problem> problems) {}
+  /**
+   * One manifest read by a worker: the merged manifest, its resolved components (as resolved, and
+   * sorted by {@link #BY_ID}), the stacks they are in (sorted), the problems found.
+   */
+  private record Read(ManifestProcessor.Manifest manifest, List<ResolvedSection> sections,
+      List<ResolvedSection> sorted, List<String> stacks, List<Problem> problems) {}
 
   /** What one worker keeps between manifests: its processor's caches and what it has reported. */
   private final class Reader {
@@ -165,7 +161,15 @@ public final class RepositoryLoader {
     Read read(String path) {
       ManifestProcessor.Manifest manifest = processor.process(path);
       List<ResolvedSection> sections = resolver.resolve(manifest);
-      return new Read(manifest, sections, found.drain());
+      List<ResolvedSection> sorted = new ArrayList<>(sections);
+      sorted.sort(BY_ID);
+      List<String> stacks = new ArrayList<>(1);
+      for (ResolvedSection s : sorted) {
+        if (stacks.isEmpty() || !stacks.get(stacks.size() - 1).equals(s.stack())) {
+          stacks.add(s.stack());
+        }
+      }
+      return new Read(manifest, sections, sorted, stacks, found.drain());
     }
   }
 
@@ -183,9 +187,9 @@ public final class RepositoryLoader {
     return c != 0 ? c : a.type().compareTo(b.type());
   };
 
-  /** Contiguous slices, a few per thread so that a slow one does not hold the others up. */
+  /** Contiguous slices, many per thread, so that the last one to finish holds the others up little. */
   private static <T> List<List<T>> slices(List<T> items, int threads) {
-    int count = Math.max(1, Math.min(items.size(), threads * 4));
+    int count = Math.max(1, Math.min(items.size(), threads * 32));
     List<List<T>> result = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       result.add(items.subList(i * items.size() / count, (i + 1) * items.size() / count));
@@ -198,8 +202,7 @@ public final class RepositoryLoader {
   }
 
   /** One slice of components, with its dependency problems and its other problems apart. */
-  private Built buildSlice(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored,
-      Map<String, List<ResolvedSection>> byName, Map<String, List<String>> namesByStack) {
+  private Built buildSlice(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored, StackIndex index) {
     Problems dependencyProblems = new Problems();
     Problems found = new Problems();
     List<ResolvedComponent> c = new ArrayList<>(slice.size());
@@ -207,7 +210,7 @@ public final class RepositoryLoader {
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
     ContentDigest.Digester digester = ContentDigest.digester();
     for (ResolvedSection s : slice) {
-      List<InstanceId> dependsOn = dependsOn(s, byName, namesByStack, dependencyProblems);
+      List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
@@ -315,14 +318,52 @@ public final class RepositoryLoader {
   }
 
   /**
+   * The components of the load sorted by {@link #BY_ID}, each defined once (see {@link #compose}).
+   * When no two manifests make one stack, the manifests' sorted components, taken in the order of
+   * their first ones, are in that order already unless a manifest makes several stacks: the sort is
+   * then one pass that finds them in order.
+   */
+  private List<ResolvedSection> ordered(List<Read> reads, List<ResolvedSection> sections) {
+    List<ResolvedSection> ordered;
+    if (oneManifestPerStack(reads)) {
+      List<Read> byFirst = new ArrayList<>(reads.size());
+      for (Read read : reads) {
+        if (!read.sorted().isEmpty()) {
+          byFirst.add(read);
+        }
+      }
+      byFirst.sort((a, b) -> BY_ID.compare(a.sorted().get(0), b.sorted().get(0)));
+      ordered = new ArrayList<>(sections.size());
+      byFirst.forEach(r -> ordered.addAll(r.sorted()));
+    } else {
+      ordered = compose(sections);
+    }
+    ordered.sort(BY_ID);
+    return ordered;
+  }
+
+  /**
+   * Whether each stack is made by one manifest. Only then can a component be defined twice: one
+   * manifest defines each component once.
+   */
+  private static boolean oneManifestPerStack(List<Read> reads) {
+    Set<String> seen = new HashSet<>(reads.size() * 2);
+    for (Read read : reads) {
+      for (String stack : read.stacks()) {
+        if (!seen.add(stack)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * Top-level stack composition: several manifests may form one logical stack. A component that two
    * manifests of one stack define identically is kept once (from the first manifest); defined
    * differently, it is a problem naming both manifests.
    */
   private List<ResolvedSection> compose(List<ResolvedSection> sections) {
-    if (oneManifestPerStack(sections)) {
-      return sections; // no component can be defined twice: nothing to compare
-    }
     Map<String, ResolvedSection> first = new LinkedHashMap<>(sections.size() * 4 / 3 + 1);
     Map<String, List<String>> conflicts = new TreeMap<>();
     for (ResolvedSection s : sections) {
@@ -344,26 +385,6 @@ public final class RepositoryLoader {
     return new ArrayList<>(first.values());
   }
 
-  /**
-   * Whether each stack is made by one manifest, the rule: a component is defined twice only when two
-   * manifests make the same stack (one manifest defines each component once).
-   */
-  private static boolean oneManifestPerStack(List<ResolvedSection> sections) {
-    Map<String, String> manifestOf = new java.util.HashMap<>();
-    ResolvedSection previous = null;
-    for (ResolvedSection s : sections) {
-      // a manifest's components come one after another, mostly in one stack: look each stack up once
-      if (previous == null || !s.stack().equals(previous.stack()) || !s.manifest().equals(previous.manifest())) {
-        String other = manifestOf.putIfAbsent(s.stack(), s.manifest());
-        if (other != null && !other.equals(s.manifest())) {
-          return false;
-        }
-      }
-      previous = s;
-    }
-    return true;
-  }
-
   private static Map<String, Object> withoutOverrides(Map<String, Object> raw) {
     Map<String, Object> copy = new LinkedHashMap<>(raw);
     copy.remove("overrides");
@@ -377,12 +398,10 @@ public final class RepositoryLoader {
    * does: an explicit {@code stack} must equal the target's, each context field given
    * ({@code namespace}, {@code tenant}, {@code environment}, {@code stage}) must equal the target's,
    * and each field not given must be equal between the two components (so an explicit stack alone
-   * does not reach another stage: Atmos issue #2910, kept for compatibility). {@code byName} holds
-   * the components under their name and under {@link ResolvedSection#nameInStack}, so most entries
-   * look at one stack's components of that name, not at every stack's.
+   * does not reach another stage: Atmos issue #2910, kept for compatibility). Most entries look at
+   * one stack's components of that name, not at every stack's.
    */
-  private static List<InstanceId> dependsOn(ResolvedSection s, Map<String, List<ResolvedSection>> byName,
-      Map<String, List<String>> namesByStack, Problems problems) {
+  private static List<InstanceId> dependsOn(ResolvedSection s, StackIndex index, Problems problems) {
     Set<InstanceId> result = new LinkedHashSet<>();
     Map<String, Object> templateData = s.section();
     Object components = Values.map(s.section(), "dependencies").get("components");
@@ -396,14 +415,14 @@ public final class RepositoryLoader {
         String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
-        for (ResolvedSection t : byName.getOrDefault(ResolvedSection.nameInStack(name.get(), stack), List.of())) {
-          if (t.stack().equals(stack) && (kind == null || t.type().equals(kind))) {
+        for (ResolvedSection t : index.named(stack, name.get())) {
+          if (kind == null || t.type().equals(kind)) {
             result.add(InstanceId.of(t.stack(), t.name()));
             found = true;
           }
         }
         if (!found) {
-          unresolved(s, name.get(), stack, namesByStack, problems);
+          unresolved(s, name.get(), stack, index, problems);
         }
       }
       return List.copyOf(result);
@@ -421,10 +440,10 @@ public final class RepositoryLoader {
         anyField |= e.containsKey(field);
       }
       // candidates: the components of that name in the one stack it must be in, when there is one
-      String key = stack.isPresent() ? ResolvedSection.nameInStack(name.get(), stack.get())
-          : anyField ? name.get() : ResolvedSection.nameInStack(name.get(), s.stack());
+      List<ResolvedSection> candidates = stack.isPresent() ? index.named(stack.get(), name.get())
+          : anyField ? index.named(name.get()) : index.named(s.stack(), name.get());
       boolean found = false;
-      for (ResolvedSection t : byName.getOrDefault(key, List.of())) {
+      for (ResolvedSection t : candidates) {
         if (!t.type().equals(s.type())) {
           continue;
         }
@@ -447,15 +466,14 @@ public final class RepositoryLoader {
         }
       }
       if (!found) {
-        unresolved(s, name.get(), stack.orElse(s.stack()), namesByStack, problems);
+        unresolved(s, name.get(), stack.orElse(s.stack()), index, problems);
       }
     }
     return List.copyOf(result);
   }
 
-  private static void unresolved(ResolvedSection s, String name, String stack,
-      Map<String, List<String>> namesByStack, Problems found) {
-    List<String> names = namesByStack.getOrDefault(stack, List.of());
+  private static void unresolved(ResolvedSection s, String name, String stack, StackIndex index, Problems found) {
+    List<String> names = index.names(stack);
     found.warning("dependency-unresolved", "component `" + s.name() + "` in stack " + s.stack()
         + " depends on `" + name + "`, which matches no component" + (names.isEmpty() ? "" : " of stack " + stack)
         + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
@@ -589,19 +607,21 @@ public final class RepositoryLoader {
         .flatMap(f -> RolloutReader.read(f, problems));
   }
 
-  private static List<AtmosStack> stacks(List<ResolvedSection> kept) {
-    Map<String, TreeSet<String>> manifests = new TreeMap<>();
-    Map<String, Map<String, TreeSet<String>>> components = new TreeMap<>();
-    for (ResolvedSection s : kept) {
-      manifests.computeIfAbsent(s.stack(), k -> new TreeSet<>()).add(s.manifest());
-      components.computeIfAbsent(s.stack(), k -> new TreeMap<>()).computeIfAbsent(s.type(), k -> new TreeSet<>())
-          .add(s.name());
-    }
-    List<AtmosStack> result = new ArrayList<>();
-    manifests.forEach((name, files) -> {
+  /** The stacks, in name order, with their manifests and their components' names by type, sorted. */
+  private static List<AtmosStack> stacks(StackIndex index) {
+    List<AtmosStack> result = new ArrayList<>(index.stacks().size());
+    index.stacks().forEach((name, components) -> {
+      TreeSet<String> manifests = new TreeSet<>();
       Map<String, List<String>> byType = new TreeMap<>();
-      components.get(name).forEach((type, names) -> byType.put(type, List.copyOf(names)));
-      result.add(AtmosStack.builder().name(name).addAllManifests(files).putAllComponents(byType).build());
+      String last = null;
+      for (ResolvedSection s : components) { // sorted by name, so each type's names are too
+        if (!s.manifest().equals(last)) {
+          last = s.manifest();
+          manifests.add(last);
+        }
+        byType.computeIfAbsent(s.type(), k -> new ArrayList<>()).add(s.name());
+      }
+      result.add(AtmosStack.builder().name(name).addAllManifests(manifests).putAllComponents(byType).build());
     });
     return result;
   }

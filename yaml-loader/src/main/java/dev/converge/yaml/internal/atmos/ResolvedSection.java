@@ -21,8 +21,6 @@ import java.util.Optional;
  * @param stacksWorkspace the workspace as {@code describe stacks} prints it (no base component)
  * @param section the describe map, open for the loader to add the digests
  * @param raw the component's section in the merged manifest, before inheritance
- * @param key what identifies it in the snapshot: stack, type and name
- * @param nameInStack its name and stack, as dependencies look components up
  */
 public record ResolvedSection(
     String type,
@@ -44,15 +42,11 @@ public record ResolvedSection(
     Map<String, Object> raw,
     SourceLocation location,
     Map<String, Object> vars,
-    Map<String, Object> settings,
-    String key,
-    String nameInStack) {
+    Map<String, Object> settings) {
 
   /**
    * With {@code vars} and {@code settings} read from the describe map once: other components'
-   * dependencies read them while the loader swaps the describe map's sections for equal copies. The
-   * keys are made (and hashed) here, on the worker that resolves the component, rather than by the
-   * one thread that then puts every component of the load into maps.
+   * dependencies read them while the loader swaps the describe map's sections for equal copies.
    */
   public ResolvedSection(String type, String name, String manifest, String manifestPath, String stack,
       StackNames.Name stackName, ShapedMap section, String folder, String deployFolder, Optional<String> workspace,
@@ -60,22 +54,11 @@ public record ResolvedSection(
       boolean locked, List<String> inheritance, Map<String, Object> raw, SourceLocation location) {
     this(type, name, manifest, manifestPath, stack, stackName, section, folder, deployFolder, workspace,
         stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw, location,
-        Values.map(section, "vars"), Values.map(section, "settings"), key(stack, type, name),
-        hashed(nameInStack(name, stack)));
+        Values.map(section, "vars"), Values.map(section, "settings"));
   }
 
-  /** The key of the components named {@code name} in {@code stack}, beside those of the name alone. */
-  public static String nameInStack(String name, String stack) {
-    return name + '\u0000' + stack;
-  }
-
-  private static String key(String stack, String type, String name) {
-    hashed(stack); // looked up by stack, too
-    return hashed(stack + '\u0000' + type + '\u0000' + name);
-  }
-
-  private static String hashed(String key) {
-    key.hashCode(); // a string keeps its hash once computed
-    return key;
+  /** What identifies it in the snapshot: stack, type and name. */
+  public String key() {
+    return stack + '\u0000' + type + '\u0000' + name;
   }
 }
