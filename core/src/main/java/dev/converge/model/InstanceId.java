@@ -32,8 +32,15 @@ public interface InstanceId extends WithInstanceId, Comparable<InstanceId> {
 
   @Override
   default int compareTo(InstanceId other) {
-    int byStack = stack().compareTo(other.stack()); // ORDER, without its lambdas: plans sort many ids
-    return byStack != 0 ? byStack : component().compareTo(other.component());
+    // ORDER, without its lambdas (plans sort many ids), and without comparing a string with itself
+    // (the ids of a stack mostly share its name's string)
+    String stack = stack();
+    int byStack = stack == other.stack() ? 0 : stack.compareTo(other.stack());
+    if (byStack != 0) {
+      return byStack;
+    }
+    String component = component();
+    return component == other.component() ? 0 : component.compareTo(other.component());
   }
 
   /** {@code stack/component}, e.g. {@code prod/us-east-1:vpc}. */

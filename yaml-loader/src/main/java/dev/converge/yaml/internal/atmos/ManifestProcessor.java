@@ -11,7 +11,6 @@ import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,12 +95,12 @@ public final class ManifestProcessor {
 
     private Parse get(String path, SourceTree tree) {
       return files.computeIfAbsent(path, p -> {
-        Optional<byte[]> bytes = tree.read(p);
-        if (bytes.isEmpty()) {
+        Optional<String> text = tree.readText(p);
+        if (text.isEmpty()) {
           return new Parse(false, Optional.empty(), List.of());
         }
         Problems found = new Problems();
-        Optional<ParsedFile> file = YamlReader.read(p, new String(bytes.get(), StandardCharsets.UTF_8), found)
+        Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
             .map(f -> ParsedFile.of(f, found));
         return new Parse(true, file, found.all());
       });
@@ -246,11 +245,11 @@ public final class ManifestProcessor {
   }
 
   private Optional<String> read(String path, SourceLocation from) {
-    Optional<byte[]> bytes = tree.read(path);
-    if (bytes.isEmpty()) {
+    Optional<String> text = tree.readText(path);
+    if (text.isEmpty()) {
       missing(path, from);
     }
-    return bytes.map(b -> new String(b, StandardCharsets.UTF_8));
+    return text;
   }
 
   private void missing(String path, SourceLocation from) {

@@ -182,7 +182,8 @@ public final class RepositoryLoader {
   private record Listing(List<AtmosStack> stacks, List<StackManifest> manifests) {}
 
   private static final Comparator<ResolvedSection> BY_ID = (a, b) -> {
-    int c = a.stack().compareTo(b.stack());
+    // a manifest's components share their stack's string: no need to compare it with itself
+    int c = a.stack() == b.stack() ? 0 : a.stack().compareTo(b.stack());
     c = c != 0 ? c : a.name().compareTo(b.name());
     return c != 0 ? c : a.type().compareTo(b.type());
   };
@@ -320,25 +321,32 @@ public final class RepositoryLoader {
   /**
    * The components of the load sorted by {@link #BY_ID}, each defined once (see {@link #compose}).
    * When no two manifests make one stack, the manifests' sorted components, taken in the order of
-   * their first ones, are in that order already unless a manifest makes several stacks: the sort is
-   * then one pass that finds them in order.
+   * their first ones, are in that order already unless a manifest makes several stacks: only then is
+   * the whole list sorted.
    */
   private List<ResolvedSection> ordered(List<Read> reads, List<ResolvedSection> sections) {
-    List<ResolvedSection> ordered;
-    if (oneManifestPerStack(reads)) {
-      List<Read> byFirst = new ArrayList<>(reads.size());
-      for (Read read : reads) {
-        if (!read.sorted().isEmpty()) {
-          byFirst.add(read);
-        }
-      }
-      byFirst.sort((a, b) -> BY_ID.compare(a.sorted().get(0), b.sorted().get(0)));
-      ordered = new ArrayList<>(sections.size());
-      byFirst.forEach(r -> ordered.addAll(r.sorted()));
-    } else {
-      ordered = compose(sections);
+    if (!oneManifestPerStack(reads)) {
+      List<ResolvedSection> ordered = compose(sections);
+      ordered.sort(BY_ID);
+      return ordered;
     }
-    ordered.sort(BY_ID);
+    List<Read> byFirst = new ArrayList<>(reads.size());
+    for (Read read : reads) {
+      if (!read.sorted().isEmpty()) {
+        byFirst.add(read);
+      }
+    }
+    byFirst.sort((a, b) -> BY_ID.compare(a.sorted().get(0), b.sorted().get(0)));
+    List<ResolvedSection> ordered = new ArrayList<>(sections.size());
+    boolean sorted = true;
+    for (Read read : byFirst) {
+      List<ResolvedSection> run = read.sorted();
+      sorted = sorted && (ordered.isEmpty() || BY_ID.compare(ordered.get(ordered.size() - 1), run.get(0)) < 0);
+      ordered.addAll(run);
+    }
+    if (!sorted) {
+      ordered.sort(BY_ID);
+    }
     return ordered;
   }
 

@@ -2,6 +2,9 @@ package dev.converge.yaml.internal.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,19 +75,55 @@ public final class DirectoryTree implements SourceTree {
 
   @Override
   public Optional<byte[]> read(String path) {
+    return readBytes(path).map(r -> Arrays.copyOf(r.bytes(), r.length()));
+  }
+
+  @Override
+  public Optional<String> readText(String path) {
+    return readBytes(path).map(r -> new String(r.bytes(), 0, r.length(), StandardCharsets.UTF_8));
+  }
+
+  /** The first {@code length} bytes of {@code bytes} are a file's content. */
+  private record Content(byte[] bytes, int length) {}
+
+  /**
+   * Reads the file to its end without asking for its size first: asking costs a system call, a fifth
+   * of reading a small file on some machines. Read first, ask later: a file that cannot be read is
+   * looked at only then.
+   */
+  private Optional<Content> readBytes(String path) {
     Path file = resolve(path);
-    try {
-      // read first, ask later: a stat per file costs as much as a tenth of reading it
-      return Optional.of(Files.readAllBytes(file));
+    try (FileChannel channel = FileChannel.open(file)) {
+      byte[] bytes = new byte[FIRST_READ];
+      int length = 0;
+      while (true) {
+        if (length == bytes.length) {
+          if (bytes.length >= MAX_FILE / 2) {
+            throw new IOException("larger than " + MAX_FILE / (1 << 20) + " MiB");
+          }
+          bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        int read = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
+        if (read < 0) {
+          return Optional.of(new Content(bytes, length));
+        }
+        length += read;
+      }
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       if (!Files.isRegularFile(file)) {
         return Optional.empty(); // a directory, or a link to nothing
       }
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }
   }
+
+  /** Most stack files fit; a larger one costs a copy per doubling. */
+  private static final int FIRST_READ = 4096;
+
+  /** No YAML file of a repository comes near this; a larger file is refused rather than read whole. */
+  private static final int MAX_FILE = 1 << 30;
 
   @Override
   public List<String> files(String directory) {

@@ -1,5 +1,6 @@
 package dev.converge.yaml.internal.source;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,11 @@ public interface SourceTree {
 
   /** The file's bytes, or empty when there is no such file. */
   Optional<byte[]> read(String path);
+
+  /** The file's text, decoded as UTF-8, or empty when there is no such file. */
+  default Optional<String> readText(String path) {
+    return read(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
 
   /** Every file under {@code directory} (the root when empty), recursively, sorted. */
   List<String> files(String directory);
