@@ -59,6 +59,20 @@ public final class ContentDigest {
       canonical.value(configuration);
       return canonical.finish();
     }
+
+    /**
+     * The digest of the configuration made of {@code keys}, each with its value in {@code sections}
+     * (null where {@code sections} has none): what {@link #ofConfiguration(Map)} gives for that map,
+     * without making it.
+     *
+     * @param keys in their natural order, each once, as the digest orders them
+     * @throws IllegalArgumentException when {@code keys} are not
+     */
+    public String ofConfiguration(List<String> keys, Map<String, ?> sections) {
+      canonical.reset();
+      canonical.sortedMap(keys, sections);
+      return canonical.finish();
+    }
   }
 
   /**
@@ -155,6 +169,23 @@ public final class ContentDigest {
       }
       ascii('}');
       return true;
+    }
+
+    /** A map of {@code keys}, given sorted, with their values in {@code values}. */
+    void sortedMap(List<String> keys, Map<String, ?> values) {
+      ascii('{');
+      String previous = null;
+      for (String key : keys) {
+        if (previous != null && previous.compareTo(key) >= 0) {
+          throw new IllegalArgumentException("keys must be sorted, each once: " + keys);
+        }
+        previous = key;
+        string(key);
+        ascii(':');
+        value(values.get(key));
+        ascii(',');
+      }
+      ascii('}');
     }
 
     /** Any other map: keys rendered as strings; of two keys rendering alike, the later one wins. */

@@ -1,6 +1,7 @@
 package dev.converge.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -99,5 +100,30 @@ class ContentDigestTest {
     for (Map<String, Object> configuration : configurations) {
       assertThat(digester.ofConfiguration(configuration)).isEqualTo(ContentDigest.ofConfiguration(configuration));
     }
+  }
+
+  @Test
+  void digester_sortedKeysOfAMap_sameDigestAsThatMapWithNullsForWhatItLacks() {
+    Map<String, Object> sections = new LinkedHashMap<>(sample());
+    sections.put("not_digested", "left out");
+    List<String> keys = List.of("backend", "backend_type", "env", "vars", "workspace");
+    Map<String, Object> restricted = new LinkedHashMap<>();
+    keys.forEach(k -> restricted.put(k, sections.get(k))); // backend and workspace: null
+
+    assertThat(ContentDigest.digester().ofConfiguration(keys, sections))
+        .isEqualTo(ContentDigest.ofConfiguration(restricted))
+        .isNotEqualTo(ContentDigest.ofConfiguration(sample()));
+  }
+
+  @Test
+  void digester_keysNotSorted_refused() {
+    ContentDigest.Digester digester = ContentDigest.digester();
+
+    assertThatThrownBy(() -> digester.ofConfiguration(List.of("vars", "env"), sample()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sorted");
+    assertThatThrownBy(() -> digester.ofConfiguration(List.of("env", "env"), sample()))
+        .isInstanceOf(IllegalArgumentException.class);
+    // the digester is fine afterwards
+    assertThat(digester.ofConfiguration(sample())).isEqualTo(ContentDigest.ofConfiguration(sample()));
   }
 }

@@ -237,7 +237,8 @@ public final class RepositoryLoader {
           "set metadata.component on the component itself");
     }
     String sourceDigest = digest.orElse(MISSING_FOLDER_DIGEST);
-    String configDigest = digester.ofConfiguration(configForDigest(s));
+    // the describe map holds these sections, the workspace included, and nothing else yet under their keys
+    String configDigest = digester.ofConfiguration(DIGESTED, s.section());
     ShapedMap configuration = s.section();
     configuration.put("folder", s.deployFolder());
     configuration.put("source_digest", sourceDigest);
@@ -536,21 +537,12 @@ public final class RepositoryLoader {
 
   /**
    * The configuration a deployment depends on: vars, env, backend (type and chosen map), providers,
-   * required providers and version, command and workspace. Settings are left out: they steer tools
-   * ({@code depends_on}, {@code spacelift}, {@code divergence}), not Terraform.
+   * required providers and version, command and workspace, in the order the digest sorts them.
+   * Settings are left out: they steer tools ({@code depends_on}, {@code spacelift},
+   * {@code divergence}), not Terraform.
    */
-  /** The sections a configuration digest covers; the digest sorts the keys itself. */
-  private static final List<String> DIGESTED = List.of("vars", "env", "backend_type", "backend", "providers",
-      "required_providers", "required_version", "command");
-
-  private static Map<String, Object> configForDigest(ResolvedSection s) {
-    Map<String, Object> c = new LinkedHashMap<>(16);
-    for (String key : DIGESTED) {
-      c.put(key, s.section().get(key));
-    }
-    c.put("workspace", s.workspace().orElse(null));
-    return c;
-  }
+  private static final List<String> DIGESTED = List.of("backend", "backend_type", "command", "env", "providers",
+      "required_providers", "required_version", "vars", "workspace");
 
   /**
    * The pins of {@code vendor.yaml} (or of every YAML file under {@code vendor.base_path} when it is

@@ -119,8 +119,8 @@ public final class DirectoryTree implements SourceTree {
     }
   }
 
-  /** Most stack files fit; a larger one costs a copy per doubling. */
-  private static final int FIRST_READ = 4096;
+  /** Most stack files fit (a few hundred bytes to a few kilobytes); a larger one costs a copy per doubling. */
+  private static final int FIRST_READ = 2048;
 
   /** No YAML file of a repository comes near this; a larger file is refused rather than read whole. */
   private static final int MAX_FILE = 1 << 30;
