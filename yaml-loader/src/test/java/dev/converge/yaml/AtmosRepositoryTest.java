@@ -331,6 +331,45 @@ class AtmosRepositoryTest {
           .containsExactly(InstanceId.of("qa/us-east-1", "edge"));
     }
 
+    // The working tree lists entries named like YAML files without looking at each: these three
+    // tests hold the entries that are not files to what a look at every entry gives.
+
+    @Test
+    void load_folderNamedLikeAManifest_walkedInto() {
+      repo.write("stacks/deploy/qa.yaml/eu.yaml", PROD.replace("stage: prod", "stage: qa"));
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.stacks()).extracting(AtmosStack::name)
+          .containsExactly("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+      assertThat(s.manifests()).extracting(StackManifest::name)
+          .containsExactly("deploy/dev", "deploy/prod", "deploy/qa.yaml/eu");
+    }
+
+    @Test
+    void load_excludedFolderNamedLikeAManifest_neverRead_itsManifestsStillFound() {
+      // atmos.yaml excludes **/_defaults.yaml: that folder is left out, the manifest in it is not
+      repo.write("stacks/deploy/_defaults.yaml/qa.yaml", PROD.replace("stage: prod", "stage: qa"));
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.stacks()).extracting(AtmosStack::name)
+          .containsExactly("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+    }
+
+    @Test
+    void load_linkToAManifest_readAsIt_linkToNothingLeftOut() throws IOException {
+      repo.write("elsewhere/qa.yaml", PROD.replace("stage: prod", "stage: qa"));
+      Files.createSymbolicLink(dir.resolve("stacks/deploy/qa.yaml"), dir.resolve("elsewhere/qa.yaml"));
+      Files.createSymbolicLink(dir.resolve("stacks/deploy/gone.yaml"), dir.resolve("nothing.yaml"));
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(s.stacks()).extracting(AtmosStack::name)
+          .containsExactly("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+      assertThat(s.manifests()).extracting(StackManifest::name).doesNotContain("deploy/gone");
+    }
+
     @Test
     void load_stackManifests_withFilesAndImports() {
       AtmosSnapshot s = repo.load();

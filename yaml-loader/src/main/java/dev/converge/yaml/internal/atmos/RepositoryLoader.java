@@ -73,7 +73,29 @@ public final class RepositoryLoader {
     this.parallelism = Math.max(1, parallelism);
   }
 
+  /**
+   * The snapshot of the tree. When the tree listed an entry as a file on its name alone and it was
+   * not one (a folder named {@code x.yaml}, a link to nothing), the load starts again on the tree's
+   * exact listings, and only that load's snapshot or problems count.
+   */
   public AtmosSnapshot load(Revision revision, List<String> history) {
+    AtmosSnapshot snapshot;
+    try {
+      snapshot = loadOnce(revision, history);
+    } catch (RuntimeException e) {
+      if (tree.listingsConfirmed()) {
+        throw e;
+      }
+      return again(revision, history);
+    }
+    return tree.listingsConfirmed() ? snapshot : again(revision, history);
+  }
+
+  private AtmosSnapshot again(Revision revision, List<String> history) {
+    return new RepositoryLoader(tree.withExactListings(), overrides, onlyManifests, parallelism).load(revision, history);
+  }
+
+  private AtmosSnapshot loadOnce(Revision revision, List<String> history) {
     AtmosConfig config = AtmosConfig.read(tree, overrides, problems);
     if (!tree.isDirectory(config.stacksBasePath())) {
       problems.error("stacks-not-found", "stacks base path `" + config.stacksBasePath() + "` is not a folder",
@@ -639,9 +661,5 @@ public final class RepositoryLoader {
     }
     result.sort(Comparator.comparing(StackManifest::name));
     return result;
-  }
-
-  public List<Problem> problems() {
-    return problems.all();
   }
 }

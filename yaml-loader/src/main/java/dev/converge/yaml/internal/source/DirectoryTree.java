@@ -5,17 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A plain directory (the working tree) as a {@link SourceTree}. */
@@ -24,7 +25,13 @@ public final class DirectoryTree implements SourceTree {
   private final Path root;
   private final org.eclipse.jgit.lib.Repository repository;
   private final String prefix;
+  /** Whether every entry of a listing is looked at, or YAML files are taken on their name (see {@link #files}). */
+  private final boolean exactListings;
   private final Map<String, List<String>> listings = new ConcurrentHashMap<>();
+  /** Entries listed as files on their name alone and not yet read. */
+  private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
+  /** Set when an entry listed on its name alone could not be read as a file. */
+  private volatile boolean wrongGuess;
   private final Map<String, Optional<String>> treeIds = new ConcurrentHashMap<>();
   private final Map<String, Boolean> isFile = new ConcurrentHashMap<>();
 
@@ -38,6 +45,11 @@ public final class DirectoryTree implements SourceTree {
    * (ignored files left out), so they equal a commit's whenever the folder's content does.
    */
   public DirectoryTree(Path root, org.eclipse.jgit.lib.Repository repository) {
+    this(root, repository, false);
+  }
+
+  private DirectoryTree(Path root, org.eclipse.jgit.lib.Repository repository, boolean exactListings) {
+    this.exactListings = exactListings;
     this.root = root.toAbsolutePath().normalize();
     this.repository = repository;
     String p = null;
@@ -92,6 +104,14 @@ public final class DirectoryTree implements SourceTree {
    * looked at only then.
    */
   private Optional<Content> readBytes(String path) {
+    Optional<Content> content = readFile(path);
+    if (!unconfirmed.isEmpty() && unconfirmed.remove(path) && content.isEmpty()) {
+      wrongGuess = true;
+    }
+    return content;
+  }
+
+  private Optional<Content> readFile(String path) {
     Path file = resolve(path);
     try (FileChannel channel = FileChannel.open(file)) {
       byte[] bytes = new byte[FIRST_READ];
@@ -122,9 +142,17 @@ public final class DirectoryTree implements SourceTree {
   /** Most stack files fit (a few hundred bytes to a few kilobytes); a larger one costs a copy per doubling. */
   private static final int FIRST_READ = 2048;
 
-  /** No YAML file of a repository comes near this; a larger file is refused rather than read whole. */
-  private static final int MAX_FILE = 1 << 30;
+  /**
+   * No YAML file of a repository comes near this; a larger one (or a device taken for a file on its
+   * name) is refused rather than read whole.
+   */
+  private static final int MAX_FILE = 1 << 26;
 
+  /**
+   * {@inheritDoc} A file is a regular file or a link to one. Entries named like YAML files are taken
+   * for files without a look at each (a look costs as much as a third of reading a small file), and
+   * confirmed by being read; {@link #listingsConfirmed} tells whether every one was.
+   */
   @Override
   public List<String> files(String directory) {
     return listings.computeIfAbsent(directory, d -> {
@@ -134,22 +162,55 @@ public final class DirectoryTree implements SourceTree {
       }
       List<String> result = new ArrayList<>();
       try {
-        // the walk hands over each file's attributes: no second look at the file to see what it is
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile()) {
-              result.add(RepoPaths.join(d, dir.relativize(file).toString()));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+        list(dir, d, result);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       result.sort(null);
       return List.copyOf(result);
     });
+  }
+
+  private void list(Path dir, String path, List<String> files) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        String entryPath = RepoPaths.join(path, name);
+        if (!exactListings && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+          unconfirmed.add(entryPath);
+          files.add(entryPath);
+          continue;
+        }
+        BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+            LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory()) {
+          list(entry, entryPath, files);
+        } else if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(entry)) {
+          files.add(entryPath);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether every entry listed as a file on its name alone is one: each read so far was; the others
+   * are looked at now. When not, a load must start again on {@link #withExactListings}.
+   */
+  @Override
+  public boolean listingsConfirmed() {
+    for (String path : List.copyOf(unconfirmed)) {
+      if (!Files.isRegularFile(resolve(path))) {
+        wrongGuess = true;
+      }
+      unconfirmed.remove(path);
+    }
+    return !wrongGuess;
+  }
+
+  /** The same directory, with every entry of a listing looked at. */
+  @Override
+  public SourceTree withExactListings() {
+    return new DirectoryTree(root, repository, true);
   }
 
   @Override

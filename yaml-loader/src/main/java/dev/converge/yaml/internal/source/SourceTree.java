@@ -32,6 +32,20 @@ public interface SourceTree {
   /** Every file under {@code directory} (the root when empty), recursively, sorted. */
   List<String> files(String directory);
 
+  /**
+   * Whether every listing {@link #files} gave holds files only. A tree may list entries on their
+   * name alone and confirm them as they are read; when one was not a file, what was loaded from its
+   * listings is to be loaded again from {@link #withExactListings}. Asked once a load is done.
+   */
+  default boolean listingsConfirmed() {
+    return true;
+  }
+
+  /** This tree with listings that look at every entry: the tree itself when its listings are exact. */
+  default SourceTree withExactListings() {
+    return this;
+  }
+
   /** The git tree id of {@code directory}: what {@code git rev-parse REV:directory} prints. */
   Optional<String> treeId(String directory);
 }
