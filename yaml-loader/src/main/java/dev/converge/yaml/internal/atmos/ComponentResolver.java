@@ -75,6 +75,8 @@ public final class ComponentResolver {
   private final boolean envTemplated;
   /** {@code component_info} per component type and folder: the same for every component that deploys it. */
   private final Map<String, Map<String, Object>> componentInfo = new java.util.HashMap<>();
+  /** The stack names of the manifest being resolved, each as one string. */
+  private final Map<String, String> stacks = new java.util.HashMap<>();
 
   public ComponentResolver(AtmosConfig config, Problems problems) {
     this.config = config;
@@ -83,6 +85,7 @@ public final class ComponentResolver {
   }
 
   public List<ResolvedSection> resolve(ManifestProcessor.Manifest manifest) {
+    stacks.clear();
     List<ResolvedSection> result = new ArrayList<>();
     Map<String, Object> doc = manifest.document();
     Map<String, Object> components = Values.map(doc, "components");
@@ -249,10 +252,12 @@ public final class ComponentResolver {
     boolean locked = Values.bool(metadata.get("locked"), false);
 
     section.put("atmos_component", name);
-    section.put("atmos_stack", stackName.value());
+    // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
+    String stack = stacks.computeIfAbsent(stackName.value(), value -> value);
+    section.put("atmos_stack", stack);
     section.put("atmos_stack_file", manifest.name());
     section.put("atmos_manifest", manifest.name());
-    section.put("stack", stackName.value());
+    section.put("stack", stack);
     section.put("component", folder);
     section.put("component_type", type);
     section.put("component_info", componentInfo.computeIfAbsent(type + "\u0000" + deployFolder, k -> {
@@ -279,7 +284,7 @@ public final class ComponentResolver {
     section.put("deps_all", deps);
     workspace.ifPresent(w -> section.put("workspace", w));
 
-    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stackName.value(), stackName, section,
+    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, stackName, section,
         folder, deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked,
         List.copyOf(bases.inheritance), own, location);
   }
