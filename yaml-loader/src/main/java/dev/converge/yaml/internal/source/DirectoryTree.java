@@ -118,10 +118,10 @@ public final class DirectoryTree implements SourceTree {
       int length = 0;
       while (true) {
         if (length == bytes.length) {
-          if (bytes.length >= MAX_FILE / 2) {
-            throw new IOException("larger than " + MAX_FILE / (1 << 20) + " MiB");
+          if (bytes.length >= MAX_FILE) {
+            throw new IOException("a file of " + MAX_FILE / (1 << 20) + " MiB or more");
           }
-          bytes = Arrays.copyOf(bytes, bytes.length * 2);
+          bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, MAX_FILE));
         }
         int read = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
         if (read < 0) {
