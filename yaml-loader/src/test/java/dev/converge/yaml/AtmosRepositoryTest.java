@@ -334,14 +334,17 @@ class AtmosRepositoryTest {
     // The working tree lists entries named like YAML files without looking at each: these three
     // tests hold the entries that are not files to what a look at every entry gives.
 
+    /** {@link #PROD} as a third stage, and the stacks a load then has. */
+    static final String QA = PROD.replace("stage: prod", "stage: qa");
+    static final List<String> WITH_QA = List.of("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+
     @Test
     void load_folderNamedLikeAManifest_walkedInto() {
-      repo.write("stacks/deploy/qa.yaml/eu.yaml", PROD.replace("stage: prod", "stage: qa"));
+      repo.write("stacks/deploy/qa.yaml/eu.yaml", QA);
 
       AtmosSnapshot s = repo.load();
 
-      assertThat(s.stacks()).extracting(AtmosStack::name)
-          .containsExactly("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+      assertThat(s.stacks()).extracting(AtmosStack::name).containsExactlyElementsOf(WITH_QA);
       assertThat(s.manifests()).extracting(StackManifest::name)
           .containsExactly("deploy/dev", "deploy/prod", "deploy/qa.yaml/eu");
     }
@@ -349,24 +352,22 @@ class AtmosRepositoryTest {
     @Test
     void load_excludedFolderNamedLikeAManifest_neverRead_itsManifestsStillFound() {
       // atmos.yaml excludes **/_defaults.yaml: that folder is left out, the manifest in it is not
-      repo.write("stacks/deploy/_defaults.yaml/qa.yaml", PROD.replace("stage: prod", "stage: qa"));
+      repo.write("stacks/deploy/_defaults.yaml/qa.yaml", QA);
 
       AtmosSnapshot s = repo.load();
 
-      assertThat(s.stacks()).extracting(AtmosStack::name)
-          .containsExactly("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+      assertThat(s.stacks()).extracting(AtmosStack::name).containsExactlyElementsOf(WITH_QA);
     }
 
     @Test
     void load_linkToAManifest_readAsIt_linkToNothingLeftOut() throws IOException {
-      repo.write("elsewhere/qa.yaml", PROD.replace("stage: prod", "stage: qa"));
+      repo.write("elsewhere/qa.yaml", QA);
       Files.createSymbolicLink(dir.resolve("stacks/deploy/qa.yaml"), dir.resolve("elsewhere/qa.yaml"));
       Files.createSymbolicLink(dir.resolve("stacks/deploy/gone.yaml"), dir.resolve("nothing.yaml"));
 
       AtmosSnapshot s = repo.load();
 
-      assertThat(s.stacks()).extracting(AtmosStack::name)
-          .containsExactly("dev/us-east-1", "prod/us-east-1", "qa/us-east-1");
+      assertThat(s.stacks()).extracting(AtmosStack::name).containsExactlyElementsOf(WITH_QA);
       assertThat(s.manifests()).extracting(StackManifest::name).doesNotContain("deploy/gone");
     }
 

@@ -7,7 +7,6 @@ import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,11 @@ public record AtmosConfig(
 
   /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
   public static AtmosConfig read(SourceTree tree, Map<String, Object> overrides, Problems problems) {
-    Optional<byte[]> bytes = tree.read(FILE);
+    Optional<String> text = tree.readText(FILE);
     Map<String, Object> raw = new LinkedHashMap<>();
     YamlFile file = null;
-    if (bytes.isPresent()) {
-      Optional<YamlFile> parsed = YamlReader.read(FILE, new String(bytes.get(), StandardCharsets.UTF_8), problems);
+    if (text.isPresent()) {
+      Optional<YamlFile> parsed = YamlReader.read(FILE, text.get(), problems);
       if (parsed.isPresent()) {
         file = parsed.get();
         if (file.value() instanceof Map<?, ?>) {
@@ -62,7 +61,7 @@ public record AtmosConfig(
       }
     }
     overrides.forEach((k, v) -> put(raw, k.split("\\."), v));
-    return from(bytes.isPresent(), raw, file, problems);
+    return from(text.isPresent(), raw, file, problems);
   }
 
   @SuppressWarnings("unchecked")

@@ -26,7 +26,6 @@ import dev.converge.yaml.internal.value.ShapedMap;
 import dev.converge.yaml.internal.vendor.VendorReader;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -374,8 +373,8 @@ public final class RepositoryLoader {
   }
 
   /**
-   * Whether each stack is made by one manifest. Only then can a component be defined twice: one
-   * manifest defines each component once.
+   * Whether each stack is made by one manifest. If so, no component is defined twice (one manifest
+   * defines each component once) and there is nothing to compose.
    */
   private static boolean oneManifestPerStack(List<Read> reads) {
     Set<String> seen = new HashSet<>(reads.size() * 2);
@@ -588,8 +587,7 @@ public final class RepositoryLoader {
   }
 
   private void vendorFile(String file, AtmosConfig config, List<String> chain, List<VendorPin> pins) {
-    Optional<YamlFile> parsed = tree.read(file)
-        .flatMap(b -> YamlReader.read(file, new String(b, StandardCharsets.UTF_8), problems));
+    Optional<YamlFile> parsed = tree.readText(file).flatMap(text -> YamlReader.read(file, text, problems));
     if (parsed.isEmpty()) {
       return;
     }
@@ -624,8 +622,8 @@ public final class RepositoryLoader {
   }
 
   private Optional<Pipeline> rollout() {
-    return tree.read(RolloutReader.FILE)
-        .flatMap(b -> YamlReader.read(RolloutReader.FILE, new String(b, StandardCharsets.UTF_8), problems))
+    return tree.readText(RolloutReader.FILE)
+        .flatMap(text -> YamlReader.read(RolloutReader.FILE, text, problems))
         .flatMap(f -> RolloutReader.read(f, problems));
   }
 

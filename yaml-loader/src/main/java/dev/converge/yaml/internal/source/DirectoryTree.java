@@ -119,7 +119,7 @@ public final class DirectoryTree implements SourceTree {
       while (true) {
         if (length == bytes.length) {
           if (bytes.length >= MAX_FILE) {
-            throw new IOException("a file of " + MAX_FILE / (1 << 20) + " MiB or more");
+            throw new IOException("it is " + MAX_FILE / (1 << 20) + " MiB or more: split it into files it imports");
           }
           bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, MAX_FILE));
         }
@@ -198,12 +198,12 @@ public final class DirectoryTree implements SourceTree {
    */
   @Override
   public boolean listingsConfirmed() {
-    for (String path : List.copyOf(unconfirmed)) {
+    unconfirmed.removeIf(path -> {
       if (!Files.isRegularFile(resolve(path))) {
         wrongGuess = true;
       }
-      unconfirmed.remove(path);
-    }
+      return true;
+    });
     return !wrongGuess;
   }
 
