@@ -47,14 +47,10 @@ public final class FrozenMap extends AbstractMap<String, Object> {
   /** Whether some key or value is {@code null}. */
   public boolean hasNulls() {
     if (nulls == 0) {
-      boolean any = false;
-      for (Entry<String, Object> e : map.entrySet()) {
-        if (e.getKey() == null || e.getValue() == null) {
-          any = true;
-          break;
-        }
-      }
-      nulls = any ? 2 : 1;
+      boolean[] any = {false};
+      // forEach rather than entrySet: a map may have no entry objects of its own to iterate
+      map.forEach((key, value) -> any[0] |= key == null || value == null);
+      nulls = any[0] ? 2 : 1;
     }
     return nulls == 2;
   }

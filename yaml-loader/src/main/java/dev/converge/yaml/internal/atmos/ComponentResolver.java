@@ -6,6 +6,7 @@ import dev.converge.yaml.internal.merge.ListMergeStrategy;
 import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,7 +120,7 @@ public final class ComponentResolver {
     for (String key : List.of("providers", "backend", "remote_state_backend", "required_providers", "source", "provision")) {
       sections.put(key, Values.map(typed, key));
     }
-    Map<String, Object> metadata = new LinkedHashMap<>();
+    Map<String, Object> metadata = new CompactMap();
     DeepMerge.mergeAll(s, Values.map(doc, "metadata"), Values.map(typed, "metadata")).forEach((k, v) -> {
       if (ROOT_METADATA.contains(k)) {
         metadata.put(k, v);
@@ -189,7 +190,7 @@ public final class ComponentResolver {
     }
     Map<String, Object> metadata = DeepMerge.mergeAll(strategy, globals.metadata(), bases.metadata, ownMetadata);
     if (ownMetadata.containsKey("terraform_workspace") && !ownMetadata.containsKey("terraform_workspace_pattern")) {
-      metadata = new LinkedHashMap<>(metadata);
+      metadata = new CompactMap(metadata);
       metadata.remove("terraform_workspace_pattern");
       metadata.remove("terraform_workspace_template");
     }
@@ -201,7 +202,7 @@ public final class ComponentResolver {
     // Backend: the map of the chosen type only, with Atmos's default key prefix.
     String backendType = nonEmpty(own.get("backend_type")).or(() -> bases.backendType).or(globals::backendType).orElse("");
     Map<String, Object> backends = Values.map(merged, "backend");
-    Map<String, Object> backend = new LinkedHashMap<>(Values.map(backends, backendType));
+    Map<String, Object> backend = new CompactMap(Values.map(backends, backendType), 1);
     if (!backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
       problems.warning("backend-type-mismatch", "component `" + name + "` in " + manifest.name()
           + " has backend_type `" + backendType + "` but its backend section configures only " + backends.keySet(),
@@ -414,7 +415,7 @@ public final class ComponentResolver {
       }
     }
     if (config.inheritMetadata()) {
-      Map<String, Object> metadata = new LinkedHashMap<>(Values.map(section, "metadata"));
+      Map<String, Object> metadata = new CompactMap(Values.map(section, "metadata"));
       metadata.remove("inherits");
       metadata.remove("type");
       bases.metadata = DeepMerge.mergeMaps(bases.metadata, metadata, strategy);

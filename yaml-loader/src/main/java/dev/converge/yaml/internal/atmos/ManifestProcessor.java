@@ -9,11 +9,11 @@ import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -505,7 +505,7 @@ public final class ManifestProcessor {
   }
 
   private static Map<String, Object> sectionsForTemplates(Map<String, Object> document) {
-    Map<String, Object> data = new LinkedHashMap<>();
+    Map<String, Object> data = new CompactMap(3);
     for (String key : List.of("settings", "vars", "env")) {
       if (document.get(key) instanceof Map) {
         data.put(key, document.get(key));
@@ -591,24 +591,24 @@ public final class ManifestProcessor {
   /** The file's own content without {@code import} and {@code locals}, overrides injected into its components. */
   private static Map<String, Object> ownContent(Map<String, Object> raw, Map<String, Map<String, Object>> effective,
       ListMergeStrategy strategy) {
-    Map<String, Object> own = new LinkedHashMap<>(raw);
+    Map<String, Object> own = new CompactMap(raw);
     own.remove("import");
     own.remove("locals");
     if (effective.isEmpty() || !(raw.get("components") instanceof Map)) {
       return own;
     }
-    Map<String, Object> components = new LinkedHashMap<>(Values.map(raw, "components"));
+    Map<String, Object> components = new CompactMap(Values.map(raw, "components"));
     for (Map.Entry<String, Object> type : components.entrySet()) {
       Map<String, Object> o = effective.get(type.getKey());
       if (o == null || !(type.getValue() instanceof Map)) {
         continue;
       }
-      Map<String, Object> byName = new LinkedHashMap<>(Values.map(type.getValue()));
+      Map<String, Object> byName = new CompactMap(Values.map(type.getValue()));
       byName.replaceAll((name, section) -> {
         if (!(section instanceof Map)) {
           return section;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(Values.map(section));
+        Map<String, Object> copy = new CompactMap(Values.map(section), 1);
         copy.put("overrides", DeepMerge.mergeMaps(o, Values.map(copy.get("overrides")), strategy));
         return copy;
       });

@@ -22,6 +22,7 @@ import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.internal.value.FrozenMap;
+import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import dev.converge.yaml.internal.vendor.VendorReader;
 import dev.converge.yaml.internal.yaml.YamlFile;
@@ -416,7 +417,7 @@ public final class RepositoryLoader {
   }
 
   private static Map<String, Object> withoutOverrides(Map<String, Object> raw) {
-    Map<String, Object> copy = new LinkedHashMap<>(raw);
+    Map<String, Object> copy = new CompactMap(raw);
     copy.remove("overrides");
     return copy;
   }
@@ -547,7 +548,7 @@ public final class RepositoryLoader {
     if (!frozen.hasNulls()) {
       return frozen;
     }
-    LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+    CompactMap copy = new CompactMap(map.size());
     map.forEach((k, v) -> {
       if (v != null) {
         copy.put(k, v);

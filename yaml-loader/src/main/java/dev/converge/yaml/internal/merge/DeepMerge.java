@@ -1,9 +1,10 @@
 package dev.converge.yaml.internal.merge;
 
+import dev.converge.yaml.internal.value.CompactMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Atmos's deep merge ({@code pkg/merge}), on plain values.
@@ -41,16 +42,8 @@ public final class DeepMerge {
     if (earlier == null || earlier.isEmpty()) {
       return (Map<String, Object>) later;
     }
-    Map<String, Object> result = new LinkedHashMap<>((Map<String, Object>) earlier);
-    for (Map.Entry<?, ?> e : later.entrySet()) {
-      String key = (String) e.getKey();
-      Object value = e.getValue();
-      if (result.containsKey(key)) {
-        result.put(key, merge(result.get(key), value, strategy));
-      } else {
-        result.put(key, value);
-      }
-    }
+    CompactMap result = new CompactMap((Map<String, Object>) earlier, later.size());
+    ((Map<String, Object>) later).forEach((key, value) -> result.combine(key, value, (a, b) -> merge(a, b, strategy)));
     return result;
   }
 
@@ -105,6 +98,7 @@ public final class DeepMerge {
   public static final class Merger {
     private final ListMergeStrategy strategy;
     private Map<String, Object> result = Map.of();
+    private final BinaryOperator<Object> merge = this::merge;
 
     public Merger(ListMergeStrategy strategy) {
       this.strategy = strategy;
@@ -131,18 +125,9 @@ public final class DeepMerge {
       if (earlier.isEmpty()) {
         return (Map<String, Object>) later;
       }
-      Map<String, Object> target = earlier instanceof Owned owned && owned.owner == this
-          ? owned : new Owned((Map<String, Object>) earlier, this);
-      for (Map.Entry<?, ?> e : later.entrySet()) {
-        String key = (String) e.getKey();
-        Object value = e.getValue();
-        Object current = target.get(key);
-        if (current == null && !target.containsKey(key)) {
-          target.put(key, value);
-        } else {
-          target.put(key, merge(current, value));
-        }
-      }
+      Owned target = earlier instanceof Owned owned && owned.owner == this
+          ? owned : new Owned((Map<String, Object>) earlier, this, later.size());
+      ((Map<String, Object>) later).forEach((key, value) -> target.combine(key, value, merge));
       return target;
     }
 
@@ -158,12 +143,11 @@ public final class DeepMerge {
   }
 
   /** A map a {@link Merger} copied and may still write into. */
-  private static final class Owned extends LinkedHashMap<String, Object> {
-    private static final long serialVersionUID = 1L;
-    private final transient Merger owner;
+  private static final class Owned extends CompactMap {
+    private final Merger owner;
 
-    Owned(Map<String, Object> copied, Merger owner) {
-      super(copied);
+    Owned(Map<String, Object> copied, Merger owner, int more) {
+      super(copied, more);
       this.owner = owner;
     }
   }

@@ -2,9 +2,9 @@ package dev.converge.yaml.internal.yaml;
 
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.value.CompactMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,7 +182,7 @@ public final class YamlReader {
         return list;
       }
       MappingNode map = (MappingNode) node;
-      Map<String, Object> result = new LinkedHashMap<>(Math.max(4, map.getValue().size() * 4 / 3 + 1));
+      Map<String, Object> result = new CompactMap(map.getValue().size());
       List<Object> merged = null;
       for (NodeTuple tuple : map.getValue()) {
         Node keyNode = tuple.getKeyNode();
@@ -216,7 +216,7 @@ public final class YamlReader {
         result.put(key, value(tuple.getValueNode(), depth + 1));
       }
       if (merged != null) {
-        Map<String, Object> withMerges = new LinkedHashMap<>();
+        Map<String, Object> withMerges = new CompactMap();
         for (Object source : merged) {
           if (source instanceof Map<?, ?> m) {
             m.forEach((k, v) -> withMerges.putIfAbsent(String.valueOf(k), v));
