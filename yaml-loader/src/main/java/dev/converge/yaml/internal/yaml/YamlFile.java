@@ -2,6 +2,7 @@ package dev.converge.yaml.internal.yaml;
 
 import dev.converge.diagnostic.SourceLocation;
 import java.util.List;
+import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -10,20 +11,53 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * One parsed YAML file: its plain value (maps, lists, strings, numbers, booleans, nulls) and the
- * composed node tree, kept so that any path can be located in the file when a problem is found.
+ * One parsed YAML file: its plain value (maps, lists, strings, numbers, booleans, nulls) and where
+ * its keys and values are, so that any path can be located in the file when a problem is found.
+ *
+ * <p>The reader records the positions of the first {@value #SPOT_DEPTH} levels as it builds the
+ * value ({@link Spot}s): the locations a load asks for on every file (a manifest's imports and
+ * component definitions) are found there. A path deeper than that, or through an alias or a merge
+ * key, is located in snakeyaml-engine's node tree of the file, composed from its text the first
+ * time one is asked for: only a problem needs one.
  */
 public final class YamlFile {
 
-  private final String path;
-  private final Object value;
-  private final Node node;
-  private final boolean templated;
+  /** How many levels of keys the reader records positions for. */
+  static final int SPOT_DEPTH = 3;
 
-  YamlFile(String path, Object value, Node node, boolean templated) {
+  /** A node's children that were not recorded: ask the node tree. */
+  static final Object UNRECORDED = new Object();
+
+  /**
+   * Where one node is: its key's position (-1 for a list item or the document), its value's, and
+   * its children's: a map of key text to spot, a list of spots, {@code null} for a scalar, or
+   * {@link #UNRECORDED}. Lines and columns are 0-based, as in snakeyaml-engine's marks.
+   */
+  static final class Spot {
+    final int keyLine;
+    final int keyColumn;
+    int line;
+    int column;
+    Object children;
+
+    Spot(int keyLine, int keyColumn) {
+      this.keyLine = keyLine;
+      this.keyColumn = keyColumn;
+    }
+  }
+
+  private final String path;
+  private final String text;
+  private final Object value;
+  private final Spot root;
+  private final boolean templated;
+  private volatile NodeTree tree;
+
+  YamlFile(String path, String text, Object value, Spot root, boolean templated) {
     this.path = path;
+    this.text = text;
     this.value = value;
-    this.node = node;
+    this.root = root;
     this.templated = templated;
   }
 
@@ -55,56 +89,152 @@ public final class YamlFile {
    * the deepest part of it that exists; the file alone when nothing matches.
    */
   public SourceLocation location(List<String> keys) {
-    Node current = node;
-    Mark best = null;
+    if (root == null) {
+      return location();
+    }
+    Spot current = root;
+    Spot best = null;
+    boolean bestIsKey = false;
     for (String key : keys) {
-      if (current instanceof MappingNode map) {
-        Node next = null;
-        for (NodeTuple tuple : map.getValue()) {
-          if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-            best = k.getStartMark().orElse(best);
-            next = tuple.getValueNode();
-          }
-        }
-        if (next == null) {
-          break;
-        }
-        current = next;
-      } else if (current instanceof SequenceNode seq && key.chars().allMatch(Character::isDigit)
-          && key.length() < 9 && Integer.parseInt(key) < seq.getValue().size()) {
-        current = seq.getValue().get(Integer.parseInt(key));
-        best = current.getStartMark().orElse(best);
-      } else {
+      Object children = current.children;
+      if (children == UNRECORDED) {
+        return tree().location(keys);
+      }
+      Spot next = child(children, key);
+      if (next == null) {
         break;
       }
+      best = next;
+      bestIsKey = children instanceof Map;
+      current = next;
     }
-    return best == null ? location() : at(path, best);
+    if (best == null) {
+      return location();
+    }
+    return bestIsKey ? at(path, best.keyLine, best.keyColumn) : at(path, best.line, best.column);
   }
 
   /** The location of the value at {@code keys} (rather than its key). */
   public SourceLocation valueLocation(List<String> keys) {
-    Node current = node;
+    if (root == null) {
+      return location();
+    }
+    Spot current = root;
     for (String key : keys) {
-      Node next = null;
-      if (current instanceof MappingNode map) {
-        for (NodeTuple tuple : map.getValue()) {
-          if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-            next = tuple.getValueNode();
-          }
-        }
-      } else if (current instanceof SequenceNode seq && key.chars().allMatch(Character::isDigit)
-          && key.length() < 9 && Integer.parseInt(key) < seq.getValue().size()) {
-        next = seq.getValue().get(Integer.parseInt(key));
+      Object children = current.children;
+      if (children == UNRECORDED) {
+        return tree().valueLocation(keys);
       }
+      Spot next = child(children, key);
       if (next == null) {
         return location(keys);
       }
       current = next;
     }
-    return current == null ? location() : current.getStartMark().map(m -> at(path, m)).orElse(location());
+    return at(path, current.line, current.column);
+  }
+
+  /** {@link #location(List)} found in the node tree alone: what the spots must agree with. */
+  SourceLocation locationInTree(List<String> keys) {
+    return root == null ? location() : tree().location(keys);
+  }
+
+  /** {@link #valueLocation(List)} found in the node tree alone. */
+  SourceLocation valueLocationInTree(List<String> keys) {
+    return root == null ? location() : tree().valueLocation(keys);
+  }
+
+  private static Spot child(Object children, String key) {
+    if (children instanceof Map<?, ?> map) {
+      return (Spot) map.get(key);
+    }
+    if (children instanceof List<?> list) {
+      int index = index(key, list.size());
+      return index < 0 ? null : (Spot) list.get(index);
+    }
+    return null;
+  }
+
+  /** {@code key} as a list index below {@code size}, or -1. */
+  private static int index(String key, int size) {
+    if (key.isEmpty() || key.length() >= 9 || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    int index = Integer.parseInt(key);
+    return index < size ? index : -1;
+  }
+
+  private NodeTree tree() {
+    NodeTree t = tree;
+    if (t == null) {
+      t = new NodeTree(YamlReader.compose(text));
+      tree = t;
+    }
+    return t;
   }
 
   static SourceLocation at(String path, Mark mark) {
-    return SourceLocation.of(path, mark.getLine() + 1, mark.getColumn() + 1);
+    return at(path, mark.getLine(), mark.getColumn());
+  }
+
+  private static SourceLocation at(String path, int line, int column) {
+    return SourceLocation.of(path, line + 1, column + 1);
+  }
+
+  /** The same lookups in the file's node tree, for the paths the spots do not cover. */
+  private final class NodeTree {
+    private final Node node;
+
+    NodeTree(Node node) {
+      this.node = node;
+    }
+
+    SourceLocation location(List<String> keys) {
+      Node current = node;
+      Mark best = null;
+      for (String key : keys) {
+        if (current instanceof MappingNode map) {
+          Node next = null;
+          for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+              best = k.getStartMark().orElse(best);
+              next = tuple.getValueNode();
+            }
+          }
+          if (next == null) {
+            break;
+          }
+          current = next;
+        } else if (current instanceof SequenceNode seq && index(key, seq.getValue().size()) >= 0) {
+          current = seq.getValue().get(index(key, seq.getValue().size()));
+          best = current.getStartMark().orElse(best);
+        } else {
+          break;
+        }
+      }
+      return best == null ? YamlFile.this.location() : at(path, best);
+    }
+
+    SourceLocation valueLocation(List<String> keys) {
+      Node current = node;
+      for (String key : keys) {
+        Node next = null;
+        if (current instanceof MappingNode map) {
+          for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+              next = tuple.getValueNode();
+            }
+          }
+        } else if (current instanceof SequenceNode seq && index(key, seq.getValue().size()) >= 0) {
+          next = seq.getValue().get(index(key, seq.getValue().size()));
+        }
+        if (next == null) {
+          return location(keys);
+        }
+        current = next;
+      }
+      return current == null ? YamlFile.this.location()
+          : current.getStartMark().map(m -> at(path, m)).orElse(YamlFile.this.location());
+    }
   }
 }

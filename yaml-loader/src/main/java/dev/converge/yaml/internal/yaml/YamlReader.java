@@ -5,45 +5,61 @@ import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.value.CompactMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Reads YAML with snakeyaml-engine's composer (the {@code Compose} API: it is used directly because
- * the module {@code org.snakeyaml.engine} does not export {@code api.lowlevel}), so every node keeps
- * its mark, and builds plain values from the nodes itself.
+ * Reads YAML with snakeyaml-engine's parser and builds plain values from its events, with the
+ * marks the parser gives every event (the module {@code org.snakeyaml.engine} does not export
+ * {@code api.lowlevel}, so the parser is made directly).
  *
- * <p>Why not snakeyaml-engine's constructor: the loader needs a duplicate key to be a problem with
- * both locations, unknown tags (Atmos YAML functions such as {@code !env}) to survive as opaque
- * strings, integer map keys to become strings as Atmos prints them, and hostile input to end in a
- * problem rather than an exception. Hostile input is bounded three ways: the composer refuses more
- * than {@value #MAX_ALIASES} aliases to collections; the value builder counts every node it builds,
- * aliases expanded, and stops at {@value #MAX_NODES} (a billion-laughs document stops there, long
- * before memory runs out); it stops at a nesting depth of {@value #MAX_DEPTH} (which also ends a
- * recursive alias). Composing is itself recursive, so a document nested thousands deep may
- * overflow the stack inside the composer: that, too, becomes a problem.
+ * <p>Why events, not snakeyaml-engine's node tree or constructor: a node tree is a second copy of
+ * every file that a load only needs to find a few locations in, and composing it costs as much as
+ * building the values (the loader reads a thousand files per load). The builder records where the
+ * first levels of keys are as it goes ({@link YamlFile}); deeper locations, asked for only when
+ * there is a problem to report, come from a node tree composed then. It also makes a duplicate
+ * key a problem with both locations, keeps unknown tags (Atmos YAML functions such as {@code !env})
+ * as opaque strings, turns integer map keys into strings as Atmos prints them, and ends hostile
+ * input in a problem rather than an exception.
+ *
+ * <p>What the composer did, done here: anchors and aliases (an alias is the anchored value itself,
+ * not a copy: values are never modified once read), merge keys ({@code <<}: the map's own keys
+ * first, then each merged map's keys not seen yet, as snakeyaml-engine flattens them), the core
+ * schema's tags ({@link CoreSchemaFast}). Hostile input is bounded four ways: at most
+ * {@value #MAX_ALIASES} aliases to collections; every node counts, an alias as many nodes as its
+ * anchored value has, and a document stops at {@value #MAX_NODES} (a billion-laughs document stops
+ * there, long before anything walks it); nesting stops at {@value #MAX_DEPTH}, an alias counting
+ * as deep as its value is; an alias to a collection still open (a recursive alias) is refused.
+ * The parser keeps its own stack, so a document nested thousands deep ends at the depth bound, not
+ * in a stack overflow.
  */
 public final class YamlReader {
 
   /** Aliases to collections allowed in one document. */
   public static final int MAX_ALIASES = 100;
 
-  /** Nodes built for one document, aliases expanded. */
+  /** Nodes in one document, aliases expanded. */
   public static final int MAX_NODES = 2_000_000;
 
   /** Nesting depth allowed in one document. */
@@ -66,6 +82,8 @@ public final class YamlReader {
       .setUseMarks(true)
       .build();
 
+  private static final ScalarResolver RESOLVER = SETTINGS.getSchema().getScalarResolver();
+
   private YamlReader() {}
 
   /**
@@ -73,22 +91,9 @@ public final class YamlReader {
    * problem when the text is not valid YAML or exceeds a bound.
    */
   public static Optional<YamlFile> read(String path, String text, Problems problems) {
-    LoadSettings settings = SETTINGS;
-    Node node;
+    Builder builder = new Builder(path, text, problems);
     try {
-      Composer documents = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-      List<Node> nodes = new ArrayList<>(1);
-      while (documents.hasNext()) {
-        Node n = documents.next();
-        nodes.add(n);
-        if (nodes.size() > 1) {
-          problems.error("yaml-syntax", "a stack file holds one YAML document, found a second one",
-              n.getStartMark().map(m -> YamlFile.at(path, m)).orElse(SourceLocation.ofFile(path)),
-              "remove the `---` separator or split the file");
-          return Optional.empty();
-        }
-      }
-      node = nodes.isEmpty() ? null : nodes.get(0);
+      return builder.document();
     } catch (MarkedYamlEngineException e) {
       SourceLocation location = e.getProblemMark().or(e::getContextMark)
           .map(m -> YamlFile.at(path, m)).orElse(SourceLocation.ofFile(path));
@@ -105,14 +110,6 @@ public final class YamlReader {
       problems.error("yaml-too-deep", "YAML nested too deeply to read", SourceLocation.ofFile(path),
           "flatten the document (at most " + MAX_DEPTH + " levels)");
       return Optional.empty();
-    }
-    if (node == null) {
-      return Optional.of(new YamlFile(path, null, null, false));
-    }
-    Builder builder = new Builder(path, problems);
-    try {
-      Object value = builder.value(node, 0);
-      return builder.failed ? Optional.empty() : Optional.of(new YamlFile(path, value, node, builder.templated));
     } catch (Bound e) {
       return Optional.empty();
     }
@@ -120,7 +117,20 @@ public final class YamlReader {
 
   /** An empty document labelled {@code path}. */
   public static YamlFile empty(String path) {
-    return new YamlFile(path, null, null, false);
+    return new YamlFile(path, "", null, null, false);
+  }
+
+  /**
+   * The node tree of {@code text}'s first document, composed by snakeyaml-engine with the reader's
+   * settings; {@code null} when it has none or cannot be composed. Only for locating paths.
+   */
+  static Node compose(String text) {
+    try {
+      Composer documents = new Composer(SETTINGS, new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+      return documents.hasNext() ? documents.next() : null;
+    } catch (YamlEngineException | StackOverflowError e) {
+      return null;
+    }
   }
 
   private static String firstLine(String message) {
@@ -140,118 +150,338 @@ public final class YamlReader {
     }
   }
 
+  /** An anchored value, as an alias to it gives it. */
+  private static final class Anchored {
+    Object value;
+    boolean collection;
+    /** Nodes the value counts as, itself included; the levels it reaches below itself. */
+    long size;
+    int height;
+    /** Where the anchored node starts. */
+    int line;
+    int column;
+    /** False while the anchored collection is still being read. */
+    boolean complete;
+  }
+
   private static final class Builder {
     private final String path;
+    private final String text;
     private final Problems problems;
+    private final ParserImpl parser;
     private long nodes;
+    /** How many levels the value {@link #value} last returned reaches below itself: 0 for a scalar. */
+    private int height;
     private boolean failed;
     private boolean templated;
+    private Map<Anchor, Anchored> anchors;
+    private int collectionAliases;
+    /** The keys of the maps being read, innermost last, with their lines: to name a duplicate's first. */
+    private String[] keys = new String[16];
+    private int[] keyLines = new int[16];
+    private int keyCount;
 
-    Builder(String path, Problems problems) {
+    Builder(String path, String text, Problems problems) {
       this.path = path;
+      this.text = text;
       this.problems = problems;
+      this.parser = new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text));
     }
 
-    private SourceLocation at(Node node) {
-      return node.getStartMark().map(m -> YamlFile.at(path, m)).orElse(SourceLocation.ofFile(path));
+    Optional<YamlFile> document() {
+      parser.next(); // stream start
+      if (parser.checkEvent(Event.ID.StreamEnd)) {
+        return Optional.of(new YamlFile(path, text, null, null, false));
+      }
+      parser.next(); // document start
+      YamlFile.Spot root = new YamlFile.Spot(-1, -1);
+      Object value = value(parser.next(), 0, root);
+      parser.next(); // document end
+      if (!parser.checkEvent(Event.ID.StreamEnd)) {
+        parser.next(); // the second document's start
+        problems.error("yaml-syntax", "a stack file holds one YAML document, found a second one",
+            at(parser.peekEvent()), "remove the `---` separator or split the file");
+        return Optional.empty();
+      }
+      return failed ? Optional.empty() : Optional.of(new YamlFile(path, text, value, root, templated));
     }
 
-    Object value(Node node, int depth) {
-      if (++nodes > MAX_NODES) {
+    private SourceLocation at(Event event) {
+      return event.getStartMark().map(m -> YamlFile.at(path, m)).orElse(SourceLocation.ofFile(path));
+    }
+
+    /** Counts a node at {@code depth}, refusing one too many or too deep. */
+    private void count(Event event, long size, int depth) {
+      nodes += size;
+      if (nodes > MAX_NODES) {
         problems.error("yaml-too-large", "YAML expands to more than " + MAX_NODES
-            + " nodes (aliases expanded); refusing to read it", at(node), "remove the alias expansion (an alias bomb?)");
+            + " nodes (aliases expanded); refusing to read it", at(event), "remove the alias expansion (an alias bomb?)");
         throw new Bound();
       }
       if (depth > MAX_DEPTH) {
         problems.error("yaml-too-deep", "YAML nested deeper than " + MAX_DEPTH + " levels (or a recursive alias)",
-            at(node), "flatten the document");
+            at(event), "flatten the document");
         throw new Bound();
       }
-      if (node instanceof ScalarNode scalar) {
-        Object value = scalar(scalar);
-        if (!templated && value instanceof String text && text.contains("{{")) { // where a Go template starts
-          templated = true;
+    }
+
+    /**
+     * The value of the node that {@code event} starts, at {@code depth}; its position and, down to
+     * {@link YamlFile#SPOT_DEPTH}, its children's go into {@code spot} unless that is null.
+     */
+    Object value(Event event, int depth, YamlFile.Spot spot) {
+      switch (event.getEventId()) {
+        case Scalar: {
+          count(event, 1, depth);
+          ScalarEvent scalar = (ScalarEvent) event;
+          Object value = scalar(tagOf(scalar), scalar.getValue());
+          if (!templated && value instanceof String s && s.contains("{{")) { // where a Go template starts
+            templated = true;
+          }
+          if (scalar.getAnchor().isPresent()) {
+            Anchored a = anchor(scalar);
+            a.value = value;
+            a.size = 1;
+            a.complete = true;
+          }
+          height = 0;
+          place(spot, event, null);
+          return value;
         }
-        return value;
+        case Alias:
+          return alias((AliasEvent) event, depth, spot);
+        case SequenceStart:
+          return sequence((SequenceStartEvent) event, depth, spot);
+        case MappingStart:
+          return mapping((MappingStartEvent) event, depth, spot);
+        default:
+          throw new IllegalStateException("unexpected YAML event " + event.getEventId() + " in " + path);
       }
-      if (node instanceof SequenceNode seq) {
-        List<Object> list = new ArrayList<>(seq.getValue().size());
-        for (Node item : seq.getValue()) {
-          list.add(value(item, depth + 1));
+    }
+
+    private static void place(YamlFile.Spot spot, Event event, Object children) {
+      if (spot != null) {
+        Mark mark = event.getStartMark().orElse(null);
+        spot.line = mark == null ? 0 : mark.getLine();
+        spot.column = mark == null ? 0 : mark.getColumn();
+        spot.children = children;
+      }
+    }
+
+    private Anchored anchor(NodeEvent event) {
+      if (anchors == null) {
+        anchors = new HashMap<>();
+      }
+      Anchored a = new Anchored();
+      Mark mark = event.getStartMark().orElse(null);
+      a.line = mark == null ? 0 : mark.getLine();
+      a.column = mark == null ? 0 : mark.getColumn();
+      anchors.put(event.getAnchor().orElseThrow(), a); // a later anchor of the same name replaces it, as in the composer
+      return a;
+    }
+
+    private Anchored anchored(AliasEvent event) {
+      Anchored a = anchors == null ? null : anchors.get(event.getAlias());
+      if (a == null) {
+        problems.error("yaml-syntax", "invalid YAML: found undefined alias " + event.getAlias(), at(event),
+            "fix the YAML syntax at this line and column");
+        throw new Bound();
+      }
+      if (!a.complete) {
+        problems.error("yaml-too-deep", "YAML nested deeper than " + MAX_DEPTH + " levels (or a recursive alias)",
+            at(event), "flatten the document");
+        throw new Bound();
+      }
+      if (a.collection && ++collectionAliases > MAX_ALIASES) {
+        problems.error("yaml-syntax", "invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max="
+            + MAX_ALIASES, SourceLocation.ofFile(path), "fix the YAML syntax; aliases, size and nesting are bounded");
+        throw new Bound();
+      }
+      return a;
+    }
+
+    private Object alias(AliasEvent event, int depth, YamlFile.Spot spot) {
+      Anchored a = anchored(event);
+      count(event, a.size, depth + a.height);
+      height = a.height;
+      if (spot != null) {
+        spot.line = a.line;
+        spot.column = a.column;
+        spot.children = a.collection ? YamlFile.UNRECORDED : null;
+      }
+      return a.value;
+    }
+
+    private Object sequence(SequenceStartEvent start, int depth, YamlFile.Spot spot) {
+      count(start, 1, depth);
+      long before = nodes;
+      Anchored anchored = start.getAnchor().isPresent() ? anchor(start) : null;
+      List<Object> list = new ArrayList<>();
+      List<YamlFile.Spot> spots = spot != null && depth < YamlFile.SPOT_DEPTH ? new ArrayList<>() : null;
+      if (anchored != null) {
+        anchored.value = list;
+        anchored.collection = true;
+      }
+      int tallest = -1; // an empty collection is as high as a scalar
+      while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+        YamlFile.Spot item = spots == null ? null : new YamlFile.Spot(-1, -1);
+        list.add(value(parser.next(), depth + 1, item));
+        tallest = Math.max(tallest, height);
+        if (spots != null) {
+          spots.add(item);
         }
-        return list;
       }
-      MappingNode map = (MappingNode) node;
-      Map<String, Object> result = new CompactMap(map.getValue().size());
+      parser.next();
+      height = tallest + 1;
+      if (anchored != null) {
+        anchored.size = nodes - before + 1;
+        anchored.height = height;
+        anchored.complete = true;
+      }
+      place(spot, start, spots == null ? YamlFile.UNRECORDED : spots);
+      return list;
+    }
+
+    private Object mapping(MappingStartEvent start, int depth, YamlFile.Spot spot) {
+      count(start, 1, depth);
+      long before = nodes;
+      Anchored anchored = start.getAnchor().isPresent() ? anchor(start) : null;
+      CompactMap map = new CompactMap();
+      CompactMap spots = spot != null && depth < YamlFile.SPOT_DEPTH ? new CompactMap() : null;
+      if (anchored != null) {
+        anchored.value = map;
+        anchored.collection = true;
+      }
+      boolean recorded = spots != null;
       List<Object> merged = null;
-      for (NodeTuple tuple : map.getValue()) {
-        Node keyNode = tuple.getKeyNode();
-        if (!(keyNode instanceof ScalarNode keyScalar)) {
-          problems.error("yaml-key", "a map key must be a scalar, found a " + kind(keyNode), at(keyNode),
-              "use a string key");
-          failed = true;
-          continue;
-        }
-        if (keyScalar.getTag().equals(Tag.MERGE)) {
-          Object source = value(tuple.getValueNode(), depth + 1);
-          if (merged == null) {
-            merged = new ArrayList<>();
+      List<Event> mergedAt = null;
+      int first = keyCount;
+      int tallest = -1; // an empty collection is as high as a scalar
+      while (!parser.checkEvent(Event.ID.MappingEnd)) {
+        Event keyEvent = parser.next();
+        String key;
+        String keyText;
+        if (keyEvent instanceof ScalarEvent scalar) {
+          Tag tag = tagOf(scalar);
+          if (scalar.getAnchor().isPresent()) {
+            Anchored a = anchor(scalar);
+            a.value = scalar(tag, scalar.getValue());
+            a.size = 1;
+            a.complete = true;
           }
-          if (source instanceof List<?> sources) {
-            merged.addAll(sources);
-          } else {
+          if (tag.equals(Tag.MERGE)) {
+            Event sourceEvent = parser.next();
+            Object source = value(sourceEvent, depth + 1, null);
+            tallest = Math.max(tallest, height);
+            if (merged == null) {
+              merged = new ArrayList<>(1);
+              mergedAt = new ArrayList<>(1);
+            }
             merged.add(source);
+            mergedAt.add(sourceEvent);
+            continue;
           }
+          keyText = scalar.getValue();
+          key = keyString(scalar(tag, keyText));
+        } else if (keyEvent instanceof AliasEvent alias && !anchored(alias).collection) {
+          key = keyString(anchored(alias).value);
+          keyText = null; // located through the node tree
+          recorded = false;
+        } else {
+          if (!(keyEvent instanceof AliasEvent)) {
+            value(keyEvent, depth + 1, null); // read past it
+          }
+          problems.error("yaml-key", "a map key must be a scalar, found a "
+              + (keyEvent.getEventId() == Event.ID.SequenceStart ? "list" : "map"), at(keyEvent), "use a string key");
+          failed = true;
+          value(parser.next(), depth + 1, null);
           continue;
         }
-        String key = keyString(keyScalar);
-        if (result.containsKey(key)) {
-          Mark first = firstMark(map, key);
+        int keyLine = keyEvent.getStartMark().map(Mark::getLine).orElse(0);
+        if (map.containsKey(key)) {
+          int firstLine = firstLine(first, key);
           problems.error("yaml-duplicate-key", "duplicate key `" + key + "`"
-              + (first == null ? "" : " (first at line " + (first.getLine() + 1) + ")"), at(keyNode),
+              + (firstLine < 0 ? "" : " (first at line " + (firstLine + 1) + ")"), at(keyEvent),
               "keep one `" + key + "` and merge their contents");
           failed = true;
+          value(parser.next(), depth + 1, null);
           continue;
         }
-        result.put(key, value(tuple.getValueNode(), depth + 1));
+        push(key, keyLine);
+        YamlFile.Spot child = recorded
+            ? new YamlFile.Spot(keyLine, keyEvent.getStartMark().map(Mark::getColumn).orElse(0)) : null;
+        map.put(key, value(parser.next(), depth + 1, child));
+        tallest = Math.max(tallest, height);
+        if (child != null) {
+          spots.put(keyText, child);
+        }
       }
+      parser.next();
+      keyCount = first;
       if (merged != null) {
-        Map<String, Object> withMerges = new CompactMap();
-        for (Object source : merged) {
-          if (source instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> withMerges.putIfAbsent(String.valueOf(k), v));
+        merge(map, merged, mergedAt);
+        recorded = false;
+      }
+      height = tallest + 1;
+      if (anchored != null) {
+        anchored.size = nodes - before + 1;
+        anchored.height = height;
+        anchored.complete = true;
+      }
+      place(spot, start, recorded ? spots : YamlFile.UNRECORDED);
+      return map;
+    }
+
+    /** Adds the keys of each merged map that {@code map} does not have yet, in order, as snakeyaml-engine flattens them. */
+    private void merge(CompactMap map, List<Object> sources, List<Event> at) {
+      for (int i = 0; i < sources.size(); i++) {
+        Object source = sources.get(i);
+        List<?> maps = source instanceof List<?> list ? list : List.of(source == null ? "null" : source);
+        for (Object m : maps) {
+          if (m instanceof Map<?, ?> merged) {
+            merged.forEach((k, v) -> map.putIfAbsent((String) k, v));
           } else {
-            problems.error("yaml-merge-key", "a `<<` merge key takes a map or a list of maps", at(map), null);
+            problems.error("yaml-merge-key", "a `<<` merge key takes a map or a list of maps", at(at.get(i)),
+                "merge an anchored map, such as `<<: *defaults`");
             failed = true;
           }
         }
-        withMerges.putAll(result);
-        return withMerges;
       }
-      return result;
     }
 
-    private Mark firstMark(MappingNode map, String key) {
-      for (NodeTuple tuple : map.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode k && keyString(k).equals(key)) {
-          return k.getStartMark().orElse(null);
+    private void push(String key, int line) {
+      if (keyCount == keys.length) {
+        keys = Arrays.copyOf(keys, 2 * keyCount);
+        keyLines = Arrays.copyOf(keyLines, 2 * keyCount);
+      }
+      keys[keyCount] = key;
+      keyLines[keyCount++] = line;
+    }
+
+    /** The line of {@code key} among the current map's keys (from {@code first} on), or -1. */
+    private int firstLine(int first, String key) {
+      for (int i = first; i < keyCount; i++) {
+        if (keys[i].equals(key)) {
+          return keyLines[i];
         }
       }
-      return null;
+      return -1;
     }
 
-    private static String kind(Node node) {
-      return node instanceof MappingNode ? "map" : node instanceof SequenceNode ? "list" : "scalar";
-    }
-
-    private String keyString(ScalarNode key) {
-      Object value = scalar(key);
+    private static String keyString(Object value) {
       return value == null ? "null" : String.valueOf(value);
     }
 
-    private Object scalar(ScalarNode scalar) {
-      Tag tag = scalar.getTag();
-      String text = scalar.getValue();
+    /** A scalar's tag as the composer gives it: resolved by the schema when implicit or {@code !}. */
+    private static Tag tagOf(ScalarEvent scalar) {
+      Optional<String> tag = scalar.getTag();
+      if (tag.isEmpty() || tag.get().equals("!")) {
+        return RESOLVER.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar());
+      }
+      return new Tag(tag.get());
+    }
+
+    private static Object scalar(Tag tag, String text) {
       try {
         if (tag.equals(Tag.STR)) {
           return text;
