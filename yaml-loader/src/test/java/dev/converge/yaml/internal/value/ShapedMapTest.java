@@ -54,6 +54,35 @@ class ShapedMapTest {
   }
 
   @Test
+  void manyKeys_foundByEqualStrings_andIteratedInShapeOrder() {
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      keys.add("key_" + (i * 7919 % 40)); // an order unlike the keys' sorted or hashed orders
+    }
+    ShapedMap map = new ShapedMap.Shape(keys).newMap();
+    for (int i = keys.size() - 1; i >= 0; i -= 2) {
+      map.put(new String(keys.get(i)), i); // equal to the shape's key, not the same object
+    }
+    Map<String, Object> expected = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if ((keys.size() - 1 - i) % 2 == 0) {
+        expected.put(keys.get(i), i);
+      }
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    map.forEach((k, v) -> seen.add(k + "=" + v));
+
+    assertThat(map).containsExactlyEntriesOf(expected);
+    assertThat(seen).containsExactlyElementsOf(expected.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    for (int i = 0; i < keys.size(); i++) {
+      assertThat(map.get(new String(keys.get(i)))).as(keys.get(i)).isEqualTo(expected.get(keys.get(i)));
+    }
+    assertThat(map.get("key_40")).isNull();
+    assertThat(map.get(7)).isNull();
+    assertThatThrownBy(() -> map.put("key_40", 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shape_sameKeyTwice_refused() {
     assertThatThrownBy(() -> new ShapedMap.Shape(List.of("a", "a"))).isInstanceOf(IllegalArgumentException.class);
   }
