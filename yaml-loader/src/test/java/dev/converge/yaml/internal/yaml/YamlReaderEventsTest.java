@@ -21,6 +21,7 @@ class YamlReaderEventsTest {
       "base: &b\n  x: 1\n  y: {z: 2}\nlist: &l [1, 2]\nchild:\n  <<: *b\n  y: 3\nagain: *l\nkey: *b\n",
       "\"quoted key\": 1\n'single': {1: one, 0x10: sixteen, true: yes}\nempty:\nnull: ~\n",
       "- a\n- b: [c, {d: e}]\n- - f\n  - g\n",
+      "a: &k name\nb:\n  *k : {c: 1}\n  &v other: *k\n  third: *v\n",
       "plain scalar\n");
 
   @Test
@@ -98,6 +99,13 @@ class YamlReaderEventsTest {
     Map<?, ?> value = (Map<?, ?>) YamlReader.read("f.yaml", "a: &x {b: [1, 2]}\nc: *x\n", problems).orElseThrow().value();
 
     assertThat(value.get("c")).isSameAs(value.get("a")).isEqualTo(Map.of("b", List.of(1L, 2L)));
+  }
+
+  @Test
+  void alias_asAKey_orOfAnAnchoredKey_isThatScalar() {
+    Object value = YamlReader.read("f.yaml", DOCUMENTS.get(5), problems).orElseThrow().value();
+
+    assertThat(value).isEqualTo(Map.of("a", "name", "b", Map.of("name", Map.of("c", 1L), "other", "name", "third", "other")));
   }
 
   @Test
