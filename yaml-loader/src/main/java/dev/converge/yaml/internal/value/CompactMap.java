@@ -25,8 +25,9 @@ import java.util.function.BinaryOperator;
  * loader is bound by memory traffic more than by arithmetic, so the smaller, contiguous form is the
  * faster one.
  *
- * <p>How: up to {@value #LINEAR} keys, a lookup compares keys in order (by reference, then by
- * {@code equals}), which for such sizes costs less than hashing. Beyond that, an index of
+ * <p>How: up to {@value #LINEAR} keys, a lookup compares keys in order with {@code equals} (a
+ * string equal to itself answers at once), which for such sizes costs less than hashing. Beyond
+ * that, an index of
  * open-addressed slots (an entry's position plus one, linearly probed) is built and kept alongside.
  * Removal shifts the later entries down, so iteration order stays insertion order, and rebuilds the
  * index: it is rare in the loader (a handful of keys dropped from copies).

@@ -383,19 +383,23 @@ public final class YamlReader {
           }
           keyText = scalar.getValue();
           key = keyString(scalar(tag, keyText));
-        } else if (keyEvent instanceof AliasEvent alias && !anchored(alias).collection) {
-          key = keyString(anchored(alias).value);
-          keyText = null; // located through the node tree
-          recorded = false;
         } else {
-          if (!(keyEvent instanceof AliasEvent)) {
-            value(keyEvent, depth + 1, null); // read past it
+          Anchored alias = keyEvent instanceof AliasEvent a ? anchored(a) : null;
+          if (alias != null && !alias.collection) {
+            key = keyString(alias.value);
+            keyText = null; // located through the node tree
+            recorded = false;
+          } else {
+            boolean list = alias == null ? keyEvent.getEventId() == Event.ID.SequenceStart : alias.value instanceof List;
+            if (alias == null) {
+              value(keyEvent, depth + 1, null); // read past it
+            }
+            problems.error("yaml-key", "a map key must be a scalar, found a " + (list ? "list" : "map"), at(keyEvent),
+                "use a string key");
+            failed = true;
+            value(parser.next(), depth + 1, null);
+            continue;
           }
-          problems.error("yaml-key", "a map key must be a scalar, found a "
-              + (keyEvent.getEventId() == Event.ID.SequenceStart ? "list" : "map"), at(keyEvent), "use a string key");
-          failed = true;
-          value(parser.next(), depth + 1, null);
-          continue;
         }
         int keyLine = keyEvent.getStartMark().map(Mark::getLine).orElse(0);
         if (map.containsKey(key)) {

@@ -189,6 +189,17 @@ class YamlReaderEventsTest {
   }
 
   @Test
+  void mapKey_thatIsAnAliasToAMap_isAProblemAtTheAlias() {
+    assertThat(YamlReader.read("f.yaml", "a: &m {x: 1}\n? *m\n: 2\nb: 3\n", problems)).isEmpty();
+
+    assertThat(problems.all()).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo("yaml-key");
+      assertThat(p.message()).contains("found a map");
+      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:2:3");
+    });
+  }
+
+  @Test
   void secondDocument_isAProblemWhereItStarts() {
     assertThat(YamlReader.read("f.yaml", "a: 1\n---\nb: 2\n", problems)).isEmpty();
 
