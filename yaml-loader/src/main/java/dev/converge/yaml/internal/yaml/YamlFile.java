@@ -206,7 +206,7 @@ public final class YamlFile {
           }
           current = next;
         } else if (current instanceof SequenceNode seq && index(key, seq.getValue().size()) >= 0) {
-          current = seq.getValue().get(index(key, seq.getValue().size()));
+          current = seq.getValue().get(Integer.parseInt(key));
           best = current.getStartMark().orElse(best);
         } else {
           break;
@@ -226,7 +226,7 @@ public final class YamlFile {
             }
           }
         } else if (current instanceof SequenceNode seq && index(key, seq.getValue().size()) >= 0) {
-          next = seq.getValue().get(index(key, seq.getValue().size()));
+          next = seq.getValue().get(Integer.parseInt(key));
         }
         if (next == null) {
           return location(keys);

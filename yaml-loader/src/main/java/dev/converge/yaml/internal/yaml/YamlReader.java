@@ -6,6 +6,7 @@ import dev.converge.yaml.internal.value.CompactMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -219,8 +220,8 @@ public final class YamlReader {
         throw new Bound();
       }
       if (depth > MAX_DEPTH) {
-        problems.error("yaml-too-deep", "YAML nested deeper than " + MAX_DEPTH + " levels (or a recursive alias)",
-            at(event), "flatten the document");
+        problems.error("yaml-too-deep", "YAML nested deeper than " + MAX_DEPTH + " levels (aliases counted as deep "
+            + "as their values)", at(event), "flatten the document");
         throw new Bound();
       }
     }
@@ -238,12 +239,7 @@ public final class YamlReader {
           if (!templated && value instanceof String s && s.contains("{{")) { // where a Go template starts
             templated = true;
           }
-          if (scalar.getAnchor().isPresent()) {
-            Anchored a = anchor(scalar);
-            a.value = value;
-            a.size = 1;
-            a.complete = true;
-          }
+          anchorScalar(scalar, value);
           height = 0;
           place(spot, event, null);
           return value;
@@ -268,6 +264,16 @@ public final class YamlReader {
       }
     }
 
+    /** Registers {@code value} under the scalar's anchor, when it has one. */
+    private void anchorScalar(ScalarEvent scalar, Object value) {
+      if (scalar.getAnchor().isPresent()) {
+        Anchored a = anchor(scalar);
+        a.value = value;
+        a.size = 1;
+        a.complete = true;
+      }
+    }
+
     private Anchored anchor(NodeEvent event) {
       if (anchors == null) {
         anchors = new HashMap<>();
@@ -284,17 +290,17 @@ public final class YamlReader {
       Anchored a = anchors == null ? null : anchors.get(event.getAlias());
       if (a == null) {
         problems.error("yaml-syntax", "invalid YAML: found undefined alias " + event.getAlias(), at(event),
-            "fix the YAML syntax at this line and column");
+            "define the anchor `&" + event.getAlias() + "` before this alias, or correct the alias's name");
         throw new Bound();
       }
       if (!a.complete) {
-        problems.error("yaml-too-deep", "YAML nested deeper than " + MAX_DEPTH + " levels (or a recursive alias)",
-            at(event), "flatten the document");
+        problems.error("yaml-too-deep", "alias `*" + event.getAlias() + "` is inside the collection it refers to "
+            + "(a recursive alias), which has no end", at(event), "write out the values the alias should repeat");
         throw new Bound();
       }
       if (a.collection && ++collectionAliases > MAX_ALIASES) {
-        problems.error("yaml-syntax", "invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max="
-            + MAX_ALIASES, SourceLocation.ofFile(path), "fix the YAML syntax; aliases, size and nesting are bounded");
+        problems.error("yaml-syntax", "invalid YAML: more than " + MAX_ALIASES + " aliases to lists or maps in one "
+            + "document (max=" + MAX_ALIASES + ")", at(event), "write out some of the repeated values, or split the file");
         throw new Bound();
       }
       return a;
@@ -363,12 +369,8 @@ public final class YamlReader {
         String keyText;
         if (keyEvent instanceof ScalarEvent scalar) {
           Tag tag = tagOf(scalar);
-          if (scalar.getAnchor().isPresent()) {
-            Anchored a = anchor(scalar);
-            a.value = scalar(tag, scalar.getValue());
-            a.size = 1;
-            a.complete = true;
-          }
+          Object keyValue = scalar(tag, scalar.getValue());
+          anchorScalar(scalar, keyValue);
           if (tag.equals(Tag.MERGE)) {
             Event sourceEvent = parser.next();
             Object source = value(sourceEvent, depth + 1, null);
@@ -382,7 +384,7 @@ public final class YamlReader {
             continue;
           }
           keyText = scalar.getValue();
-          key = keyString(scalar(tag, keyText));
+          key = keyString(keyValue);
         } else {
           Anchored alias = keyEvent instanceof AliasEvent a ? anchored(a) : null;
           if (alias != null && !alias.collection) {
@@ -401,7 +403,8 @@ public final class YamlReader {
             continue;
           }
         }
-        int keyLine = keyEvent.getStartMark().map(Mark::getLine).orElse(0);
+        Mark keyMark = keyEvent.getStartMark().orElseThrow(); // the reader's settings keep marks
+        int keyLine = keyMark.getLine();
         if (map.containsKey(key)) {
           int firstLine = firstLine(first, key);
           problems.error("yaml-duplicate-key", "duplicate key `" + key + "`"
@@ -413,7 +416,7 @@ public final class YamlReader {
         }
         push(key, keyLine);
         YamlFile.Spot child = recorded
-            ? new YamlFile.Spot(keyLine, keyEvent.getStartMark().map(Mark::getColumn).orElse(0)) : null;
+            ? new YamlFile.Spot(keyLine, keyMark.getColumn()) : null;
         map.put(key, value(parser.next(), depth + 1, child));
         tallest = Math.max(tallest, height);
         if (child != null) {
@@ -440,7 +443,7 @@ public final class YamlReader {
     private void merge(CompactMap map, List<Object> sources, List<Event> at) {
       for (int i = 0; i < sources.size(); i++) {
         Object source = sources.get(i);
-        List<?> maps = source instanceof List<?> list ? list : List.of(source == null ? "null" : source);
+        List<?> maps = source instanceof List<?> list ? list : Collections.singletonList(source);
         for (Object m : maps) {
           if (m instanceof Map<?, ?> merged) {
             merged.forEach((k, v) -> map.putIfAbsent((String) k, v));

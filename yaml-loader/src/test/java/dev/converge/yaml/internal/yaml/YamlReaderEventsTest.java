@@ -84,14 +84,23 @@ class YamlReaderEventsTest {
     assertThat(c).isEqualTo(Map.of("w", 0L, "x", 1L, "y", 1L, "z", 2L));
   }
 
+  /** Reads {@code text}, which must be refused with one problem, and returns that problem. */
+  private Problem onlyProblem(String text) {
+    assertThat(YamlReader.read("f.yaml", text, problems)).isEmpty();
+    assertThat(problems.all()).hasSize(1);
+    return problems.all().get(0);
+  }
+
+  private static String at(Problem problem) {
+    return problem.location().orElseThrow().render();
+  }
+
   @Test
   void mergeKey_ofAScalar_isAProblemAtItsValue() {
-    assertThat(YamlReader.read("f.yaml", "a:\n  <<: text\n  b: 1\n", problems)).isEmpty();
+    Problem p = onlyProblem("a:\n  <<: text\n  b: 1\n");
 
-    assertThat(problems.all()).singleElement().satisfies(p -> {
-      assertThat(p.rule()).isEqualTo("yaml-merge-key");
-      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:2:7");
-    });
+    assertThat(p.rule()).isEqualTo("yaml-merge-key");
+    assertThat(at(p)).isEqualTo("f.yaml:2:7");
   }
 
   @Test
@@ -110,22 +119,21 @@ class YamlReaderEventsTest {
 
   @Test
   void alias_undefined_isASyntaxProblemAtTheAlias() {
-    assertThat(YamlReader.read("f.yaml", "a: 1\nb: *nowhere\n", problems)).isEmpty();
+    Problem p = onlyProblem("a: 1\nb: *nowhere\n");
 
-    Problem p = problems.all().get(0);
     assertThat(p.rule()).isEqualTo("yaml-syntax");
     assertThat(p.message()).contains("undefined alias nowhere");
-    assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:2:4");
+    assertThat(at(p)).isEqualTo("f.yaml:2:4");
+    assertThat(p.fix()).hasValueSatisfying(fix -> assertThat(fix).contains("`&nowhere`"));
   }
 
   @Test
   void alias_toItsOwnCollection_isRefused() {
-    assertThat(YamlReader.read("f.yaml", "a: &x\n  b: *x\n", problems)).isEmpty();
+    Problem p = onlyProblem("a: &x\n  b: *x\n");
 
-    assertThat(problems.all()).singleElement().satisfies(p -> {
-      assertThat(p.rule()).isEqualTo("yaml-too-deep");
-      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:2:6");
-    });
+    assertThat(p.rule()).isEqualTo("yaml-too-deep");
+    assertThat(p.message()).contains("recursive alias");
+    assertThat(at(p)).isEqualTo("f.yaml:2:6");
   }
 
   @Test
@@ -151,9 +159,9 @@ class YamlReaderEventsTest {
       many.append(i == 0 ? "" : ", ").append("*a");
     }
     many.append("]\n");
-    assertThat(YamlReader.read("f.yaml", many.toString(), problems)).isEmpty();
+    Problem p = onlyProblem(many.toString());
 
-    assertThat(problems.all()).singleElement().satisfies(p -> assertThat(p.message()).contains("max=100"));
+    assertThat(p.message()).contains("max=100");
   }
 
   @Test
@@ -169,43 +177,35 @@ class YamlReaderEventsTest {
   @Test
   void nesting_tenThousandDeep_stopsAtTheBoundWithALocation() {
     String deep = "vars: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
-    assertThat(YamlReader.read("f.yaml", deep, problems)).isEmpty();
+    Problem p = onlyProblem(deep);
 
-    assertThat(problems.all()).singleElement().satisfies(p -> {
-      assertThat(p.rule()).isEqualTo("yaml-too-deep");
-      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:1:" + (7 + YamlReader.MAX_DEPTH));
-    });
+    assertThat(p.rule()).isEqualTo("yaml-too-deep");
+    assertThat(at(p)).isEqualTo("f.yaml:1:" + (7 + YamlReader.MAX_DEPTH));
   }
 
   @Test
   void mapKey_thatIsAList_isAProblemAtTheKey() {
-    assertThat(YamlReader.read("f.yaml", "a: 1\n? [x, y]\n: 2\n", problems)).isEmpty();
+    Problem p = onlyProblem("a: 1\n? [x, y]\n: 2\n");
 
-    assertThat(problems.all()).singleElement().satisfies(p -> {
-      assertThat(p.rule()).isEqualTo("yaml-key");
-      assertThat(p.message()).contains("found a list");
-      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:2:3");
-    });
+    assertThat(p.rule()).isEqualTo("yaml-key");
+    assertThat(p.message()).contains("found a list");
+    assertThat(at(p)).isEqualTo("f.yaml:2:3");
   }
 
   @Test
   void mapKey_thatIsAnAliasToAMap_isAProblemAtTheAlias() {
-    assertThat(YamlReader.read("f.yaml", "a: &m {x: 1}\n? *m\n: 2\nb: 3\n", problems)).isEmpty();
+    Problem p = onlyProblem("a: &m {x: 1}\n? *m\n: 2\nb: 3\n");
 
-    assertThat(problems.all()).singleElement().satisfies(p -> {
-      assertThat(p.rule()).isEqualTo("yaml-key");
-      assertThat(p.message()).contains("found a map");
-      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:2:3");
-    });
+    assertThat(p.rule()).isEqualTo("yaml-key");
+    assertThat(p.message()).contains("found a map");
+    assertThat(at(p)).isEqualTo("f.yaml:2:3");
   }
 
   @Test
   void secondDocument_isAProblemWhereItStarts() {
-    assertThat(YamlReader.read("f.yaml", "a: 1\n---\nb: 2\n", problems)).isEmpty();
+    Problem p = onlyProblem("a: 1\n---\nb: 2\n");
 
-    assertThat(problems.all()).singleElement().satisfies(p -> {
-      assertThat(p.message()).contains("found a second one");
-      assertThat(p.location().orElseThrow().render()).isEqualTo("f.yaml:3:1");
-    });
+    assertThat(p.message()).contains("found a second one");
+    assertThat(at(p)).isEqualTo("f.yaml:3:1");
   }
 }
