@@ -127,6 +127,8 @@ public final class ContentDigest {
         ascii(']');
       } else if (value instanceof CharSequence text) {
         string(text.toString());
+      } else if (value instanceof DeferredValue deferred) {
+        string(deferred.text()); // as the string Atmos keeps until it evaluates the function
       } else if (value instanceof Boolean) {
         ascii('B');
         text(value.toString());

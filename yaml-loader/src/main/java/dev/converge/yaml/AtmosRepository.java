@@ -56,13 +56,15 @@ public final class AtmosRepository {
   private final Map<String, Object> atmosOverrides;
   private final Optional<Set<String>> manifests;
   private final int parallelism;
+  private final Map<String, String> environment;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
-      int parallelism) {
+      int parallelism, Map<String, String> environment) {
     this.root = root;
     this.atmosOverrides = atmosOverrides;
     this.manifests = manifests;
     this.parallelism = parallelism;
+    this.environment = environment;
   }
 
   /**
@@ -95,17 +97,17 @@ public final class AtmosRepository {
   public AtmosSnapshot load() {
     Optional<Repository> git = gitRepository();
     if (git.isEmpty()) {
-      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests, parallelism)
+      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests, parallelism, environment)
           .load(Revision.of("working-tree"), List.of());
     }
     try (Repository repository = git.get(); RevWalk walk = new RevWalk(repository)) {
       SourceTree tree = new DirectoryTree(root, repository);
       ObjectId head = repository.resolve("HEAD");
       if (head == null) {
-        return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism).load(Revision.of("working-tree"), List.of());
+        return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment).load(Revision.of("working-tree"), List.of());
       }
       RevCommit commit = walk.parseCommit(head);
-      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism).load(revision(commit), history(walk, commit));
+      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment).load(revision(commit), history(walk, commit));
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read the git repository: " + e.getMessage());
     }
@@ -137,7 +139,7 @@ public final class AtmosRepository {
       Path workTree = repository.getWorkTree().toPath().toRealPath();
       String prefix = workTree.relativize(root.toRealPath()).toString().replace('\\', '/');
       GitTree tree = new GitTree(repository, commit, prefix);
-      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism).load(revision(commit), history(walk, commit));
+      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment).load(revision(commit), history(walk, commit));
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage());
     }
@@ -190,6 +192,7 @@ public final class AtmosRepository {
     private final Map<String, Object> atmosOverrides = new LinkedHashMap<>();
     private Set<String> manifests;
     private int parallelism = Runtime.getRuntime().availableProcessors();
+    private Map<String, String> environment = Map.of();
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -232,13 +235,23 @@ public final class AtmosRepository {
       return this;
     }
 
+    /**
+     * The environment variables the stacks may read ({@code !env NAME} after the component's own
+     * env section, as Atmos reads them). Empty by default: the loader never reads the process's
+     * environment itself; a command line passes {@code System.getenv()}.
+     */
+    public Builder environment(Map<String, String> variables) {
+      this.environment = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
         throw new IllegalArgumentException("root (" + root + ") must be a directory");
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
-          Optional.ofNullable(manifests).map(Set::copyOf), parallelism);
+          Optional.ofNullable(manifests).map(Set::copyOf), parallelism, environment);
     }
   }
 }

@@ -79,10 +79,23 @@ public final class ComponentResolver {
   /** The stack names of the manifest being resolved, each as one string. */
   private final Map<String, String> stacks = new java.util.HashMap<>();
 
+  /** Evaluates or defers the YAML functions left in a component's values. */
+  private final YamlFunctions functions;
+
   public ComponentResolver(AtmosConfig config, Problems problems) {
+    this(config, problems, Map.of(), new YamlFunctions.Tally());
+  }
+
+  /**
+   * A resolver whose {@code !env} reads {@code environment} (after the component's env section),
+   * counting what it defers in {@code deferred}.
+   */
+  ComponentResolver(AtmosConfig config, Problems problems, Map<String, String> environment,
+      YamlFunctions.Tally deferred) {
     this.config = config;
     this.problems = problems;
     this.envTemplated = Templates.anyTemplate(config.env());
+    this.functions = new YamlFunctions(environment, deferred, problems);
   }
 
   public List<ResolvedSection> resolve(ManifestProcessor.Manifest manifest) {
@@ -196,6 +209,16 @@ public final class ComponentResolver {
     }
     if (manifest.templated() || envTemplated) {
       renderTemplates(manifest, name, merged, metadata, location);
+    }
+    if (manifest.functions()) {
+      Map<String, Object> env = Values.map(merged, "env");
+      for (String key : MERGED) {
+        Object value = merged.get(key);
+        Object evaluated = functions.evaluate(value, env, location);
+        if (evaluated != value) {
+          merged.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
+        }
+      }
     }
     String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
 

@@ -2,6 +2,7 @@ package dev.converge.yaml.internal.atmos;
 
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
+import dev.converge.yaml.internal.include.Includes;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
 import dev.converge.diagnostic.DidYouMean;
@@ -93,7 +94,7 @@ public final class ManifestProcessor {
 
     private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
 
-    private Parse get(String path, SourceTree tree) {
+    private Parse get(String path, SourceTree tree, String basePath) {
       return files.computeIfAbsent(path, p -> {
         Optional<String> text = tree.readText(p);
         if (text.isEmpty()) {
@@ -101,6 +102,7 @@ public final class ManifestProcessor {
         }
         Problems found = new Problems();
         Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
+            .flatMap(f -> Includes.resolve(f, tree, basePath, found))
             .map(f -> ParsedFile.of(f, found));
         return new Parse(true, file, found.all());
       });
@@ -116,7 +118,8 @@ public final class ManifestProcessor {
       Map<String, SourceLocation> definitions,
       boolean usesImportData,
       boolean clean,
-      boolean templated) {}
+      boolean templated,
+      boolean functions) {}
 
   /** A file that contributed its own content, in merge order, with that content and its direct imports. */
   public record Contribution(String name, Map<String, Object> content, List<String> imports) {}
@@ -133,14 +136,16 @@ public final class ManifestProcessor {
       List<String> imports,
       List<Contribution> files,
       Map<String, SourceLocation> definitions,
-      boolean templated) {}
+      boolean templated,
+      boolean functions) {}
 
   /**
    * A parsed, shape-checked stack file: its map and the locations the processor reports, taken from
    * the node tree once so the tree itself is not kept (it is the largest part of a parse).
    */
   private record ParsedFile(Map<String, Object> raw, SourceLocation at, SourceLocation importAt,
-      List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated) {
+      List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated,
+      boolean functions) {
 
     static ParsedFile of(YamlFile file, Problems problems) {
       Map<String, Object> raw;
@@ -167,7 +172,7 @@ public final class ManifestProcessor {
         }
       }
       return new ParsedFile(raw, file.location(), file.valueLocation(List.of("import")), entries, components,
-          file.templated());
+          file.templated(), file.functions());
     }
 
     SourceLocation importEntry(int index) {
@@ -194,7 +199,7 @@ public final class ManifestProcessor {
   public Manifest process(String path) {
     FileResult result = processFile(path, Map.of(), Layers.NONE, Map::of, List.of(), null);
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
-        result.files(), result.definitions(), result.templated());
+        result.files(), result.definitions(), result.templated(), result.functions());
   }
 
   private Optional<ParsedFile> parse(String path, Map<String, Object> context, SourceLocation from) {
@@ -202,7 +207,7 @@ public final class ManifestProcessor {
     if (!template) {
       Optional<ParsedFile> known = parsed.get(path);
       if (known == null) {
-        ParsedFiles.Parse parse = shared.get(path, tree);
+        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath());
         if (!parse.exists()) {
           missing(path, from);
         }
@@ -241,7 +246,8 @@ public final class ManifestProcessor {
           "use plain lookups such as {{ .vars.stage }}");
       return yaml;
     }
-    return YamlReader.read(path, rendered.text(), problems);
+    return YamlReader.read(path, rendered.text(), problems)
+        .flatMap(f -> Includes.resolve(f, tree, config.basePath(), problems));
   }
 
   private Optional<String> read(String path, SourceLocation from) {
@@ -289,6 +295,7 @@ public final class ManifestProcessor {
     Map<String, SourceLocation> definitions = new HashMap<>();
     boolean usesImportData = false;
     boolean templated = file.map(ParsedFile::templated).orElse(false);
+    boolean functions = file.map(ParsedFile::functions).orElse(false);
     ListMergeStrategy strategy = config.listMergeStrategy();
     // one merger for the file: the document's growing maps are copied once, not once per import
     DeepMerge.Merger document = new DeepMerge.Merger(strategy);
@@ -340,6 +347,7 @@ public final class ManifestProcessor {
         FileResult child = processFile(target, childContext, passed, data, here, entryAt);
         usesImportData |= child.usesImportData();
         templated |= child.templated();
+        functions |= child.functions();
         document.add(child.document());
         String targetName = manifestName(target);
         imports.add(targetName);
@@ -365,7 +373,7 @@ public final class ManifestProcessor {
     }
     document.add(own);
     FileResult result = new FileResult(document.result(), imports, files, subtree, definitions, usesImportData,
-        problems.size() == problemsBefore, templated);
+        problems.size() == problemsBefore, templated, functions);
     if (cacheable && result.clean()) {
       merged.put(path, result);
     }

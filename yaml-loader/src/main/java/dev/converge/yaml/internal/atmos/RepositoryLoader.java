@@ -60,6 +60,9 @@ public final class RepositoryLoader {
   private final Optional<Set<String>> onlyManifests;
   private final int parallelism;
   private final Problems problems = new Problems();
+  private final Map<String, String> environment;
+  /** What this load defers (YAML functions it does not evaluate), for one warning. */
+  private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
   /**
    * @param parallelism the threads a load may use, the calling one included (1: only the calling
@@ -67,10 +70,20 @@ public final class RepositoryLoader {
    */
   public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
       int parallelism) {
+    this(tree, overrides, onlyManifests, parallelism, Map.of());
+  }
+
+  /**
+   * @param environment the environment the embedder gives the load ({@code !env}); the process's own is
+   *     never read here
+   */
+  public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
+      int parallelism, Map<String, String> environment) {
     this.tree = tree;
     this.overrides = overrides;
     this.onlyManifests = onlyManifests;
     this.parallelism = Math.max(1, parallelism);
+    this.environment = Map.copyOf(environment);
   }
 
   /**
@@ -92,7 +105,8 @@ public final class RepositoryLoader {
   }
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
-    return new RepositoryLoader(tree.withExactListings(), overrides, onlyManifests, parallelism).load(revision, history);
+    return new RepositoryLoader(tree.withExactListings(), overrides, onlyManifests, parallelism, environment)
+        .load(revision, history);
   }
 
   private AtmosSnapshot loadOnce(Revision revision, List<String> history) {
@@ -147,6 +161,7 @@ public final class RepositoryLoader {
       problems.addAll(b.dependencyProblems());
     }
     built.forEach(b -> problems.addAll(b.problems()));
+    deferred.report(problems);
     problems.throwIfErrors();
 
     DesiredState desired = DesiredState.builder().revision(revision).addAllInstances(instances)
@@ -177,7 +192,7 @@ public final class RepositoryLoader {
 
     Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed) {
       processor = new ManifestProcessor(tree, config, found, parsed);
-      resolver = new ComponentResolver(config, found);
+      resolver = new ComponentResolver(config, found, environment, deferred);
     }
 
     Read read(String path) {

@@ -1,5 +1,6 @@
 package dev.converge.yaml.internal.merge;
 
+import dev.converge.yaml.internal.value.AppendList;
 import dev.converge.yaml.internal.value.CompactMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.function.BinaryOperator;
  * Atmos's deep merge ({@code pkg/merge}), on plain values.
  *
  * <p>Maps merge key by key, recursively. When both sides hold lists, the {@link ListMergeStrategy}
- * decides. In every other case the later value wins, whatever its type: a list replaced by
+ * decides, except that a list tagged {@code !append} ({@link AppendList}) is always appended. In
+ * every other case the later value wins, whatever its type: a list replaced by
  * {@code {}}, by a scalar or by {@code null} is gone (Atmos restored this in PR #2248 after a
  * regression). A later empty map merges as a no-op, because there is nothing in it to merge.
  *
@@ -153,6 +155,12 @@ public final class DeepMerge {
   }
 
   private static List<?> mergeLists(List<?> earlier, List<?> later, ListMergeStrategy strategy) {
+    if (later instanceof AppendList) { // `!append`: whatever the strategy
+      List<Object> result = new ArrayList<>(earlier.size() + later.size());
+      result.addAll(earlier);
+      result.addAll(later);
+      return result;
+    }
     switch (strategy) {
       case APPEND: {
         List<Object> result = new ArrayList<>(earlier.size() + later.size());

@@ -51,14 +51,31 @@ public final class YamlFile {
   private final Object value;
   private final Spot root;
   private final boolean templated;
+  private final boolean includes;
+  private final boolean functions;
   private volatile NodeTree tree;
 
   YamlFile(String path, String text, Object value, Spot root, boolean templated) {
+    this(path, text, value, root, templated, false, false);
+  }
+
+  YamlFile(String path, String text, Object value, Spot root, boolean templated, boolean includes,
+      boolean functions) {
     this.path = path;
     this.text = text;
     this.value = value;
     this.root = root;
     this.templated = templated;
+    this.includes = includes;
+    this.functions = functions;
+  }
+
+  /**
+   * This file with {@code value} in place of its document, once its {@link YamlFunction}s are
+   * replaced by what they include; locations still come from the file's own text.
+   */
+  public YamlFile withValue(Object value, boolean templated, boolean functions) {
+    return new YamlFile(path, text, value, root, templated, false, functions);
   }
 
   /** The file's path as problems print it (relative to the repository root). */
@@ -77,6 +94,22 @@ public final class YamlFile {
    */
   public boolean templated() {
     return templated;
+  }
+
+  /**
+   * Whether the document holds a {@link YamlFunction} ({@code !include}, {@code !include.raw}) that
+   * must be replaced by what it includes before the document is used.
+   */
+  public boolean includes() {
+    return includes;
+  }
+
+  /**
+   * Whether a string value is an Atmos YAML function kept as Atmos keeps it, {@code "!env NAME"}:
+   * without one, no value needs evaluating.
+   */
+  public boolean functions() {
+    return functions;
   }
 
   /** The file itself, without a line. */

@@ -2,6 +2,7 @@ package dev.converge.yaml.internal.yaml;
 
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.value.AppendList;
 import dev.converge.yaml.internal.value.CompactMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -40,8 +41,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * building the values (the loader reads a thousand files per load). The builder records where the
  * first levels of keys are as it goes ({@link YamlFile}); deeper locations, asked for only when
  * there is a problem to report, come from a node tree composed then. It also makes a duplicate
- * key a problem with both locations, keeps unknown tags (Atmos YAML functions such as {@code !env})
- * as opaque strings, turns integer map keys into strings as Atmos prints them, and ends hostile
+ * key a problem with both locations, reads Atmos's tags as Atmos does ({@link YamlTags}: functions
+ * such as {@code !env NAME} as the string {@code "!env NAME"}, {@code !include} as a
+ * {@link YamlFunction} to replace, {@code !append} lists as {@link AppendList}s, any other
+ * application tag a problem), turns integer map keys into strings as Atmos prints them, and ends hostile
  * input in a problem rather than an exception.
  *
  * <p>What the composer did, done here: anchors and aliases (an alias is the anchored value itself,
@@ -175,6 +178,8 @@ public final class YamlReader {
     private int height;
     private boolean failed;
     private boolean templated;
+    private boolean includes;
+    private boolean functions;
     private Map<Anchor, Anchored> anchors;
     private int collectionAliases;
     /** The keys of the maps being read, innermost last, with their lines: to name a duplicate's first. */
@@ -204,7 +209,8 @@ public final class YamlReader {
             at(parser.peekEvent()), "remove the `---` separator or split the file");
         return Optional.empty();
       }
-      return failed ? Optional.empty() : Optional.of(new YamlFile(path, text, value, root, templated));
+      return failed ? Optional.empty()
+          : Optional.of(new YamlFile(path, text, value, root, templated, includes, functions));
     }
 
     private SourceLocation at(Event event) {
@@ -235,7 +241,8 @@ public final class YamlReader {
         case Scalar: {
           count(event, 1, depth);
           ScalarEvent scalar = (ScalarEvent) event;
-          Object value = scalar(tagOf(scalar), scalar.getValue());
+          Tag tag = tagOf(scalar);
+          Object value = tag.getValue().startsWith(Tag.PREFIX) ? scalar(tag, scalar.getValue()) : function(scalar, tag);
           if (!templated && value instanceof String s && s.contains("{{")) { // where a Go template starts
             templated = true;
           }
@@ -253,6 +260,54 @@ public final class YamlReader {
         default:
           throw new IllegalStateException("unexpected YAML event " + event.getEventId() + " in " + path);
       }
+    }
+
+    /**
+     * A scalar with an application tag, as Atmos reads it: {@code !literal} is its text;
+     * {@code !include} and {@code !include.raw} are left as a {@link YamlFunction} to replace; the
+     * other Atmos functions become the string {@code "!tag argument"} that Atmos keeps until it
+     * evaluates them; {@code !append} on a scalar is ignored, as in Atmos. Any other tag is a problem.
+     */
+    private Object function(ScalarEvent scalar, Tag tag) {
+      String name = tag.getValue();
+      String argument = scalar.getValue().strip();
+      if (YamlTags.FUNCTIONS.contains(name)) {
+        functions = true;
+        return argument.isEmpty() ? name : name + " " + argument;
+      }
+      if (YamlTags.INCLUDES.contains(name)) {
+        includes = true;
+        return new YamlFunction(name, argument, at(scalar));
+      }
+      if (name.equals(YamlTags.LITERAL)) {
+        return scalar.getValue();
+      }
+      if (name.equals(YamlTags.APPEND)) {
+        return scalar(RESOLVER.resolve(scalar.getValue(), true), scalar.getValue());
+      }
+      unsupported(scalar, name);
+      return scalar.getValue();
+    }
+
+    /** An application tag Atmos does not know: a problem at the tagged node. */
+    private void unsupported(Event event, String tag) {
+      problems.error("yaml-tag", "unsupported YAML tag `" + tag + "`", at(event),
+          "use one of the tags Atmos supports (" + YamlTags.supported() + "), or quote the value");
+      failed = true;
+    }
+
+    /** A list or map's application tag: {@code !append} on a list, else a problem unless Atmos ignores it. */
+    private boolean appends(NodeEvent event, Optional<String> tag, boolean list) {
+      if (tag.isEmpty() || tag.get().equals("!") || tag.get().startsWith(Tag.PREFIX)) {
+        return false;
+      }
+      if (list && tag.get().equals(YamlTags.APPEND)) {
+        return true;
+      }
+      if (!YamlTags.known(tag.get())) {
+        unsupported(event, tag.get());
+      }
+      return false;
     }
 
     private static void place(YamlFile.Spot spot, Event event, Object children) {
@@ -322,7 +377,7 @@ public final class YamlReader {
       count(start, 1, depth);
       long before = nodes;
       Anchored anchored = start.getAnchor().isPresent() ? anchor(start) : null;
-      List<Object> list = new ArrayList<>();
+      List<Object> list = appends(start, start.getTag(), true) ? new AppendList() : new ArrayList<>();
       List<YamlFile.Spot> spots = spot != null && depth < YamlFile.SPOT_DEPTH ? new ArrayList<>() : null;
       if (anchored != null) {
         anchored.value = list;
@@ -352,6 +407,7 @@ public final class YamlReader {
       count(start, 1, depth);
       long before = nodes;
       Anchored anchored = start.getAnchor().isPresent() ? anchor(start) : null;
+      appends(start, start.getTag(), false);
       CompactMap map = new CompactMap();
       CompactMap spots = spot != null && depth < YamlFile.SPOT_DEPTH ? new CompactMap() : null;
       if (anchored != null) {
@@ -511,7 +567,7 @@ public final class YamlReader {
       if (tag.getValue().startsWith(Tag.PREFIX)) {
         return text;
       }
-      // An application tag, e.g. Atmos's `!env NAME`: kept as an opaque string.
+      // An application tag on a map key: kept as the string Atmos would make of it.
       return text.isEmpty() ? tag.getValue() : tag.getValue() + " " + text;
     }
 

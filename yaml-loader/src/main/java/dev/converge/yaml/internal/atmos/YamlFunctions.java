@@ -1,0 +1,213 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.diagnostic.SourceLocation;
+import dev.converge.model.DeferredValue;
+import dev.converge.yaml.internal.problem.Problems;
+import dev.converge.yaml.internal.value.CompactMap;
+import dev.converge.yaml.internal.yaml.YamlFile;
+import dev.converge.yaml.internal.yaml.YamlReader;
+import dev.converge.yaml.internal.yaml.YamlTags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The Atmos YAML functions left in a resolved component, evaluated as Atmos evaluates them once
+ * templates are rendered ({@code internal/exec/yaml_func_utils.go}), or deferred.
+ *
+ * <p>The reader keeps a function as Atmos keeps it, the string {@code "!tag argument"}. Here:
+ * <ul>
+ *   <li>{@code !env NAME [default]}: the component's own {@code env} section first, then the
+ *       environment the embedder gave the loader (never the process's own, read behind its back),
+ *       then the default, else the empty string;</li>
+ *   <li>{@code !template json}: the JSON decoded to a value, or the text itself when it is not JSON;</li>
+ *   <li>{@code !unset}: the key is removed from its map (or the item from its list);</li>
+ *   <li>every other function ({@code !terraform.output}, {@code !terraform.state}, {@code !store},
+ *       {@code !store.get}, {@code !secret}, {@code !aws.*}, {@code !exec}, {@code !repo-root},
+ *       {@code !cwd}, {@code !git.*}, {@code !random}, ...) needs the outside world or the machine
+ *       that runs the component: it becomes a {@link DeferredValue}, digested by its text.</li>
+ * </ul>
+ * A string is a function only when it starts with a known tag followed by a space or nothing, so
+ * {@code "!environment"} stays a string.
+ */
+final class YamlFunctions {
+
+  /** What a load defers, counted across its threads for one warning. */
+  static final class Tally {
+    private final LongAdder count = new LongAdder();
+    private final Map<String, LongAdder> byFunction = new ConcurrentHashMap<>();
+    private final AtomicReference<DeferredValue> first = new AtomicReference<>();
+
+    void add(DeferredValue value) {
+      count.increment();
+      byFunction.computeIfAbsent(value.function(), f -> new LongAdder()).increment();
+      first.compareAndSet(null, value);
+    }
+
+    /** One warning for the whole load, when anything was deferred. */
+    void report(Problems problems) {
+      long n = count.sum();
+      if (n == 0) {
+        return;
+      }
+      StringBuilder which = new StringBuilder();
+      new TreeMap<>(byFunction).forEach((f, c) -> which.append(which.length() == 0 ? "" : ", ").append(f)
+          .append(" × ").append(c.sum()));
+      DeferredValue example = first.get();
+      problems.warning("yaml-function-deferred", n + (n == 1 ? " value is a YAML function" : " values are YAML functions")
+          + " that Converge does not evaluate when it loads (" + which + "); each is kept as a deferred value, "
+          + "digested by its text", example.location().orElse(SourceLocation.ofFile(".")),
+          "`converge describe` shows them; resolve them in your own code (DeferredValue) or at run time");
+    }
+  }
+
+  private final Map<String, String> environment;
+  private final Tally tally;
+  private final Problems problems;
+
+  YamlFunctions(Map<String, String> environment, Tally tally, Problems problems) {
+    this.environment = environment;
+    this.tally = tally;
+    this.problems = problems;
+  }
+
+  /** Whether {@code text} starts with one of Atmos's function tags, as a word. */
+  static Optional<String> functionOf(String text) {
+    if (text.isEmpty() || text.charAt(0) != '!') {
+      return Optional.empty();
+    }
+    int end = 1;
+    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+      end++;
+    }
+    String tag = text.substring(0, end);
+    return YamlTags.FUNCTIONS.contains(tag) ? Optional.of(tag) : Optional.empty();
+  }
+
+  /**
+   * {@code value} with every function evaluated or deferred; maps and lists are copied only along
+   * the paths that change. {@code env} is the component's own env section, for {@code !env}.
+   */
+  Object evaluate(Object value, Map<String, Object> env, SourceLocation at) {
+    if (value instanceof String text) {
+      Optional<String> function = functionOf(text);
+      return function.isEmpty() ? text : call(function.get(), text.substring(function.get().length()).strip(), env, at);
+    }
+    if (value instanceof Map<?, ?> map) {
+      CompactMap copy = null;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object evaluated = evaluate(e.getValue(), env, at);
+        if (evaluated != e.getValue() && copy == null) {
+          copy = new CompactMap();
+          for (Map.Entry<?, ?> f : map.entrySet()) {
+            if (f.getKey().equals(e.getKey())) {
+              break;
+            }
+            copy.put((String) f.getKey(), f.getValue());
+          }
+        }
+        if (copy != null && evaluated != UNSET) {
+          copy.put((String) e.getKey(), evaluated);
+        }
+      }
+      return copy == null ? map : copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object evaluated = evaluate(list.get(i), env, at);
+        if (evaluated != list.get(i) && copy == null) {
+          copy = new ArrayList<>(list.subList(0, i));
+        }
+        if (copy != null && evaluated != UNSET) {
+          copy.add(evaluated);
+        }
+      }
+      return copy == null ? list : copy;
+    }
+    return value;
+  }
+
+  /** Stands for a removed key or item ({@code !unset}) on its way up to its map or list. */
+  static final Object UNSET = new Object();
+
+  private Object call(String function, String argument, Map<String, Object> env, SourceLocation at) {
+    switch (function) {
+      case "!unset":
+        return UNSET;
+      case "!env":
+        return env(argument, env, at);
+      case "!template":
+        return template(argument);
+      default:
+        DeferredValue deferred = DeferredValue.of(function, argument).withLocation(at);
+        tally.add(deferred);
+        return deferred;
+    }
+  }
+
+  private Object env(String argument, Map<String, Object> env, SourceLocation at) {
+    List<String> words = words(argument);
+    if (words.isEmpty() || words.size() > 2) {
+      problems.error("yaml-function", "`!env " + argument + "` takes a variable's name and an optional default", at,
+          "write `!env NAME` or `!env NAME default`");
+      return "";
+    }
+    String name = words.get(0);
+    if (env.containsKey(name)) {
+      Object v = env.get(name);
+      return v == null ? "<nil>" : String.valueOf(v);
+    }
+    String set = environment.get(name);
+    if (set != null) {
+      return set;
+    }
+    return words.size() == 2 ? words.get(1) : "";
+  }
+
+  private static Object template(String argument) {
+    if (argument.isEmpty()) {
+      return argument;
+    }
+    char c = argument.charAt(0);
+    if (c == '{' || c == '[' || c == '"' || Character.isDigit(c) || c == '-' || argument.equals("true")
+        || argument.equals("false") || argument.equals("null")) {
+      Problems ignored = new Problems();
+      Optional<YamlFile> json = YamlReader.read("!template", argument, ignored);
+      if (json.isPresent() && !ignored.hasErrors()) {
+        return json.get().value();
+      }
+    }
+    return argument;
+  }
+
+  /** Words separated by blanks; single or double quotes group a word. */
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>(2);
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '"' || c == '\'') {
+        int end = text.indexOf(c, i + 1);
+        end = end < 0 ? text.length() : end;
+        words.add(text.substring(i + 1, end));
+        i = end + 1;
+      } else {
+        int end = i;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+          end++;
+        }
+        words.add(text.substring(i, end));
+        i = end;
+      }
+    }
+    return words;
+  }
+}
