@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.converge.model.DeferredValue;
 import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import picocli.CommandLine.Command;
@@ -103,9 +106,20 @@ final class DescribeCommand {
     } else {
       DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
           .setIndicatorIndent(0).setIndentWithIndicator(false).build();
-      spec.commandLine().getOut().print(new Dump(settings).dumpToString(document));
+      spec.commandLine().getOut().print(new Dump(settings, new DeferredAsTag(settings)).dumpToString(document));
     }
     spec.commandLine().getOut().flush();
+  }
+
+  /** Prints a {@link DeferredValue} as the YAML function it was written as: {@code !terraform.output vpc vpc_id}. */
+  private static final class DeferredAsTag extends StandardRepresenter {
+    DeferredAsTag(DumpSettings settings) {
+      super(settings);
+      this.parentClassRepresenters.put(DeferredValue.class, data -> {
+        DeferredValue deferred = (DeferredValue) data;
+        return representScalar(new Tag(deferred.function()), deferred.arguments());
+      });
+    }
   }
 
   private DescribeCommand() {}

@@ -193,6 +193,25 @@ class CommandsTest {
     }
 
     @Test
+    void describeComponent_deferredYamlFunction_shownAsTheFunctionNotAsAString() throws Exception {
+      repo.write("stacks/dev/us-east-1.yaml", repo.read("stacks/dev/us-east-1.yaml")
+          .replace("        enable_nat_gateway: false\n",
+              "        enable_nat_gateway: false\n        peer_vpc_id: !terraform.output network vpc_id\n"));
+      repo.commit("peer with the network stack's vpc");
+
+      JsonNode vpc = converge("describe", "component", "vpc", "--stack", "dev/us-east-1", "--format", "json").json();
+      Result text = converge("describe", "component", "vpc", "--stack", "dev/us-east-1");
+
+      JsonNode peer = vpc.get("vars").get("peer_vpc_id");
+      assertThat(peer.get("deferred").asText()).isEqualTo("!terraform.output");
+      assertThat(peer.get("arguments").asText()).isEqualTo("network vpc_id");
+      assertThat(peer.get("location").asText()).startsWith("stacks/dev/us-east-1.yaml");
+      assertThat(text.exit()).as(text.err()).isZero();
+      // the YAML Atmos reads as the same function: the tag applied to its arguments
+      assertThat(text.out()).contains("peer_vpc_id: !terraform.output 'network vpc_id'");
+    }
+
+    @Test
     void describeComponent_unknownStack_exitsTwoWithDidYouMean() {
       Result result = converge("describe", "component", "vpc", "--stack", "dev/us-east-2");
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.diagnostic.Problem;
+import dev.converge.model.DeferredValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +51,30 @@ public final class Json {
     }
   }
 
-  /** Any value made of maps, lists and scalars, as a JSON tree. */
+  /**
+   * Any value made of maps, lists and scalars, as a JSON tree. A {@link DeferredValue} (a YAML
+   * function Converge does not evaluate) is an object of its own shape, {@code {"deferred":
+   * "!terraform.output", "arguments": "vpc vpc_id", "location": "stacks/dev.yaml:7:15"}}, never a
+   * string that could pass for a value.
+   */
   public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    if (value instanceof DeferredValue deferred) {
+      ObjectNode node = object();
+      node.put("deferred", deferred.function());
+      node.put("arguments", deferred.arguments());
+      deferred.location().ifPresent(l -> node.put("location", l.render()));
+      return node;
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      ObjectNode node = object();
+      map.forEach((k, v) -> node.set(String.valueOf(k), tree(v)));
+      return node;
+    }
+    if (value instanceof List<?> list) {
+      ArrayNode node = MAPPER.createArrayNode();
+      list.forEach(v -> node.add(tree(v)));
+      return node;
+    }
     return MAPPER.valueToTree(value);
   }
 

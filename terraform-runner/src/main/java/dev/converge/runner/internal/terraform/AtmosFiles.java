@@ -3,6 +3,7 @@ package dev.converge.runner.internal.terraform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.converge.model.DeferredValue;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
 import dev.converge.runner.internal.json.Json;
@@ -67,9 +68,30 @@ public final class AtmosFiles {
 
   /** Writes the var file, and {@code backend.tf.json} when the instance has a backend type. */
   public static void write(Path folder, Instance instance) throws IOException {
+    refuseDeferred("vars", instance.vars());
+    refuseDeferred("backend", instance.backend());
     writeAtomically(folder.resolve(varFileName(instance.id())), varFileJson(instance));
     if (instance.backendType().isPresent()) {
       writeAtomically(folder.resolve(BACKEND_FILE), backendJson(instance.backendType().get(), instance.backend()));
+    }
+  }
+
+  /**
+   * Refuses a value that is a YAML function Converge deferred ({@code !terraform.output},
+   * {@code !store}, ...): Terraform would get the function's text instead of its value.
+   */
+  private static void refuseDeferred(String path, Object value) {
+    if (value instanceof DeferredValue deferred) {
+      throw new IllegalArgumentException(path + " is the YAML function `" + deferred.text() + "`, which Converge does"
+          + " not evaluate; give the instance its value before the run (resolve the DeferredValue in your own code) "
+          + "or write a literal in the stack");
+    }
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> refuseDeferred(path + "." + k, v));
+    } else if (value instanceof java.util.List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        refuseDeferred(path + "[" + i + "]", list.get(i));
+      }
     }
   }
 

@@ -1,12 +1,16 @@
 package dev.converge.runner.internal.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.converge.model.DeferredValue;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AtmosFilesTest {
 
@@ -50,6 +54,17 @@ class AtmosFilesTest {
   void workspace_folderDiffersFromComponent_appendsTheComponent() {
     assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "database", "database/v2").build()))
         .isEqualTo("dev-us-east-1-database");
+  }
+
+  @Test
+  void write_deferredYamlFunctionInVars_refusedNamingItsPathAndNothingWritten(@TempDir Path folder) {
+    Instance instance = instance("dev/a", "vpc", "vpc").putVar("ok", 1)
+        .putVar("peers", List.of("x", DeferredValue.of("!terraform.output", "network vpc_id"))).build();
+
+    assertThatThrownBy(() -> AtmosFiles.write(folder, instance))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("vars.peers[1] is the YAML function `!terraform.output network vpc_id`");
+    assertThat(folder.toFile().list()).isEmpty();
   }
 
   @Test
