@@ -4,6 +4,7 @@ import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.Revision;
+import dev.converge.yaml.internal.atmos.Exec;
 import dev.converge.yaml.internal.atmos.RepositoryLoader;
 import dev.converge.yaml.internal.source.DirectoryTree;
 import dev.converge.yaml.internal.source.GitTree;
@@ -57,14 +58,20 @@ public final class AtmosRepository {
   private final Optional<Set<String>> manifests;
   private final int parallelism;
   private final Map<String, String> environment;
+  private final boolean allowExec;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
-      int parallelism, Map<String, String> environment) {
+      int parallelism, Map<String, String> environment, boolean allowExec) {
     this.root = root;
     this.atmosOverrides = atmosOverrides;
     this.manifests = manifests;
     this.parallelism = parallelism;
     this.environment = environment;
+    this.allowExec = allowExec;
+  }
+
+  private Optional<Exec> exec() {
+    return allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty();
   }
 
   /**
@@ -97,17 +104,17 @@ public final class AtmosRepository {
   public AtmosSnapshot load() {
     Optional<Repository> git = gitRepository();
     if (git.isEmpty()) {
-      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests, parallelism, environment)
+      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests, parallelism, environment, exec())
           .load(Revision.of("working-tree"), List.of());
     }
     try (Repository repository = git.get(); RevWalk walk = new RevWalk(repository)) {
       SourceTree tree = new DirectoryTree(root, repository);
       ObjectId head = repository.resolve("HEAD");
       if (head == null) {
-        return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment).load(Revision.of("working-tree"), List.of());
+        return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment, exec()).load(Revision.of("working-tree"), List.of());
       }
       RevCommit commit = walk.parseCommit(head);
-      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment).load(revision(commit), history(walk, commit));
+      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment, exec()).load(revision(commit), history(walk, commit));
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read the git repository: " + e.getMessage());
     }
@@ -139,7 +146,7 @@ public final class AtmosRepository {
       Path workTree = repository.getWorkTree().toPath().toRealPath();
       String prefix = workTree.relativize(root.toRealPath()).toString().replace('\\', '/');
       GitTree tree = new GitTree(repository, commit, prefix);
-      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment).load(revision(commit), history(walk, commit));
+      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment, exec()).load(revision(commit), history(walk, commit));
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage());
     }
@@ -193,6 +200,7 @@ public final class AtmosRepository {
     private Set<String> manifests;
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private Map<String, String> environment = Map.of();
+    private boolean allowExec;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -245,13 +253,23 @@ public final class AtmosRepository {
       return this;
     }
 
+    /**
+     * Whether {@code !exec} runs its command while the stacks load (off by default: it is then a
+     * deferred value). The command runs without a shell, in the repository folder, with exactly
+     * the {@link #environment(Map) environment} given here, for at most 30 seconds.
+     */
+    public Builder allowExec(boolean allow) {
+      this.allowExec = allow;
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
         throw new IllegalArgumentException("root (" + root + ") must be a directory");
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
-          Optional.ofNullable(manifests).map(Set::copyOf), parallelism, environment);
+          Optional.ofNullable(manifests).map(Set::copyOf), parallelism, environment, allowExec);
     }
   }
 }

@@ -231,6 +231,49 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void exec_offByDefault_isDeferred_enabled_runsWithoutAShellAndDecodesJson() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            vpc:
+              vars:
+                text: !exec printf hello
+                json: !exec printf '{"a":[1]}'
+                no_shell: !exec echo $HOME
+        """);
+
+    Map<String, Object> off = load(files).describeComponent("vpc", "dev/r").vars();
+    Map<String, Object> on = AtmosRepository.builder(files.root()).environment(Map.of("PATH", "/usr/bin:/bin"))
+        .allowExec(true).build().load().describeComponent("vpc", "dev/r").vars();
+
+    assertThat(off.get("text")).isEqualTo(DeferredValue.of("!exec", "printf hello"));
+    assertThat(on).containsEntry("text", "hello").containsEntry("json", Map.of("a", List.of(1L)))
+        .containsEntry("no_shell", "$HOME");
+  }
+
+  @Test
+  void exec_failingCommand_isAProblemAtTheComponent() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            vpc:
+              vars:
+                broken: !exec false
+        """);
+
+    List<Problem> problems = catchThrowableOfType(ConvergeException.class, () -> AtmosRepository.builder(files.root())
+        .environment(Map.of("PATH", "/usr/bin:/bin")).allowExec(true).build().load()).problems();
+
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo("yaml-function");
+      assertThat(p.message()).contains("`!exec false` failed: it exited with 1");
+      assertThat(p.location().orElseThrow().file()).isEqualTo("stacks/deploy/dev.yaml");
+    });
+  }
+
+  @Test
   void unknownTag_isAProblemAtTheTag() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
         vars:

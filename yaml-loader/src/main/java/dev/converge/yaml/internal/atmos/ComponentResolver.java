@@ -83,19 +83,19 @@ public final class ComponentResolver {
   private final YamlFunctions functions;
 
   public ComponentResolver(AtmosConfig config, Problems problems) {
-    this(config, problems, Map.of(), new YamlFunctions.Tally());
+    this(config, problems, Map.of(), Optional.empty(), new YamlFunctions.Tally());
   }
 
   /**
    * A resolver whose {@code !env} reads {@code environment} (after the component's env section),
    * counting what it defers in {@code deferred}.
    */
-  ComponentResolver(AtmosConfig config, Problems problems, Map<String, String> environment,
+  ComponentResolver(AtmosConfig config, Problems problems, Map<String, String> environment, Optional<Exec> exec,
       YamlFunctions.Tally deferred) {
     this.config = config;
     this.problems = problems;
     this.envTemplated = Templates.anyTemplate(config.env());
-    this.functions = new YamlFunctions(environment, deferred, problems);
+    this.functions = new YamlFunctions(environment, exec, deferred, problems);
   }
 
   public List<ResolvedSection> resolve(ManifestProcessor.Manifest manifest) {

@@ -61,6 +61,7 @@ public final class RepositoryLoader {
   private final int parallelism;
   private final Problems problems = new Problems();
   private final Map<String, String> environment;
+  private final Optional<Exec> exec;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
@@ -70,20 +71,22 @@ public final class RepositoryLoader {
    */
   public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
       int parallelism) {
-    this(tree, overrides, onlyManifests, parallelism, Map.of());
+    this(tree, overrides, onlyManifests, parallelism, Map.of(), Optional.empty());
   }
 
   /**
    * @param environment the environment the embedder gives the load ({@code !env}); the process's own is
    *     never read here
+   * @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise)
    */
   public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
-      int parallelism, Map<String, String> environment) {
+      int parallelism, Map<String, String> environment, Optional<Exec> exec) {
     this.tree = tree;
     this.overrides = overrides;
     this.onlyManifests = onlyManifests;
     this.parallelism = Math.max(1, parallelism);
     this.environment = Map.copyOf(environment);
+    this.exec = exec;
   }
 
   /**
@@ -105,7 +108,7 @@ public final class RepositoryLoader {
   }
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
-    return new RepositoryLoader(tree.withExactListings(), overrides, onlyManifests, parallelism, environment)
+    return new RepositoryLoader(tree.withExactListings(), overrides, onlyManifests, parallelism, environment, exec)
         .load(revision, history);
   }
 
@@ -192,7 +195,7 @@ public final class RepositoryLoader {
 
     Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed) {
       processor = new ManifestProcessor(tree, config, found, parsed);
-      resolver = new ComponentResolver(config, found, environment, deferred);
+      resolver = new ComponentResolver(config, found, environment, exec, deferred);
     }
 
     Read read(String path) {

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code !unset}: the key is removed from its map (or the item from its list);</li>
  *   <li>every other function ({@code !terraform.output}, {@code !terraform.state}, {@code !store},
  *       {@code !store.get}, {@code !secret}, {@code !aws.*}, {@code !exec}, {@code !repo-root},
- *       {@code !cwd}, {@code !git.*}, {@code !random}, ...) needs the outside world or the machine
+ *       {@code !cwd}, {@code !git.*}, {@code !random}, and {@code !exec} unless the embedder enabled it) needs the outside world or the machine
  *       that runs the component: it becomes a {@link DeferredValue}, digested by its text.</li>
  * </ul>
  * A string is a function only when it starts with a known tag followed by a space or nothing, so
@@ -69,9 +69,12 @@ final class YamlFunctions {
   private final Map<String, String> environment;
   private final Tally tally;
   private final Problems problems;
+  /** Runs {@code !exec}, when the embedder enabled it. */
+  private final Optional<Exec> exec;
 
-  YamlFunctions(Map<String, String> environment, Tally tally, Problems problems) {
+  YamlFunctions(Map<String, String> environment, Optional<Exec> exec, Tally tally, Problems problems) {
     this.environment = environment;
+    this.exec = exec;
     this.tally = tally;
     this.problems = problems;
   }
@@ -145,6 +148,9 @@ final class YamlFunctions {
       case "!template":
         return template(argument);
       default:
+        if (function.equals("!exec") && exec.isPresent()) {
+          return exec(argument, at);
+        }
         DeferredValue deferred = DeferredValue.of(function, argument).withLocation(at);
         tally.add(deferred);
         return deferred;
@@ -168,6 +174,21 @@ final class YamlFunctions {
       return set;
     }
     return words.size() == 2 ? words.get(1) : "";
+  }
+
+  private Object exec(String argument, SourceLocation at) {
+    List<String> command = words(argument);
+    if (command.isEmpty()) {
+      problems.error("yaml-function", "`!exec` needs a command", at, "write `!exec program arg ...`");
+      return "";
+    }
+    try {
+      return template(exec.get().run(command)); // JSON output is decoded, as Atmos decodes it
+    } catch (java.io.IOException e) {
+      problems.error("yaml-function", "`!exec " + argument + "` failed: " + e.getMessage(), at,
+          "the command runs without a shell, in the repository folder, with the environment given to the load");
+      return "";
+    }
   }
 
   private static Object template(String argument) {
