@@ -37,11 +37,21 @@ public record AtmosConfig(
     ListMergeStrategy listMergeStrategy,
     boolean templatesEnabled,
     boolean ignoreMissingTemplateValues,
+    TemplateSettings templateSettings,
     boolean inheritMetadata,
     Map<String, Object> env,
     Optional<String> vendorBasePath) {
 
   public static final String FILE = "atmos.yaml";
+
+  /**
+   * {@code templates.settings} beyond {@code enabled}: which function libraries the component
+   * templates see (Atmos registers Sprig and Gomplate there only when enabled; import and name
+   * templates always see both), and how many times component sections are rendered.
+   */
+  public record TemplateSettings(boolean sprig, boolean gomplate, int evaluations) {
+    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1);
+  }
 
   /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
   public static AtmosConfig read(SourceTree tree, Map<String, Object> overrides, Problems problems) {
@@ -116,13 +126,19 @@ public record AtmosConfig(
       strategy = parsed.orElse(ListMergeStrategy.REPLACE);
     }
     Map<String, Object> templateSettings = Values.path(raw, "templates", "settings");
-    boolean templates = Values.bool(templateSettings.get("enabled"), false);
+    boolean templates = Values.bool(templateSettings.get("enabled"), !present);
     boolean ignoreMissing = Values.bool(templateSettings.get("ignore_missing_template_values"), false);
+    int evaluations = templateSettings.get("evaluations") instanceof Number n && n.intValue() > 0 ? n.intValue() : 1;
+    TemplateSettings settingsOfTemplates = new TemplateSettings(
+        Values.bool(Values.map(templateSettings, "sprig").get("enabled"), !present),
+        Values.bool(Values.map(templateSettings, "gomplate").get("enabled"), !present),
+        Math.min(evaluations, 10));
     boolean inheritMetadata = Values.bool(Values.path(raw, "stacks", "inherit").get("metadata"), true);
     Map<String, Object> env = check.map(raw, "env");
     Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> RepoPaths.join(base, p));
     return new AtmosConfig(present, base, stacksBase, List.copyOf(included), List.copyOf(excluded), pattern, template,
         Map.copyOf(bases), Map.copyOf(commands), workspaces, separator, strategy, templates, ignoreMissing,
+        settingsOfTemplates,
         inheritMetadata, env, vendor);
   }
 
