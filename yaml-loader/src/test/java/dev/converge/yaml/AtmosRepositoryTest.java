@@ -241,6 +241,18 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_templatesWithTemplatingDisabled_keptAsWrittenWithOneWarning() {
+      repo.write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("enabled: true", "enabled: false"));
+      repo.write("stacks/catalog/vpc.yaml", CATALOG.replace("tags: {team: net}", "tags: {team: net}\n        name: \"{{ .vars.stage }}-vpc\""));
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(instance(s, "dev/us-east-1", "vpc").vars()).containsEntry("name", "{{ .vars.stage }}-vpc");
+      assertThat(s.warnings()).filteredOn(p -> p.rule().equals("templates-disabled")).singleElement()
+          .satisfies(p -> assertThat(p.location().orElseThrow().render()).isEqualTo("atmos.yaml"));
+    }
+
+    @Test
     void load_templateOnlyInAnImportedFile_renderedInEveryStack() {
       repo.write("stacks/catalog/vpc.yaml", CATALOG.replace("tags: {team: net}", "tags: {team: net}\n        name: \"{{ .vars.stage }}-vpc\""));
 

@@ -26,6 +26,9 @@ final class RepoFiles {
       components:
         terraform:
           base_path: components/terraform
+      templates:
+        settings:
+          enabled: true
       """;
 
   private final Path root;

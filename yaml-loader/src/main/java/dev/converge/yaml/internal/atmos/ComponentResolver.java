@@ -42,8 +42,6 @@ public final class ComponentResolver {
   private static final List<String> MERGED = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision");
   private static final ShapedMap.Shape MERGED_SHAPE = new ShapedMap.Shape(MERGED);
-  private static final ShapedMap.Shape NAME_DATA = new ShapedMap.Shape(List.of("vars", "settings", "env", "metadata",
-      "component", "atmos_component"));
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
   /** Per {@link #MERGED} key, whether a component's {@code overrides} may set it. */
@@ -207,8 +205,38 @@ public final class ComponentResolver {
       metadata.remove("terraform_workspace_pattern");
       metadata.remove("terraform_workspace_template");
     }
+    // Names, as Atmos resolves them before it renders templates: name_template over the whole
+    // component section as merged, then the workspace from the same values.
+    Map<String, Object> vars = Values.map(merged, "vars");
+    Map<String, Object> nameData = new LinkedHashMap<>(merged.size() + 3);
+    nameData.putAll(merged);
+    nameData.put("metadata", metadata);
+    nameData.put("component", folder);
+    nameData.put("atmos_component", name);
+    StackNames.Name stackName = StackNames.resolve(config, explicitName, manifest.name(), nameData);
+    stackName.fallbackReason().ifPresent(reason -> problems.warning("stack-name-fallback", "stack "
+        + manifest.name() + " is named by its file: " + reason, SourceLocation.ofFile(manifest.path()), "set the vars it needs, or `name:` in the manifest"));
+
+    String backendTypeForWorkspace = nonEmpty(own.get("backend_type")).or(() -> bases.backendType)
+        .or(globals::backendType).orElse("");
+    boolean workspacesOff = !config.workspacesEnabled() || backendTypeForWorkspace.equals("http");
+    Optional<String> workspace = workspacesOff ? Optional.of("default")
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, vars));
+    Optional<String> stacksWorkspace = workspacesOff ? Optional.of("default")
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, vars));
+
+    // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
+    String stack = stacks.computeIfAbsent(stackName.value(), value -> value);
+
     if (manifest.templated() || envTemplated) {
-      renderTemplates(manifest, name, merged, metadata, location);
+      if (config.templatesEnabled()) {
+        renderTemplates(manifest, name, merged, templateData(merged, metadata, name, stack, manifest, folder,
+            workspace.orElse("")), location);
+      } else if (anyRenderedTemplate(merged)) {
+        problems.warning("templates-disabled", "stack values hold Go templates, but templating is disabled in "
+            + "atmos.yaml (templates.settings.enabled); they are kept as written, as Atmos keeps them",
+            SourceLocation.ofFile(AtmosConfig.FILE), "set templates.settings.enabled: true in atmos.yaml to render them");
+      }
     }
     if (manifest.functions()) {
       Map<String, Object> env = Values.map(merged, "env");
@@ -252,32 +280,11 @@ public final class ComponentResolver {
     Object requiredVersion = Optional.ofNullable(own.get("required_version")).or(() -> bases.requiredVersion)
         .or(globals::requiredVersion).orElse("");
 
-    // Names: the stack name depends on the final vars (name_template may read any section).
-    Map<String, Object> vars = Values.map(merged, "vars");
-    ShapedMap nameData = NAME_DATA.newMap();
-    nameData.put("vars", vars);
-    nameData.put("settings", Values.map(merged, "settings"));
-    nameData.put("env", Values.map(merged, "env"));
-    nameData.put("metadata", metadata);
-    nameData.put("component", folder);
-    nameData.put("atmos_component", name);
-    StackNames.Name stackName = StackNames.resolve(config, explicitName, manifest.name(), nameData);
-    stackName.fallbackReason().ifPresent(reason -> problems.warning("stack-name-fallback", "stack "
-        + manifest.name() + " is named by its file: " + reason, SourceLocation.ofFile(manifest.path()), "set the vars it needs, or `name:` in the manifest"));
-
-    boolean workspacesOff = !config.workspacesEnabled() || backendType.equals("http");
-    Optional<String> workspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, vars));
-    Optional<String> stacksWorkspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, vars));
-
     boolean isAbstract = "abstract".equals(ownMetadata.get("type"));
     boolean enabled = Values.bool(metadata.get("enabled"), true);
     boolean locked = Values.bool(metadata.get("locked"), false);
 
     section.put("atmos_component", name);
-    // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
-    String stack = stacks.computeIfAbsent(stackName.value(), value -> value);
     section.put("atmos_stack", stack);
     section.put("atmos_stack_file", manifest.name());
     section.put("atmos_manifest", manifest.name());
@@ -319,17 +326,9 @@ public final class ComponentResolver {
    * string with a template in it: no other string can hold one.
    */
   private void renderTemplates(ManifestProcessor.Manifest manifest, String name, ShapedMap merged,
-      Map<String, Object> metadata, SourceLocation location) {
+      Map<String, Object> data, SourceLocation location) {
     List<String> unrendered = new ArrayList<>(0);
-    Map<String, Object> before = new LinkedHashMap<>(0);
-    java.util.function.Supplier<Map<String, Object>> templateData = () -> {
-      if (before.isEmpty()) {
-        before.putAll(merged);
-        before.put("metadata", metadata);
-        before.put("atmos_component", name);
-      }
-      return before;
-    };
+    java.util.function.Supplier<Map<String, Object>> templateData = () -> data;
     for (String key : RENDERED) {
       Map<String, Object> value = Values.map(merged, key);
       Object rendered = Templates.renderValues(value, templateData, unrendered);
@@ -342,6 +341,36 @@ public final class ComponentResolver {
           + " keeps a value with a Go template Converge cannot render: " + unrendered.get(0), location,
           "use plain lookups such as {{ .vars.stage }}, or a literal value");
     }
+  }
+
+  private static boolean anyRenderedTemplate(ShapedMap merged) {
+    for (String key : RENDERED) {
+      if (Templates.anyTemplate(merged.get(key))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a component's templates see, as Atmos gives it: the component section as merged, before
+   * any template in it is rendered, with the names Atmos adds ({@code atmos_component},
+   * {@code atmos_stack}, {@code atmos_stack_file}, {@code atmos_manifest}, {@code stack},
+   * {@code component}, {@code workspace}).
+   */
+  private static Map<String, Object> templateData(ShapedMap merged, Map<String, Object> metadata, String name,
+      String stack, ManifestProcessor.Manifest manifest, String folder, String workspace) {
+    Map<String, Object> data = new LinkedHashMap<>(merged.size() + 8);
+    data.putAll(merged);
+    data.put("metadata", metadata);
+    data.put("atmos_component", name);
+    data.put("atmos_stack", stack);
+    data.put("atmos_stack_file", manifest.name());
+    data.put("atmos_manifest", manifest.name());
+    data.put("stack", stack);
+    data.put("component", folder);
+    data.put("workspace", workspace);
+    return data;
   }
 
   private ListMergeStrategy strategyOf(Map<String, Object> own, Bases probe, Map<String, Object> byName, Globals globals) {
