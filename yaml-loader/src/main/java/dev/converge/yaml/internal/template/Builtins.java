@@ -246,7 +246,7 @@ final class Builtins {
   }
 
   static Object index(Object item, List<Object> indexes) {
-    if (item == Execution.NO_VALUE) {
+    if (item == Execution.NO_VALUE || item == null) {
       throw new TemplateException("index of untyped nil");
     }
     for (Object index : indexes) {
