@@ -326,11 +326,11 @@ final class Lexer {
           parenDepth++;
           continue;
         case ')':
-          emit(RIGHT_PAREN);
           parenDepth--;
           if (parenDepth < 0) {
             return error("unexpected right paren");
           }
+          emit(RIGHT_PAREN);
           continue;
         default:
           break;

@@ -44,12 +44,20 @@ abstract class Node {
     this.source = source;
   }
 
-  abstract void writeTo(StringBuilder b);
+  /** Go's String(); {@code q} quotes text nodes as Go's tests print them (textFormat %q). */
+  abstract void writeTo(StringBuilder b, boolean q);
 
   @Override
   public final String toString() {
     StringBuilder b = new StringBuilder();
-    writeTo(b);
+    writeTo(b, false);
+    return b.toString();
+  }
+
+  /** Go's String() with text quoted, as Go's parse tests print trees. */
+  final String quotedString() {
+    StringBuilder b = new StringBuilder();
+    writeTo(b, true);
     return b.toString();
   }
 
@@ -62,9 +70,9 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       for (Node n : nodes) {
-        n.writeTo(b);
+        n.writeTo(b, q);
       }
     }
   }
@@ -78,8 +86,8 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
-      b.append(text);
+    void writeTo(StringBuilder b, boolean q) {
+      b.append(q ? GoFmt.quote(text) : text);
     }
   }
 
@@ -93,7 +101,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append(kind == END ? "{{end}}" : "{{else}}");
     }
   }
@@ -109,9 +117,9 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append("{{");
-      pipe.writeTo(b);
+      pipe.writeTo(b, q);
       b.append("}}");
     }
   }
@@ -122,7 +130,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append(kind == BREAK ? "{{break}}" : "{{continue}}");
     }
   }
@@ -141,14 +149,14 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append("{{").append(kind == IF ? "if" : kind == RANGE ? "range" : "with").append(' ');
-      pipe.writeTo(b);
+      pipe.writeTo(b, q);
       b.append("}}");
-      list.writeTo(b);
+      list.writeTo(b, q);
       if (elseList != null) {
         b.append("{{else}}");
-        elseList.writeTo(b);
+        elseList.writeTo(b, q);
       }
       b.append("{{end}}");
     }
@@ -165,11 +173,11 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append("{{template ").append(GoFmt.quote(name));
       if (pipe != null) {
         b.append(' ');
-        pipe.writeTo(b);
+        pipe.writeTo(b, q);
       }
       b.append("}}");
     }
@@ -188,13 +196,13 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       if (decl.length > 0) {
         for (int i = 0; i < decl.length; i++) {
           if (i > 0) {
             b.append(", ");
           }
-          decl[i].writeTo(b);
+          decl[i].writeTo(b, q);
         }
         b.append(isAssign ? " = " : " := ");
       }
@@ -202,7 +210,7 @@ abstract class Node {
         if (i > 0) {
           b.append(" | ");
         }
-        cmds[i].writeTo(b);
+        cmds[i].writeTo(b, q);
       }
     }
   }
@@ -216,17 +224,17 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       for (int i = 0; i < args.length; i++) {
         if (i > 0) {
           b.append(' ');
         }
         if (args[i].kind == PIPE) {
           b.append('(');
-          args[i].writeTo(b);
+          args[i].writeTo(b, q);
           b.append(')');
         } else {
-          args[i].writeTo(b);
+          args[i].writeTo(b, q);
         }
       }
     }
@@ -241,7 +249,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       for (String id : ident) {
         b.append('.').append(id);
       }
@@ -257,7 +265,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       for (int i = 0; i < ident.length; i++) {
         if (i > 0) {
           b.append('.');
@@ -278,13 +286,13 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       if (node.kind == PIPE) {
         b.append('(');
-        node.writeTo(b);
+        node.writeTo(b, q);
         b.append(')');
       } else {
-        node.writeTo(b);
+        node.writeTo(b, q);
       }
       for (String f : field) {
         b.append('.').append(f);
@@ -301,7 +309,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append(name);
     }
   }
@@ -316,7 +324,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append(kind == DOT ? "." : kind == NIL ? "nil" : value ? "true" : "false");
     }
   }
@@ -338,7 +346,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append(text);
     }
   }
@@ -354,7 +362,7 @@ abstract class Node {
     }
 
     @Override
-    void writeTo(StringBuilder b) {
+    void writeTo(StringBuilder b, boolean q) {
       b.append(quoted);
     }
   }

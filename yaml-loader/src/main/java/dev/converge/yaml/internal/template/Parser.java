@@ -565,7 +565,8 @@ final class Parser {
       }
       return new NumberNode(token.pos, text, t, (long) r[0], true);
     }
-    if (token.type == Lexer.COMPLEX || t.endsWith("i")) {
+    if (token.type == Lexer.COMPLEX
+        || t.endsWith("i") && GoLiterals.parseFloat(t.substring(0, t.length() - 1)) != null) {
       throw errorf("complex number " + t + " is not supported");
     }
     BigInteger integer = GoLiterals.parseInt(t);
