@@ -226,6 +226,49 @@ class GoTemplateTest {
     }
   }
 
+  @Nested
+  class Bounds {
+    @Test
+    void execute_hugeOutput_endsWithTemplateException() {
+      assertThatThrownBy(() -> run("{{range 3000}}{{printf \"%5000s\" \"\"}}{{end}}"))
+          .isInstanceOf(TemplateException.class)
+          .hasMessage("template: t: output exceeds " + Execution.MAX_OUTPUT + " characters");
+    }
+
+    @Test
+    void execute_endlessRange_endsWithTemplateException() {
+      assertThatThrownBy(() -> run("{{range 9223372036854775807}}{{end}}"))
+          .isInstanceOf(TemplateException.class)
+          .hasMessageEndingWith("execution exceeds " + Execution.MAX_STEPS + " steps");
+    }
+
+    @Test
+    void execute_fromManyThreads_sameOutput() throws Exception {
+      GoTemplate t = GoTemplate.parse("t", "{{range $k, $v := .vars.map}}{{$k}}{{$v}}{{end}}-{{len .vars.list}}", Set.of());
+      String expected = t.execute(DATA, Map.of(), MissingKey.ERROR);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          results.add(pool.submit(() -> {
+            for (int k = 0; k < 2000; k++) {
+              if (!t.execute(DATA, Map.of(), MissingKey.ERROR).equals(expected)) {
+                return false;
+              }
+            }
+            return true;
+          }));
+        }
+        for (java.util.concurrent.Future<Boolean> f : results) {
+          assertThat(f.get()).isTrue();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(expected).isEqualTo("a2z1-3");
+    }
+  }
+
   @Test
   void execute_listWithNull_printsNil() {
     assertThat(run("{{.}}", Arrays.asList(1L, null), MissingKey.DEFAULT)).isEqualTo("[1 <nil>]");
