@@ -1,0 +1,98 @@
+package dev.converge.yaml.internal.template;
+
+import dev.converge.yaml.internal.template.Node.ListNode;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A parsed Go {@code text/template}: the template named at parse time and every template its text
+ * defines ({@code define}, {@code block}). Immutable and safe to execute from many threads at
+ * once; parse each distinct text once and keep the result (parsing costs more than executing).
+ *
+ * <pre>{@code
+ * GoTemplate t = GoTemplate.parse("stack.yaml", "{{ .vars.stage }}-{{ printf \"%03d\" .vars.n }}", Set.of());
+ * t.execute(Map.of("vars", Map.of("stage", "dev", "n", 7L)), Map.of(), MissingKey.ERROR); // "dev-007"
+ * }</pre>
+ *
+ * <p>Functions: the names a template may call beyond Go's builtins are given at parse time (Go
+ * refuses an unknown name then: {@code function "x" not defined}); the functions themselves are
+ * given at execution, so one parsed template serves callers whose functions close over different
+ * state. A name given at parse time but missing at execution is {@code "x" is not a defined
+ * function}.
+ *
+ * <p>Errors are {@link TemplateException}s with Go's messages, parse errors with the line
+ * ({@code template: NAME:LINE: ...}), execution errors with line, column and the action
+ * ({@code template: NAME:LINE:COL: executing "NAME" at <.a.b>: ...}).
+ */
+public final class GoTemplate {
+
+  private final String name;
+  private final Map<String, ListNode> trees;
+
+  private GoTemplate(String name, Map<String, ListNode> trees) {
+    this.name = name;
+    this.trees = trees;
+  }
+
+  /**
+   * Parses {@code text} as the template {@code name}; {@code functionNames} are the functions it
+   * may call besides the builtins.
+   */
+  public static GoTemplate parse(String name, String text, Set<String> functionNames) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(functionNames, "functionNames");
+    try {
+      return new GoTemplate(name, Collections.unmodifiableMap(Parser.parse(name, text, functionNames)));
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + name + ": nested too deeply to parse");
+    }
+  }
+
+  /** Whether the text has an action at all; a text without one renders as itself. */
+  public static boolean hasActions(String text) {
+    return text.indexOf("{{") >= 0;
+  }
+
+  /** The name given at parse time. */
+  public String name() {
+    return name;
+  }
+
+  /** The names of the templates this one holds (itself and its definitions). */
+  public Set<String> templateNames() {
+    return trees.keySet();
+  }
+
+  ListNode tree(String templateName) {
+    return trees.get(templateName);
+  }
+
+  /**
+   * Executes the template over {@code data} (a value of the package's value model; null is Go's
+   * nil data) with {@code functions} in scope and Go's {@code missingkey} option.
+   */
+  public String execute(Object data, Map<String, TemplateFunction> functions, MissingKey missingKey) {
+    return execute(name, data, functions, missingKey);
+  }
+
+  /** Executes the associated template {@code templateName} (Go's ExecuteTemplate). */
+  public String execute(String templateName, Object data, Map<String, TemplateFunction> functions, MissingKey missingKey) {
+    Objects.requireNonNull(functions, "functions");
+    Objects.requireNonNull(missingKey, "missingKey");
+    ListNode root = trees.get(templateName);
+    if (root == null) {
+      throw new TemplateException("template: no template " + GoFmt.quote(templateName) + " associated with template "
+          + GoFmt.quote(name));
+    }
+    StringBuilder out = new StringBuilder(64);
+    try {
+      new Execution(this, functions, missingKey, out).run(templateName, root, data);
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + templateName + ": execution nested too deeply");
+    }
+    return out.toString();
+  }
+}
