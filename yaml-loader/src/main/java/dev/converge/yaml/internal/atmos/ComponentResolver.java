@@ -6,6 +6,7 @@ import dev.converge.yaml.internal.merge.ListMergeStrategy;
 import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.template.MissingKey;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
@@ -77,27 +78,64 @@ public final class ComponentResolver {
   /** The stack names of the manifest being resolved, each as one string. */
   private final Map<String, String> stacks = new java.util.HashMap<>();
 
+  private final TemplateEngine engine;
   /** Evaluates or defers the YAML functions left in a component's values. */
   private final YamlFunctions functions;
-
-  public ComponentResolver(AtmosConfig config, Problems problems) {
-    this(config, problems, Map.of(), Optional.empty(), new YamlFunctions.Tally());
-  }
 
   /**
    * A resolver whose {@code !env} reads {@code environment} (after the component's env section),
    * counting what it defers in {@code deferred}.
    */
-  ComponentResolver(AtmosConfig config, Problems problems, Map<String, String> environment, Optional<Exec> exec,
-      YamlFunctions.Tally deferred) {
+  ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
+      Optional<Exec> exec, YamlFunctions.Tally deferred) {
     this.config = config;
+    this.engine = engine;
     this.problems = problems;
     this.envTemplated = Templates.anyTemplate(config.env());
     this.functions = new YamlFunctions(environment, exec, deferred, problems);
   }
 
+  /** A component of the manifest being resolved whose stack name fell back to the file name. */
+  private record Unnamed(String component, String reason, SourceLocation location) {}
+
+  private final List<Unnamed> unnamed = new ArrayList<>();
+  /** Whether a component of the manifest being resolved was named by name_template. */
+  private boolean named;
+
   public List<ResolvedSection> resolve(ManifestProcessor.Manifest manifest) {
+    List<ResolvedSection> result = resolveComponents(manifest);
+    reportUnnamed(manifest);
+    return result;
+  }
+
+  /**
+   * Components the name template could not name. When the template named others of the same
+   * manifest, the manifest is a stack and each of these lacks a value it needs: an error, as Atmos
+   * gives it. When it named none, the file is most likely not a stack at all (a catalog file the
+   * included paths take in, which Atmos's describe component never names): it is named by its
+   * file, with one warning.
+   */
+  private void reportUnnamed(ManifestProcessor.Manifest manifest) {
+    if (unnamed.isEmpty()) {
+      return;
+    }
+    if (named) {
+      for (Unnamed u : unnamed) {
+        problems.error("stack-name", "component `" + u.component() + "` in stack manifest " + manifest.path() + ": "
+            + u.reason(), u.location(), "give the component the values stacks.name_template reads");
+      }
+    } else {
+      problems.warning("stack-name-fallback", "stack " + manifest.name() + " is named by its file: "
+          + unnamed.get(0).reason(), SourceLocation.ofFile(manifest.path()),
+          "set the values it needs or `name:` in the manifest, or exclude the file from stacks.included_paths"
+          + " (Atmos's describe stacks refuses it)");
+    }
+  }
+
+  private List<ResolvedSection> resolveComponents(ManifestProcessor.Manifest manifest) {
     stacks.clear();
+    unnamed.clear();
+    named = false;
     List<ResolvedSection> result = new ArrayList<>();
     Map<String, Object> doc = manifest.document();
     Map<String, Object> components = Values.map(doc, "components");
@@ -213,9 +251,15 @@ public final class ComponentResolver {
     nameData.put("metadata", metadata);
     nameData.put("component", folder);
     nameData.put("atmos_component", name);
-    StackNames.Name stackName = StackNames.resolve(config, explicitName, manifest.name(), nameData);
-    stackName.fallbackReason().ifPresent(reason -> problems.warning("stack-name-fallback", "stack "
-        + manifest.name() + " is named by its file: " + reason, SourceLocation.ofFile(manifest.path()), "set the vars it needs, or `name:` in the manifest"));
+    StackNames.Name stackName = StackNames.resolve(config, engine, explicitName, manifest.name(), nameData);
+    if (stackName.fallbackReason().isPresent()) {
+      unnamed.add(new Unnamed(name, stackName.fallbackReason().get(), location));
+    } else if (stackName.source() == StackNames.Source.TEMPLATE) {
+      named = true;
+    }
+    stackName.error().ifPresent(reason -> problems.error("stack-name", "component `" + name + "` in stack manifest "
+        + manifest.path() + ": " + reason, location, "give the component the values stacks.name_template reads, or "
+        + "set `name:` in the manifest"));
 
     String backendTypeForWorkspace = nonEmpty(own.get("backend_type")).or(() -> bases.backendType)
         .or(globals::backendType).orElse("");
@@ -327,20 +371,59 @@ public final class ComponentResolver {
    */
   private void renderTemplates(ManifestProcessor.Manifest manifest, String name, ShapedMap merged,
       Map<String, Object> data, SourceLocation location) {
-    List<String> unrendered = new ArrayList<>(0);
-    java.util.function.Supplier<Map<String, Object>> templateData = () -> data;
-    for (String key : RENDERED) {
-      Map<String, Object> value = Values.map(merged, key);
-      Object rendered = Templates.renderValues(value, templateData, unrendered);
-      if (rendered != value) {
-        merged.put(key, Values.map(rendered));
+    // Atmos renders component sections with missingkey=default: a missing value prints <no value>
+    List<String> failed = new ArrayList<>(0);
+    List<String> noValue = new ArrayList<>(0);
+    TemplateEngine.Failures failures = (text, e) -> failed.add(e.getMessage());
+    for (int pass = 0; pass < config.templateSettings().evaluations(); pass++) {
+      boolean more = false;
+      for (String key : RENDERED) {
+        Map<String, Object> value = Values.map(merged, key);
+        Object rendered = TemplateEngine.renderValues(engine.component, "describe-stacks-all-sections", value, data,
+            MissingKey.DEFAULT, failures);
+        if (rendered != value) {
+          merged.put(key, Values.map(rendered));
+          more |= Templates.anyTemplate(rendered);
+          if (pass == 0 && noValue.isEmpty() && !mentionsNoValue(value) && mentionsNoValue(rendered)) {
+            noValue.add(key);
+          }
+        }
+      }
+      if (!more || !failed.isEmpty()) {
+        break;
+      }
+      data = new LinkedHashMap<>(data); // the next evaluation sees this one's results, as Atmos's do
+      data.putAll(merged);
+    }
+    if (!failed.isEmpty()) {
+      problems.error("template-error", "component `" + name + "` in " + manifest.name() + ": " + failed.get(0),
+          location, "fix the template; see docs/yaml-loader.md, Go templates");
+    }
+    if (!noValue.isEmpty()) {
+      problems.warning("template-no-value", "component `" + name + "` in " + manifest.name() + ": a template in `"
+          + noValue.get(0) + "` refers to a value the component does not have and renders `<no value>`, as Atmos"
+          + " renders it", location, "define the value, or use `default` in the template");
+    }
+  }
+
+  private static boolean mentionsNoValue(Object value) {
+    if (value instanceof String text) {
+      return text.contains("<no value>");
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Object v : map.values()) {
+        if (mentionsNoValue(v)) {
+          return true;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object v : list) {
+        if (mentionsNoValue(v)) {
+          return true;
+        }
       }
     }
-    if (!unrendered.isEmpty()) {
-      problems.warning("template-unrendered", "component `" + name + "` in " + manifest.name()
-          + " keeps a value with a Go template Converge cannot render: " + unrendered.get(0), location,
-          "use plain lookups such as {{ .vars.stage }}, or a literal value");
-    }
+    return false;
   }
 
   private static boolean anyRenderedTemplate(ShapedMap merged) {

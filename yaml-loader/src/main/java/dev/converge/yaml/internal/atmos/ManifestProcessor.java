@@ -10,6 +10,8 @@ import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.template.MissingKey;
+import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
@@ -65,22 +67,24 @@ public final class ManifestProcessor {
   private final AtmosConfig config;
   private final Problems problems;
   private final ParsedFiles shared;
+  private final TemplateEngine engine;
   private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
   private final Map<String, List<String>> resolvedFromBase = new HashMap<>();
   private final Map<String, List<String>> resolvedRelative = new HashMap<>();
   private final Map<String, FileResult> merged = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
 
-  public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems) {
-    this(tree, config, problems, new ParsedFiles());
-  }
-
-  /** A processor that shares parsed files with the other processors of the same load. */
-  public ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems, ParsedFiles shared) {
+  /**
+   * A processor that shares parsed files with the other processors of the same load, and renders
+   * templates with the load's engine.
+   */
+  ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems, ParsedFiles shared,
+      TemplateEngine engine) {
     this.tree = tree;
     this.config = config;
     this.problems = problems;
     this.shared = shared;
+    this.engine = engine;
   }
 
   /**
@@ -220,33 +224,32 @@ public final class ManifestProcessor {
     return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems));
   }
 
+  /**
+   * A file read as a template first: a {@code .tmpl} file, or any file imported with a context.
+   * With a context, a value the template needs and the context lacks is an error (Go's
+   * {@code missingkey=error}, as Atmos runs it) unless {@code ignore_missing_template_values}; a
+   * {@code .tmpl} file without a context that cannot be rendered yet is read as written (its
+   * templates are then the components').
+   */
   private Optional<YamlFile> parseTemplate(String path, Map<String, Object> context, SourceLocation from) {
-    boolean ignoreMissing = false;
     Optional<String> text = read(path, from);
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Templates.Rendered rendered = Templates.render(text.get(), context);
-    if (!rendered.missing().isEmpty() && !context.isEmpty() && !ignoreMissing && !config.ignoreMissingTemplateValues()) {
-      problems.error("template-missing-value", "template value " + String.join(", ", rendered.missing())
-          + " is not in the import context " + context.keySet(), SourceLocation.ofFile(path),
-          "add the value to the import's `context`, or set ignore_missing_template_values: true");
-    }
-    if (!rendered.unsupported().isEmpty()) {
-      Problems local = new Problems();
-      Optional<YamlFile> yaml = YamlReader.read(path, rendered.text(), local);
-      if (yaml.isEmpty()) {
-        problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported ({{ "
-            + rendered.unsupported().get(0) + " }}) and the file is not YAML without them; its content is skipped",
-            SourceLocation.ofFile(path), "use plain lookups such as {{ .vars.stage }}, or render the file before loading");
-        return Optional.of(YamlReader.empty(path));
+    String rendered;
+    try {
+      rendered = TemplateEngine.render(engine.all, path, text.get(), context,
+          config.ignoreMissingTemplateValues() ? MissingKey.DEFAULT : MissingKey.ERROR);
+    } catch (TemplateException e) {
+      if (context.isEmpty()) {
+        rendered = text.get();
+      } else {
+        problems.error("template-error", e.getMessage(), SourceLocation.ofFile(path),
+            "add the value to the import's `context`, or set ignore_missing_template_values: true");
+        return Optional.empty();
       }
-      problems.warning("template-unsupported", "Go template actions beyond value lookups are not supported ({{ "
-          + rendered.unsupported().get(0) + " }}); the text is read as written", SourceLocation.ofFile(path),
-          "use plain lookups such as {{ .vars.stage }}");
-      return yaml;
     }
-    return YamlReader.read(path, rendered.text(), problems)
+    return YamlReader.read(path, rendered, problems)
         .flatMap(f -> Includes.resolve(f, tree, config.basePath(), problems));
   }
 
@@ -314,14 +317,14 @@ public final class ManifestProcessor {
         usesImportData = true;
         Map<String, Object> data = DeepMerge.mergeAll(strategy, importData.get(),
             sectionsForTemplates(document.result()), imp.context());
-        Templates.Rendered rendered = Templates.render(importPath, data);
-        if (!rendered.missing().isEmpty() && !imp.ignoreMissing() && !config.ignoreMissingTemplateValues()) {
-          problems.error("import-template", "import path `" + importPath + "` uses " + String.join(", ", rendered.missing())
-              + ", which no earlier import or import context defines", entryAt,
+        try {
+          importPath = TemplateEngine.render(engine.all, path, importPath, data,
+              imp.ignoreMissing() || config.ignoreMissingTemplateValues() ? MissingKey.DEFAULT : MissingKey.ERROR);
+        } catch (TemplateException e) {
+          problems.error("import-template", "import path `" + importPath + "`: " + e.getMessage(), entryAt,
               "define the value in an earlier import or in the import's `context`");
           continue;
         }
-        importPath = rendered.text();
       }
       if (maybeRemote(importPath) && REMOTE.matcher(importPath).matches()) {
         problems.error("import-remote", "remote imports are not supported: " + importPath, entryAt,

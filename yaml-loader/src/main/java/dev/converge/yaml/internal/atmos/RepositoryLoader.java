@@ -21,6 +21,8 @@ import dev.converge.yaml.internal.rollout.RolloutReader;
 import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.template.MissingKey;
+import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.internal.value.FrozenMap;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
@@ -123,11 +125,12 @@ public final class RepositoryLoader {
           + "` leaves the repository", SourceLocation.ofFile(AtmosConfig.FILE), "keep stacks inside the repository");
     }
     ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
-    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed));
+    TemplateEngine engine = TemplateFunctions.engine(config, environment);
+    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine));
 
     // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
     // reads, merges and resolves the manifests it claims, sharing the parsed files.
-    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed), Reader::read);
+    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine), Reader::read);
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
     for (Read read : reads) {
@@ -153,7 +156,7 @@ public final class RepositoryLoader {
       return Built.NOTHING;
     });
     for (List<ResolvedSection> slice : slices(ordered, parallelism)) {
-      jobs.add(() -> buildSlice(slice, config, vendored, index));
+      jobs.add(() -> buildSlice(slice, config, vendored, index, engine));
     }
     List<Built> built = Workers.map(jobs, parallelism, () -> null, (none, job) -> job.get());
     List<ResolvedComponent> components = new ArrayList<>(ordered.size());
@@ -193,9 +196,9 @@ public final class RepositoryLoader {
     private final ManifestProcessor processor;
     private final ComponentResolver resolver;
 
-    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed) {
-      processor = new ManifestProcessor(tree, config, found, parsed);
-      resolver = new ComponentResolver(config, found, environment, exec, deferred);
+    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine) {
+      processor = new ManifestProcessor(tree, config, found, parsed, engine);
+      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred);
     }
 
     Read read(String path) {
@@ -243,7 +246,8 @@ public final class RepositoryLoader {
   }
 
   /** One slice of components, with its dependency problems and its other problems apart. */
-  private Built buildSlice(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored, StackIndex index) {
+  private Built buildSlice(List<ResolvedSection> slice, AtmosConfig config, Set<String> vendored, StackIndex index,
+      TemplateEngine engine) {
     Problems dependencyProblems = new Problems();
     Problems found = new Problems();
     List<ResolvedComponent> c = new ArrayList<>(slice.size());
@@ -251,7 +255,7 @@ public final class RepositoryLoader {
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
     ContentDigest.Digester digester = ContentDigest.digester();
     for (ResolvedSection s : slice) {
-      List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems);
+      List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems, engine);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
@@ -434,6 +438,15 @@ public final class RepositoryLoader {
     return new ArrayList<>(first.values());
   }
 
+  /** A dependency's {@code stack}, rendered over the depending component's section when it is a template. */
+  private static String stackOf(TemplateEngine engine, String stack, Map<String, Object> data) {
+    try {
+      return TemplateEngine.render(engine.all, "dependencies", stack, data, MissingKey.DEFAULT);
+    } catch (TemplateException e) {
+      return stack;
+    }
+  }
+
   private static Map<String, Object> withoutOverrides(Map<String, Object> raw) {
     Map<String, Object> copy = new CompactMap(raw);
     copy.remove("overrides");
@@ -450,7 +463,8 @@ public final class RepositoryLoader {
    * does not reach another stage: Atmos issue #2910, kept for compatibility). Most entries look at
    * one stack's components of that name, not at every stack's.
    */
-  private static List<InstanceId> dependsOn(ResolvedSection s, StackIndex index, Problems problems) {
+  private static List<InstanceId> dependsOn(ResolvedSection s, StackIndex index, Problems problems,
+      TemplateEngine engine) {
     Set<InstanceId> result = new LinkedHashSet<>();
     Map<String, Object> templateData = s.section();
     Object components = Values.map(s.section(), "dependencies").get("components");
@@ -461,7 +475,7 @@ public final class RepositoryLoader {
         if (name.isEmpty()) {
           continue;
         }
-        String stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text()).orElse(s.stack());
+        String stack = Values.text(e.get("stack")).map(t -> stackOf(engine, t, templateData)).orElse(s.stack());
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
         for (ResolvedSection t : index.named(stack, name.get())) {
@@ -483,7 +497,7 @@ public final class RepositoryLoader {
       if (name.isEmpty()) {
         continue;
       }
-      Optional<String> stack = Values.text(e.get("stack")).map(t -> Templates.render(t, templateData).text());
+      Optional<String> stack = Values.text(e.get("stack")).map(t -> stackOf(engine, t, templateData));
       boolean anyField = false;
       for (String field : CONTEXT_FIELDS) {
         anyField |= e.containsKey(field);

@@ -1,0 +1,134 @@
+package dev.converge.yaml.internal.atmos;
+
+import dev.converge.yaml.internal.template.GoTemplate;
+import dev.converge.yaml.internal.template.MissingKey;
+import dev.converge.yaml.internal.template.TemplateException;
+import dev.converge.yaml.internal.template.TemplateFunction;
+import dev.converge.yaml.internal.value.AppendList;
+import dev.converge.yaml.internal.value.CompactMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Go templates of one load: Go's {@code text/template} ({@link GoTemplate}) with the functions
+ * Atmos puts in scope, each distinct text parsed once for the whole load and shared by its threads.
+ *
+ * <p>Two scopes, as Atmos has them: {@link #all} (Sprig, Gomplate and {@code atmos.*}: what
+ * {@code name_template}, import paths and import-context files see) and {@link #component} (what
+ * component sections see: Sprig and Gomplate only where {@code templates.settings} enables them).
+ * A parse is keyed by the text and the scope, since the function names a template may call are
+ * checked when it is parsed.
+ */
+final class TemplateEngine {
+
+  /** Parsed templates kept at most, per load; a load with more distinct texts parses the rest each time. */
+  static final int MAX_CACHED = 100_000;
+
+  /** One set of functions, and the templates parsed against its names. */
+  static final class Scope {
+    final Map<String, TemplateFunction> functions;
+    final Set<String> names;
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+
+    Scope(Map<String, TemplateFunction> functions) {
+      this.functions = Map.copyOf(functions);
+      this.names = this.functions.keySet();
+    }
+
+    GoTemplate parse(String name, String text) {
+      Object known = parsed.get(text);
+      if (known instanceof GoTemplate template) {
+        return template;
+      }
+      if (known instanceof TemplateException failure) {
+        throw failure;
+      }
+      try {
+        GoTemplate template = GoTemplate.parse(name, text, names);
+        if (parsed.size() < MAX_CACHED) {
+          parsed.put(text, template);
+        }
+        return template;
+      } catch (TemplateException e) {
+        if (parsed.size() < MAX_CACHED) {
+          parsed.put(text, e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  final Scope all;
+  final Scope component;
+
+  TemplateEngine(Map<String, TemplateFunction> all, Map<String, TemplateFunction> component) {
+    this.all = new Scope(all);
+    this.component = new Scope(component);
+  }
+
+  /** Renders one text; a text without {@code {{} is itself. */
+  static String render(Scope scope, String name, String text, Object data, MissingKey missingKey) {
+    if (!GoTemplate.hasActions(text)) {
+      return text;
+    }
+    return scope.parse(name, text).execute(data, scope.functions, missingKey);
+  }
+
+  /** Collects what rendering a value could not do, for the caller to report. */
+  interface Failures {
+    void failed(String text, TemplateException e);
+  }
+
+  /**
+   * {@code value} with every string that holds a template rendered over {@code data}; maps and
+   * lists are copied only along the paths that change, so a value without templates is returned as
+   * is. A string that fails is kept as written and passed to {@code failures}.
+   */
+  static Object renderValues(Scope scope, String name, Object value, Object data, MissingKey missingKey,
+      Failures failures) {
+    if (value instanceof String text) {
+      if (!GoTemplate.hasActions(text)) {
+        return text;
+      }
+      try {
+        return render(scope, name, text, data, missingKey);
+      } catch (TemplateException e) {
+        failures.failed(text, e);
+        return text;
+      }
+    }
+    if (value instanceof Map<?, ?> map) {
+      CompactMap copy = null;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object rendered = renderValues(scope, name, e.getValue(), data, missingKey, failures);
+        if (rendered != e.getValue() && copy == null) {
+          copy = new CompactMap();
+          for (Map.Entry<?, ?> f : map.entrySet()) {
+            copy.put((String) f.getKey(), f.getValue());
+          }
+        }
+        if (copy != null) {
+          copy.put((String) e.getKey(), rendered);
+        }
+      }
+      return copy == null ? map : copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object rendered = renderValues(scope, name, list.get(i), data, missingKey, failures);
+        if (rendered != list.get(i) && copy == null) {
+          copy = list instanceof AppendList ? new AppendList(list) : new ArrayList<>(list);
+        }
+        if (copy != null) {
+          copy.set(i, rendered);
+        }
+      }
+      return copy == null ? list : copy;
+    }
+    return value;
+  }
+}
