@@ -9,7 +9,8 @@ import org.immutables.value.Value;
  * Converge does not evaluate when it loads: {@code !terraform.output vpc vpc_id},
  * {@code !store ssm prod/vpc id}, {@code !secret ...}, {@code !aws.account_id}, {@code !exec ...}
  * (unless enabled), {@code !repo-root} and {@code !cwd} (which name folders of the machine that
- * runs the component, not of the one that plans it).
+ * runs the component, not of the one that plans it), and a Go template that calls
+ * {@code atmos.Component} or {@code atmos.Store} (Terraform outputs, a store).
  *
  * <p>It stands in the component's values where the function was written, so a plan still sees
  * every key; it is digested by its text, {@code function + " " + arguments}, exactly as the
@@ -20,7 +21,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface DeferredValue extends WithDeferredValue {
 
-  /** The YAML function with its {@code !}: {@code !terraform.output}. */
+  /**
+   * The YAML function with its {@code !} ({@code !terraform.output}), or the template function a
+   * string calls ({@code atmos.Component}, whose argument is then the whole template).
+   */
   @Value.Parameter
   String function();
 
@@ -38,8 +42,8 @@ public interface DeferredValue extends WithDeferredValue {
 
   @Value.Check
   default void check() {
-    if (!function().startsWith("!") || function().length() < 2) {
-      throw new IllegalArgumentException("function (" + function() + ") must be a YAML function such as !env");
+    if (function().isBlank() || function().chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("function (" + function() + ") must be a function's name such as !env");
     }
   }
 

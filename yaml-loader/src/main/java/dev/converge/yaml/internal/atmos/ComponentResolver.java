@@ -41,7 +41,8 @@ import java.util.Set;
 public final class ComponentResolver {
 
   private static final List<String> MERGED = List.of("vars", "settings", "env", "auth", "providers", "hooks",
-      "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision");
+      "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision",
+      "locals");
   private static final ShapedMap.Shape MERGED_SHAPE = new ShapedMap.Shape(MERGED);
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
@@ -274,8 +275,12 @@ public final class ComponentResolver {
 
     if (manifest.templated() || envTemplated) {
       if (config.templatesEnabled()) {
-        renderTemplates(manifest, name, merged, templateData(merged, metadata, name, stack, manifest, folder,
-            workspace.orElse("")), location);
+        Map<String, Object> data = templateData(merged, metadata, name, stack, manifest, folder, workspace.orElse(""));
+        Map<String, Object> locals = Values.map(merged, "locals");
+        if (!locals.isEmpty()) {
+          data.put("locals", componentLocals(manifest, name, locals, data, location));
+        }
+        renderTemplates(manifest, name, merged, data, location);
       } else if (anyRenderedTemplate(merged)) {
         problems.warning("templates-disabled", "stack values hold Go templates, but templating is disabled in "
             + "atmos.yaml (templates.settings.enabled); they are kept as written, as Atmos keeps them",
@@ -343,7 +348,11 @@ public final class ComponentResolver {
     }));
     // the merged sections as they are, but backend and remote_state_backend: of the chosen type only
     // (the shape, not the order of these puts, orders the describe map)
-    merged.forEach((key, value) -> section.put(key, value));
+    merged.forEach((key, value) -> {
+      if (!key.equals("locals")) { // a component's locals are its templates', never described
+        section.put(key, value);
+      }
+    });
     section.put("required_version", requiredVersion);
     section.put("metadata", metadata);
     section.put("overrides", overrides);
@@ -374,7 +383,17 @@ public final class ComponentResolver {
     // Atmos renders component sections with missingkey=default: a missing value prints <no value>
     List<String> failed = new ArrayList<>(0);
     List<String> noValue = new ArrayList<>(0);
-    TemplateEngine.Failures failures = (text, e) -> failed.add(e.getMessage());
+    TemplateEngine.Failures failures = new TemplateEngine.Failures() {
+      @Override
+      public void failed(String text, dev.converge.yaml.internal.template.TemplateException e) {
+        failed.add(e.getMessage());
+      }
+
+      @Override
+      public void deferred(dev.converge.model.DeferredValue value) {
+        functions.defer(value.withLocation(location));
+      }
+    };
     for (int pass = 0; pass < config.templateSettings().evaluations(); pass++) {
       boolean more = false;
       for (String key : RENDERED) {
@@ -392,8 +411,10 @@ public final class ComponentResolver {
       if (!more || !failed.isEmpty()) {
         break;
       }
+      Object locals = data.get("locals");
       data = new LinkedHashMap<>(data); // the next evaluation sees this one's results, as Atmos's do
       data.putAll(merged);
+      data.put("locals", locals);
     }
     if (!failed.isEmpty()) {
       problems.error("template-error", "component `" + name + "` in " + manifest.name() + ": " + failed.get(0),
@@ -424,6 +445,25 @@ public final class ComponentResolver {
       }
     }
     return false;
+  }
+
+  /**
+   * A component's own locals (with those of its bases, inherited as vars are), each rendered after
+   * the ones it refers to, over the component's template data.
+   */
+  private Map<String, Object> componentLocals(ManifestProcessor.Manifest manifest, String name,
+      Map<String, Object> locals, Map<String, Object> data, SourceLocation location) {
+    Locals.Renderer renderer = (local, value, scope) -> TemplateEngine.renderValues(engine.component,
+        "describe-stacks-all-sections", value, scope, MissingKey.DEFAULT, (text, e) -> problems.error("locals",
+            "component `" + name + "` in " + manifest.name() + ", local `" + local + "`: " + e.getMessage(), location,
+            "fix the local's template"));
+    try {
+      return Locals.resolve(locals, Map.of(), data, renderer);
+    } catch (Locals.Cycle cycle) {
+      problems.error("locals-cycle", "component `" + name + "` in " + manifest.name() + ": " + cycle.getMessage(),
+          location, "break the cycle: a local may not refer, through others, to itself");
+      return Map.of();
+    }
   }
 
   private static boolean anyRenderedTemplate(ShapedMap merged) {

@@ -98,7 +98,7 @@ public final class ManifestProcessor {
 
     private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
 
-    private Parse get(String path, SourceTree tree, String basePath) {
+    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine) {
       return files.computeIfAbsent(path, p -> {
         Optional<String> text = tree.readText(p);
         if (text.isEmpty()) {
@@ -107,7 +107,7 @@ public final class ManifestProcessor {
         Problems found = new Problems();
         Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
             .flatMap(f -> Includes.resolve(f, tree, basePath, found))
-            .map(f -> ParsedFile.of(f, found));
+            .map(f -> ParsedFile.of(f, found, engine));
         return new Parse(true, file, found.all());
       });
     }
@@ -151,7 +151,7 @@ public final class ManifestProcessor {
       List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated,
       boolean functions) {
 
-    static ParsedFile of(YamlFile file, Problems problems) {
+    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine) {
       Map<String, Object> raw;
       if (file.value() == null) {
         raw = Map.of();
@@ -162,6 +162,7 @@ public final class ManifestProcessor {
       } else {
         raw = Values.map(file.value());
         StructureCheck.check(file, raw, problems);
+        raw = FileLocals.apply(raw, file, engine, problems);
       }
       List<SourceLocation> entries = new ArrayList<>();
       if (raw.get("import") instanceof List<?> list) {
@@ -211,7 +212,7 @@ public final class ManifestProcessor {
     if (!template) {
       Optional<ParsedFile> known = parsed.get(path);
       if (known == null) {
-        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath());
+        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine);
         if (!parse.exists()) {
           missing(path, from);
         }
@@ -221,7 +222,7 @@ public final class ManifestProcessor {
       }
       return known;
     }
-    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems));
+    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.converge.yaml.internal.atmos;
 
+import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.template.GoTemplate;
 import dev.converge.yaml.internal.template.MissingKey;
 import dev.converge.yaml.internal.template.TemplateException;
@@ -80,6 +81,22 @@ final class TemplateEngine {
   /** Collects what rendering a value could not do, for the caller to report. */
   interface Failures {
     void failed(String text, TemplateException e);
+
+    /** A string that needs the outside world, kept as a deferred value. */
+    default void deferred(DeferredValue value) {}
+  }
+
+  /** The template functions whose results come from the outside world (Terraform state, a store). */
+  private static final List<String> OUTSIDE = List.of("atmos.Component", "atmos.Store", "atmos.GomplateDatasource");
+
+  /** The deferred value a template stands for when it calls a function of the outside world. */
+  static DeferredValue deferredOf(String text) {
+    for (String function : OUTSIDE) {
+      if (text.contains(function)) {
+        return DeferredValue.of(function, text);
+      }
+    }
+    return null;
   }
 
   /**
@@ -92,6 +109,11 @@ final class TemplateEngine {
     if (value instanceof String text) {
       if (!GoTemplate.hasActions(text)) {
         return text;
+      }
+      DeferredValue deferred = text.contains("atmos.") ? deferredOf(text) : null;
+      if (deferred != null) {
+        failures.deferred(deferred);
+        return deferred;
       }
       try {
         return render(scope, name, text, data, missingKey);

@@ -79,6 +79,11 @@ final class YamlFunctions {
     this.problems = problems;
   }
 
+  /** Counts a value deferred elsewhere (a template calling the outside world) in the load's warning. */
+  void defer(DeferredValue value) {
+    tally.add(value);
+  }
+
   /** Whether {@code text} starts with one of Atmos's function tags, as a word. */
   static Optional<String> functionOf(String text) {
     if (text.isEmpty() || text.charAt(0) != '!') {
