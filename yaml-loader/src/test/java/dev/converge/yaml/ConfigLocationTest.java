@@ -195,6 +195,29 @@ class ConfigLocationTest {
       assertLoadsDevVpc(snapshot, dir);
     }
 
+    /** Atmos's git-root discovery ({@code applyGitRootBasePath}): {@code .} is the git root when the working folder has no config. */
+    @Test
+    void load_basePathDot_openedFolderWithoutConfig_isTheGitRoot() {
+      stacksAndComponents(RepoFiles.bare(dir)).write(CONFIG_FOLDER + "/atmos.yaml", atmosYaml("\".\""))
+          .commit("geodesic, base_path .");
+
+      AtmosSnapshot snapshot = AtmosRepository.builder(dir)
+          .environment(Map.of("ATMOS_CLI_CONFIG_PATH", CONFIG_FOLDER)).build().load();
+
+      assertLoadsDevVpc(snapshot, dir);
+    }
+
+    @Test
+    void load_basePathDot_outsideGit_isTheConfigFolder() {
+      stacksAndComponents(RepoFiles.bare(dir.resolve(CONFIG_FOLDER))).write("atmos.yaml", atmosYaml("\".\""));
+
+      AtmosSnapshot snapshot = AtmosRepository.builder(dir)
+          .environment(Map.of("ATMOS_CLI_CONFIG_PATH", CONFIG_FOLDER)).build().load();
+
+      assertThat(snapshot.manifests()).extracting(StackManifest::path)
+          .containsExactly(CONFIG_FOLDER + "/stacks/deploy/dev.yaml");
+    }
+
     @Test
     void load_configPathBeatsAtmosCliConfigPath() {
       geodesic().write("other/atmos.yaml", "stacks: {base_path: nothing-here}\n").commit("two configs");
