@@ -53,7 +53,7 @@ final class Session {
           .message("--repo " + options.repo + " is not a directory")
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
-    AtmosRepository repository = AtmosRepository.open(options.repo);
+    AtmosRepository repository = options.repository();
     AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
         .orElseGet(repository::load);
     return new Session(options, repository, snapshot);
@@ -80,6 +80,11 @@ final class Session {
 
   AtmosSnapshot load(String revision) {
     return repository.load(revision);
+  }
+
+  /** The folder on disk the snapshot's paths are relative to: the repository's, unless atmos.yaml says otherwise. */
+  java.nio.file.Path folder() {
+    return snapshot.folder().orElse(options.repo);
   }
 
   DesiredState desired() {
