@@ -32,7 +32,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * An Atmos repository: the folder that holds {@code atmos.yaml} (and, beside it,
- * {@code rollout.yaml} and {@code vendor.yaml}), usually inside a git work tree.
+ * {@code rollout.yaml} and {@code vendor.yaml}), usually inside a git work tree. atmos.yaml may
+ * also be elsewhere in the git work tree ({@link Builder#configPath}, {@code ATMOS_CLI_CONFIG_PATH}
+ * in the {@link Builder#environment environment}, the work tree's root), and its paths may lead
+ * anywhere inside the work tree; see docs/yaml-loader.md, "Where atmos.yaml is found".
  *
  * <pre>{@code
  * AtmosRepository repo = AtmosRepository.open(Path.of("."));
@@ -146,15 +149,18 @@ public final class AtmosRepository {
     return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism);
   }
 
-  /** The git work tree's root, as a real path, when the opened folder lies inside it. */
+  /**
+   * The git work tree's root, as the repository names it (the folder {@link DirectoryTree} matches
+   * ignored files against), when the opened folder lies inside it.
+   */
   private Optional<Path> workTree(Repository repository) throws IOException {
-    Path top = repository.getWorkTree().toPath().toRealPath();
-    return root.toRealPath().startsWith(top) ? Optional.of(top) : Optional.empty();
+    Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+    return root.toRealPath().startsWith(top.toRealPath()) ? Optional.of(top) : Optional.empty();
   }
 
-  /** {@code folder} relative to {@code top}, which holds it, with {@code /} separators. */
+  /** {@code folder} relative to {@code top}, which holds it (links resolved), with {@code /} separators. */
   private static String relative(Path top, Path folder) throws IOException {
-    return top.relativize(folder.toRealPath()).toString().replace('\\', '/');
+    return top.toRealPath().relativize(folder.toRealPath()).toString().replace('\\', '/');
   }
 
   /**
@@ -180,7 +186,7 @@ public final class AtmosRepository {
         throw failure("unknown-revision", "revision `" + gitRevision + "` does not exist in " + repository.getDirectory());
       }
       RevCommit commit = walk.parseCommit(id);
-      Path top = repository.getWorkTree().toPath().toRealPath();
+      Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
       String opened = relative(top, root);
       GitTree whole = new GitTree(repository, commit, "");
       Problems problems = new Problems();
