@@ -94,7 +94,7 @@ final class Session {
   Pipeline pipeline() {
     return snapshot.pipeline().orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
         .rule("rollout-missing").severity(Severity.ERROR)
-        .message("no rollout.yaml beside atmos.yaml in " + options.repo)
+        .message("no rollout.yaml in " + options.repo + ", the folder --repo names")
         .fix("create rollout.yaml with your environments (see docs/rollout-yaml.md)").build())));
   }
 
