@@ -98,7 +98,8 @@ public record AtmosConfig(
           runtime -> problems.error("path-outside-repository", "ATMOS_BASE_PATH `" + runtime + "` leaves the "
               + "repository", SourceLocation.ofFile(paths.label()), "set ATMOS_BASE_PATH to a folder inside the repository"),
           () -> problems.error("path-outside-repository", "base_path `" + configured.orElse(".") + "` leaves the "
-              + "repository (" + base + ")", check.valueLocation("base_path"),
+              + "repository" + (BasePaths.isAbsolute(configured.orElse(".")) ? "" : " (" + base + ")"),
+              check.valueLocation("base_path"),
               "keep base_path inside the repository, the git work tree that holds atmos.yaml"));
     }
     Map<String, Object> stacks = check.map(raw, "stacks");
