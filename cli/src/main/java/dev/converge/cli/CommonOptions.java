@@ -24,6 +24,11 @@ final class CommonOptions {
           + "$ATMOS_CLI_CONFIG_PATH, else <repo>/atmos.yaml, else atmos.yaml at the git root).")
   Path configPath;
 
+  @Option(names = "--allow-exec",
+      description = "Run the commands of !exec YAML functions while the stacks load (without a shell, in the "
+          + "repository, with this process's environment); without it they are deferred values.")
+  boolean allowExec;
+
   /** The process environment ({@code ATMOS_CLI_CONFIG_PATH}, {@code ATMOS_BASE_PATH}), read at the edge. */
   Map<String, String> environment = Map.of();
 
@@ -41,7 +46,7 @@ final class CommonOptions {
 
   /** The repository with this command line's config path and environment. */
   AtmosRepository repository() {
-    AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment);
+    AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec);
     if (configPath != null) {
       builder.configPath(configPath);
     }
