@@ -42,7 +42,7 @@ final class AffectedCommand implements Callable<Integer> {
     AtmosSnapshot baseSnapshot = session.load(base);
     AffectedReport report = Affected.of(session.pipeline())
         .withFolders(Session.folders(baseSnapshot), session.folders())
-        .between(baseSnapshot.desiredState(), session.desired(), GitHistory.changedFiles(options.repo, base, head));
+        .between(baseSnapshot.desiredState(), session.desired(), GitHistory.changedFiles(session.folder(), base, head));
     StringBuilder out = new StringBuilder();
     switch (options.format) {
       case json -> out.append(Json.pretty(AffectedJson.of(report)));

@@ -1,18 +1,36 @@
 package dev.converge.cli;
 
+import dev.converge.yaml.AtmosRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The options every command takes: {@code --repo}, {@code --ledger}, {@code --at}, {@code --format}. */
+/**
+ * The options every command takes: {@code --repo}, {@code --config-path}, {@code --ledger},
+ * {@code --at}, {@code --format}; and the process environment, which {@link Converge#run} passes.
+ */
 final class CommonOptions {
 
   @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
       description = "The Atmos repository: the folder of atmos.yaml and rollout.yaml (default: ${DEFAULT-VALUE}).")
   Path repo;
+
+  @Option(names = "--config-path", paramLabel = "PATH",
+      description = "atmos.yaml, or the folder that holds it, relative to --repo unless absolute (default: "
+          + "$ATMOS_CLI_CONFIG_PATH, else <repo>/atmos.yaml, else atmos.yaml at the git root).")
+  Path configPath;
+
+  @Option(names = "--allow-exec",
+      description = "Run the commands of !exec YAML functions while the stacks load (without a shell, in the "
+          + "repository, with this process's environment); without it they are deferred values.")
+  boolean allowExec;
+
+  /** The process environment ({@code ATMOS_CLI_CONFIG_PATH}, {@code ATMOS_BASE_PATH}), read at the edge. */
+  Map<String, String> environment = Map.of();
 
   @Option(names = "--ledger", paramLabel = "FILE",
       description = "The ledger file (default: <repo>/.converge/ledger.jsonl).")
@@ -25,6 +43,15 @@ final class CommonOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, markdown or mermaid (each command says which it takes); plan also takes github (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  /** The repository with this command line's config path and environment. */
+  AtmosRepository repository() {
+    AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec);
+    if (configPath != null) {
+      builder.configPath(configPath);
+    }
+    return builder.build();
+  }
 
   Path ledgerPath() {
     return ledger != null ? ledger : repo.resolve(".converge").resolve("ledger.jsonl");

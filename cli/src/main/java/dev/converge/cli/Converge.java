@@ -3,6 +3,7 @@ package dev.converge.cli;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,9 +34,28 @@ public final class Converge {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
-  /** Runs the command line with the given streams; returns the exit code. */
+  /** Runs the command line with the given streams and the process environment; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Converge())
+    return run(out, err, System.getenv(), args);
+  }
+
+  /**
+   * Runs the command line with the given streams and environment (what the loader sees of
+   * {@code ATMOS_CLI_CONFIG_PATH} and {@code ATMOS_BASE_PATH}); returns the exit code.
+   */
+  static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K made = defaults.create(type);
+        if (made instanceof CommonOptions options) {
+          options.environment = Map.copyOf(environment);
+        }
+        return made;
+      }
+    };
+    CommandLine commandLine = new CommandLine(new Converge(), factory)
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)

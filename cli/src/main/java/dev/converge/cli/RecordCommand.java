@@ -16,7 +16,6 @@ import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
 import dev.converge.runner.ledger.LedgerFile;
 import dev.converge.runner.ledger.LedgerLine;
-import dev.converge.yaml.AtmosRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,7 +92,7 @@ final class RecordCommand {
     @Override
     LedgerRecord record() {
       InstanceId id = InstanceId.of(stack, component);
-      DesiredState desired = AtmosRepository.open(options.repo).load(revision == null ? "HEAD" : revision).desiredState();
+      DesiredState desired = options.repository().load(revision == null ? "HEAD" : revision).desiredState();
       Instance instance = desired.instance(id).orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
           .rule("unknown-instance").severity(Severity.ERROR).stack(stack).component(component)
           .message("no deployable instance " + id.render() + " at " + desired.revision().shortId())

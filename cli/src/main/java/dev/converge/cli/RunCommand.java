@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
   String binary;
 
   @Option(names = "--components", paramLabel = "DIR",
-      description = "The folder of the component folders (default: <repo>/components/terraform).")
+      description = "The folder of the component folders (default: components.terraform.base_path of atmos.yaml).")
   Path components;
 
   @Option(names = "--plan-only", description = "Plan and summarise; never apply.")
@@ -70,6 +70,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  /** Where atmos.yaml puts Terraform's component folders, on disk. */
+  private static Path terraformFolder(Session session) {
+    return session.folder().resolve(session.snapshot.componentBasePaths().getOrDefault("terraform",
+        "components/terraform")).normalize();
+  }
 
   @Override
   public Integer call() {
@@ -98,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
               ? Optional.of(e.maxParallel().getAsInt()) : Optional.empty()).orElse(1);
       RunnerOptions.Builder runner = RunnerOptions.builder()
           .binary(binary)
-          .componentsBasePath(components != null ? components : options.repo.resolve("components/terraform"))
+          .componentsBasePath(components != null ? components : terraformFolder(session))
           .maxParallel(parallel)
           .stepTimeout(dev.converge.pipeline.Durations.parse(stepTimeout))
           .planOnly(planOnly)

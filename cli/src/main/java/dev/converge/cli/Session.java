@@ -53,7 +53,7 @@ final class Session {
           .message("--repo " + options.repo + " is not a directory")
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
-    AtmosRepository repository = AtmosRepository.open(options.repo);
+    AtmosRepository repository = options.repository();
     AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
         .orElseGet(repository::load);
     return new Session(options, repository, snapshot);
@@ -82,6 +82,11 @@ final class Session {
     return repository.load(revision);
   }
 
+  /** The folder on disk the snapshot's paths are relative to: the repository's, unless atmos.yaml says otherwise. */
+  java.nio.file.Path folder() {
+    return snapshot.folder().orElse(options.repo);
+  }
+
   DesiredState desired() {
     return snapshot.desiredState();
   }
@@ -89,7 +94,7 @@ final class Session {
   Pipeline pipeline() {
     return snapshot.pipeline().orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
         .rule("rollout-missing").severity(Severity.ERROR)
-        .message("no rollout.yaml beside atmos.yaml in " + options.repo)
+        .message("no rollout.yaml in " + options.repo + ", the folder --repo names")
         .fix("create rollout.yaml with your environments (see docs/rollout-yaml.md)").build())));
   }
 

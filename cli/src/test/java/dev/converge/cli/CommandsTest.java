@@ -212,6 +212,20 @@ class CommandsTest {
     }
 
     @Test
+    void describeComponent_execFunction_deferredUnlessAllowed() throws Exception {
+      repo.write("stacks/dev/us-east-1.yaml", repo.read("stacks/dev/us-east-1.yaml")
+          .replace("        enable_nat_gateway: false\n", "        enable_nat_gateway: false\n        built_by: !exec printf ci\n"));
+      repo.commit("a value from a command");
+
+      JsonNode deferred = converge("describe", "component", "vpc", "--stack", "dev/us-east-1", "--format", "json").json();
+      JsonNode run = converge("describe", "component", "vpc", "--stack", "dev/us-east-1", "--format", "json",
+          "--allow-exec").json();
+
+      assertThat(deferred.get("vars").get("built_by").get("deferred").asText()).isEqualTo("!exec");
+      assertThat(run.get("vars").get("built_by").asText()).isEqualTo("ci");
+    }
+
+    @Test
     void describeComponent_unknownStack_exitsTwoWithDidYouMean() {
       Result result = converge("describe", "component", "vpc", "--stack", "dev/us-east-2");
 

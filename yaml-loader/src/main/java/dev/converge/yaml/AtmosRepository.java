@@ -4,8 +4,10 @@ import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.Revision;
+import dev.converge.yaml.internal.atmos.ConfigSearch;
 import dev.converge.yaml.internal.atmos.Exec;
 import dev.converge.yaml.internal.atmos.RepositoryLoader;
+import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.DirectoryTree;
 import dev.converge.yaml.internal.source.GitTree;
 import dev.converge.yaml.internal.source.SourceTree;
@@ -31,7 +33,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * An Atmos repository: the folder that holds {@code atmos.yaml} (and, beside it,
- * {@code rollout.yaml} and {@code vendor.yaml}), usually inside a git work tree.
+ * {@code rollout.yaml} and {@code vendor.yaml}), usually inside a git work tree. atmos.yaml may
+ * also be elsewhere in the git work tree ({@link Builder#configPath}, {@code ATMOS_CLI_CONFIG_PATH}
+ * in the {@link Builder#environment environment}, the work tree's root), and its paths may lead
+ * anywhere inside the work tree; see docs/yaml-loader.md, "Where atmos.yaml is found".
  *
  * <pre>{@code
  * AtmosRepository repo = AtmosRepository.open(Path.of("."));
@@ -57,21 +62,19 @@ public final class AtmosRepository {
   private final Map<String, Object> atmosOverrides;
   private final Optional<Set<String>> manifests;
   private final int parallelism;
+  private final Optional<Path> configPath;
   private final Map<String, String> environment;
   private final boolean allowExec;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
-      int parallelism, Map<String, String> environment, boolean allowExec) {
+      int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec) {
     this.root = root;
     this.atmosOverrides = atmosOverrides;
     this.manifests = manifests;
     this.parallelism = parallelism;
+    this.configPath = configPath;
     this.environment = environment;
     this.allowExec = allowExec;
-  }
-
-  private Optional<Exec> exec() {
-    return allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty();
   }
 
   /**
@@ -104,20 +107,64 @@ public final class AtmosRepository {
   public AtmosSnapshot load() {
     Optional<Repository> git = gitRepository();
     if (git.isEmpty()) {
-      return new RepositoryLoader(new DirectoryTree(root), atmosOverrides, manifests, parallelism, environment, exec())
-          .load(Revision.of("working-tree"), List.of());
+      return loadAt(new DirectoryTree(root), root, "", false, d -> new DirectoryTree(d), Revision.of("working-tree"),
+          List.of());
     }
     try (Repository repository = git.get(); RevWalk walk = new RevWalk(repository)) {
-      SourceTree tree = new DirectoryTree(root, repository);
+      Optional<Path> workTree = workTree(repository);
       ObjectId head = repository.resolve("HEAD");
-      if (head == null) {
-        return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment, exec()).load(Revision.of("working-tree"), List.of());
+      Revision revision = Revision.of("working-tree");
+      List<String> history = List.of();
+      if (head != null) {
+        RevCommit commit = walk.parseCommit(head);
+        revision = revision(commit);
+        history = history(walk, commit);
       }
-      RevCommit commit = walk.parseCommit(head);
-      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment, exec()).load(revision(commit), history(walk, commit));
+      if (workTree.isEmpty()) { // the opened folder is not where git says its work tree is: read it alone
+        return loadAt(new DirectoryTree(root, repository), root, "", false, d -> new DirectoryTree(d, repository),
+            revision, history);
+      }
+      Path top = workTree.get();
+      String opened = relative(top, root);
+      return loadAt(new DirectoryTree(top, repository), top, opened, true, d -> new DirectoryTree(d, repository),
+          revision, history);
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read the git repository: " + e.getMessage());
     }
+  }
+
+  /**
+   * Finds atmos.yaml in {@code whole} (the repository's tree, rooted at {@code top} on disk), then
+   * loads the tree {@code at} makes for the anchor's folder on disk.
+   */
+  private AtmosSnapshot loadAt(SourceTree whole, Path top, String opened, boolean git,
+      java.util.function.Function<Path, SourceTree> at, Revision revision, List<String> history) {
+    Problems problems = new Problems();
+    ConfigSearch.Found found = ConfigSearch.locate(whole, top, opened, git, configPath, environment, atmosOverrides,
+        problems);
+    problems.throwIfErrors();
+    Path folder = top.resolve(found.anchor()).normalize();
+    SourceTree tree = found.anchor().isEmpty() ? whole : at.apply(folder);
+    return loader(tree, found).load(revision, history).withFolder(folder);
+  }
+
+  private RepositoryLoader loader(SourceTree tree, ConfigSearch.Found found) {
+    return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism,
+        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty());
+  }
+
+  /**
+   * The git work tree's root, as the repository names it (the folder {@link DirectoryTree} matches
+   * ignored files against), when the opened folder lies inside it.
+   */
+  private Optional<Path> workTree(Repository repository) throws IOException {
+    Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+    return root.toRealPath().startsWith(top.toRealPath()) ? Optional.of(top) : Optional.empty();
+  }
+
+  /** {@code folder} relative to {@code top}, which holds it (links resolved), with {@code /} separators. */
+  private static String relative(Path top, Path folder) throws IOException {
+    return top.toRealPath().relativize(folder.toRealPath()).toString().replace('\\', '/');
   }
 
   /**
@@ -143,10 +190,15 @@ public final class AtmosRepository {
         throw failure("unknown-revision", "revision `" + gitRevision + "` does not exist in " + repository.getDirectory());
       }
       RevCommit commit = walk.parseCommit(id);
-      Path workTree = repository.getWorkTree().toPath().toRealPath();
-      String prefix = workTree.relativize(root.toRealPath()).toString().replace('\\', '/');
-      GitTree tree = new GitTree(repository, commit, prefix);
-      return new RepositoryLoader(tree, atmosOverrides, manifests, parallelism, environment, exec()).load(revision(commit), history(walk, commit));
+      Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+      String opened = relative(top, root);
+      GitTree whole = new GitTree(repository, commit, "");
+      Problems problems = new Problems();
+      ConfigSearch.Found found = ConfigSearch.locate(whole, top, opened, true, configPath, environment,
+          atmosOverrides, problems);
+      problems.throwIfErrors();
+      return loader(whole.withPrefix(found.anchor()), found).load(revision(commit), history(walk, commit))
+          .withFolder(top.resolve(found.anchor()).normalize());
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage());
     }
@@ -199,6 +251,7 @@ public final class AtmosRepository {
     private final Map<String, Object> atmosOverrides = new LinkedHashMap<>();
     private Set<String> manifests;
     private int parallelism = Runtime.getRuntime().availableProcessors();
+    private Path configPath;
     private Map<String, String> environment = Map.of();
     private boolean allowExec;
 
@@ -244,12 +297,35 @@ public final class AtmosRepository {
     }
 
     /**
-     * The environment variables the stacks may read ({@code !env NAME} after the component's own
-     * env section, as Atmos reads them). Empty by default: the loader never reads the process's
-     * environment itself; a command line passes {@code System.getenv()}.
+     * Reads this atmos.yaml instead of searching for one: the file itself or the folder that holds
+     * it, absolute or relative to the root given to {@link AtmosRepository#builder(Path)}. It must
+     * lie inside the repository (the git work tree holding the root, else the root folder); a path
+     * that names no atmos.yaml makes every load fail with a problem saying so.
+     *
+     * <p>Without it, a load reads the first of: {@code ATMOS_CLI_CONFIG_PATH} from the
+     * {@link #environment(Map) environment}, {@code atmos.yaml} in the root, {@code atmos.yaml} at
+     * the git work tree's root; none found, Atmos's built-in defaults apply.
+     */
+    public Builder configPath(Path path) {
+      this.configPath = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /**
+     * The process environment, as the embedder chooses to pass it (default: empty; the loader
+     * never reads the process's own). A load reads {@code ATMOS_CLI_CONFIG_PATH} (the config file
+     * or its folder, relative to the root unless absolute) and {@code ATMOS_BASE_PATH} (replaces
+     * {@code base_path}; {@code ./x} is relative to the root, a bare {@code x} to the git root when
+     * it exists there) from it. An empty value counts as absent.
      */
     public Builder environment(Map<String, String> variables) {
-      this.environment = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+      Objects.requireNonNull(variables, "variables");
+      variables.forEach((k, v) -> {
+        if (k == null || v == null) {
+          throw new IllegalArgumentException("variables must not hold null names or values: " + k + "=" + v);
+        }
+      });
+      this.environment = Map.copyOf(variables);
       return this;
     }
 
@@ -269,7 +345,8 @@ public final class AtmosRepository {
         throw new IllegalArgumentException("root (" + root + ") must be a directory");
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
-          Optional.ofNullable(manifests).map(Set::copyOf), parallelism, environment, allowExec);
+          Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
+          allowExec);
     }
   }
 }

@@ -5,7 +5,9 @@ import dev.converge.diagnostic.Problem;
 import dev.converge.model.DesiredState;
 import dev.converge.model.InstanceId;
 import dev.converge.pipeline.Pipeline;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -37,6 +39,24 @@ public interface AtmosSnapshot extends WithAtmosSnapshot {
   List<ResolvedComponent> components();
 
   List<Problem> warnings();
+
+  /**
+   * The folder on disk that every path of this snapshot (manifests, stacks, components, problems)
+   * is relative to: the folder the repository was opened at, unless atmos.yaml or its paths lie
+   * elsewhere in the repository (then the deepest folder that holds them all; see
+   * docs/yaml-loader.md, "Where atmos.yaml is found"). For a revision load, where that folder is
+   * in the work tree. Empty for a snapshot not loaded from disk. Not part of equality.
+   */
+  @Value.Auxiliary
+  Optional<Path> folder();
+
+  /**
+   * The folder of each component type's component folders ({@code terraform},
+   * {@code helmfile}, ...), relative to {@link #folder()}, as atmos.yaml sets them. Not part of
+   * equality.
+   */
+  @Value.Auxiliary
+  Map<String, String> componentBasePaths();
 
   default Optional<ResolvedComponent> component(String stack, String component) {
     return components().stream()

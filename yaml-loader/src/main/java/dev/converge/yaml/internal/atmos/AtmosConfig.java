@@ -40,7 +40,8 @@ public record AtmosConfig(
     TemplateSettings templateSettings,
     boolean inheritMetadata,
     Map<String, Object> env,
-    Optional<String> vendorBasePath) {
+    Optional<String> vendorBasePath,
+    String file) {
 
   public static final String FILE = "atmos.yaml";
 
@@ -55,11 +56,22 @@ public record AtmosConfig(
 
   /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
   public static AtmosConfig read(SourceTree tree, Map<String, Object> overrides, Problems problems) {
-    Optional<String> text = tree.readText(FILE);
+    return read(tree, ConfigPlacement.atRoot(), overrides, problems);
+  }
+
+  /**
+   * Reads the {@code atmos.yaml} that {@code placement} names (none: Atmos's defaults), applying
+   * {@code overrides} (dotted keys), and resolves its paths relative to the root of {@code tree} as
+   * Atmos resolves them (see {@link BasePaths}).
+   */
+  public static AtmosConfig read(SourceTree tree, ConfigPlacement placement, Map<String, Object> overrides,
+      Problems problems) {
+    String label = placement.file().orElse(FILE);
+    Optional<String> text = placement.file().flatMap(tree::readText);
     Map<String, Object> raw = new LinkedHashMap<>();
     YamlFile file = null;
     if (text.isPresent()) {
-      Optional<YamlFile> parsed = YamlReader.read(FILE, text.get(), problems);
+      Optional<YamlFile> parsed = YamlReader.read(label, text.get(), problems);
       if (parsed.isPresent()) {
         file = parsed.get();
         if (file.value() instanceof Map<?, ?>) {
@@ -71,7 +83,7 @@ public record AtmosConfig(
       }
     }
     overrides.forEach((k, v) -> put(raw, k.split("\\."), v));
-    return from(text.isPresent(), raw, file, problems);
+    return from(text.isPresent(), raw, file, new BasePaths(tree, placement, label), problems);
   }
 
   @SuppressWarnings("unchecked")
@@ -86,11 +98,28 @@ public record AtmosConfig(
     current.put(keys[keys.length - 1], value);
   }
 
-  private static AtmosConfig from(boolean present, Map<String, Object> raw, YamlFile file, Problems problems) {
-    Checker check = new Checker(file, problems);
-    String base = RepoPaths.normalize(check.string(raw, "base_path").orElse("."));
+  private static AtmosConfig from(boolean present, Map<String, Object> raw, YamlFile file, BasePaths paths,
+      Problems problems) {
+    Checker check = new Checker(file, paths.label(), problems);
+    Optional<String> configured = check.string(raw, "base_path");
+    String base = paths.base(configured.orElse("."), present);
+    if (paths.leavesRepository(base)) {
+      paths.placement().runtimeBasePath().ifPresentOrElse(
+          runtime -> problems.error("path-outside-repository", "ATMOS_BASE_PATH `" + runtime + "` leaves the "
+              + "repository", SourceLocation.ofFile(paths.label()), "set ATMOS_BASE_PATH to a folder inside the repository"),
+          () -> problems.error("path-outside-repository", "base_path `" + configured.orElse(".") + "` leaves the "
+              + "repository" + (BasePaths.isAbsolute(configured.orElse(".")) ? "" : " (" + base + ")"),
+              check.valueLocation("base_path"),
+              "keep base_path inside the repository, the git work tree that holds atmos.yaml"));
+    }
     Map<String, Object> stacks = check.map(raw, "stacks");
-    String stacksBase = RepoPaths.join(base, check.string(stacks, "base_path").orElse("stacks"));
+    Optional<String> stacksConfigured = check.string(stacks, "base_path");
+    String stacksBase = paths.under(base, stacksConfigured.orElse("stacks"));
+    if (paths.leavesRepository(stacksBase) && !paths.leavesRepository(base)) {
+      problems.error("path-outside-repository", "stacks base path `" + stacksBase + "` leaves the repository",
+          stacksConfigured.isPresent() ? check.valueLocation("stacks", "base_path") : check.valueLocation("base_path"),
+          "keep stacks inside the repository");
+    }
     List<String> included = stacks.containsKey("included_paths")
         ? check.strings(stacks, "included_paths") : present ? List.of("**/*") : List.of("orgs/**/*");
     List<String> excluded = stacks.containsKey("excluded_paths")
@@ -111,7 +140,7 @@ public record AtmosConfig(
       Values.string(section, "base_path").ifPresent(p -> bases.put(e.getKey(), p));
       Values.string(section, "command").ifPresent(c -> commands.put(e.getKey(), c));
     }
-    bases.replaceAll((k, v) -> RepoPaths.join(base, v));
+    bases.replaceAll((k, v) -> paths.under(base, v));
     Map<String, Object> terraform = Values.map(components, "terraform");
     boolean workspaces = Values.bool(terraform.get("workspaces_enabled"), true);
     String separator = Values.string(Values.map(terraform, "workspace"), "prefix_separator").orElse("-");
@@ -135,11 +164,15 @@ public record AtmosConfig(
         Math.min(evaluations, 10));
     boolean inheritMetadata = Values.bool(Values.path(raw, "stacks", "inherit").get("metadata"), true);
     Map<String, Object> env = check.map(raw, "env");
-    Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> RepoPaths.join(base, p));
+    Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> paths.under(base, p));
+    if (vendor.isPresent() && paths.leavesRepository(vendor.get()) && !paths.leavesRepository(base)) {
+      problems.error("path-outside-repository", "vendor base path `" + vendor.get() + "` leaves the repository",
+          check.valueLocation("vendor", "base_path"), "keep vendor.yaml inside the repository");
+    }
     return new AtmosConfig(present, base, stacksBase, List.copyOf(included), List.copyOf(excluded), pattern, template,
         Map.copyOf(bases), Map.copyOf(commands), workspaces, separator, strategy, templates, ignoreMissing,
         settingsOfTemplates,
-        inheritMetadata, env, vendor);
+        inheritMetadata, env, vendor, paths.label());
   }
 
   /** The folder of component {@code type} (repo-relative); {@code components/<type>} by default. */
@@ -150,15 +183,22 @@ public record AtmosConfig(
 
   private static final class Checker {
     private final YamlFile file;
+    private final String label;
     private final Problems problems;
 
-    Checker(YamlFile file, Problems problems) {
+    Checker(YamlFile file, String label, Problems problems) {
       this.file = file;
+      this.label = label;
       this.problems = problems;
     }
 
     SourceLocation location(String... keys) {
-      return file == null ? SourceLocation.ofFile(FILE) : file.location(List.of(keys));
+      return file == null ? SourceLocation.ofFile(label) : file.location(List.of(keys));
+    }
+
+    /** Where the value of {@code keys} is, or the file when the key is not written in it. */
+    SourceLocation valueLocation(String... keys) {
+      return file == null ? SourceLocation.ofFile(label) : file.valueLocation(List.of(keys));
     }
 
     Map<String, Object> map(Map<String, Object> parent, String key) {

@@ -61,34 +61,50 @@ public final class RepositoryLoader {
   private final Map<String, Object> overrides;
   private final Optional<Set<String>> onlyManifests;
   private final int parallelism;
-  private final Problems problems = new Problems();
+  private final ConfigPlacement placement;
   private final Map<String, String> environment;
+  private final Problems problems = new Problems();
   private final Optional<Exec> exec;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
   /**
+   * A load of atmos.yaml at the root of {@code tree}, with an empty environment.
+   *
    * @param parallelism the threads a load may use, the calling one included (1: only the calling
    *     thread); the snapshot and its problems are the same whatever the number
    */
   public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
       int parallelism) {
-    this(tree, overrides, onlyManifests, parallelism, Map.of(), Optional.empty());
+    this(tree, ConfigPlacement.atRoot(), Map.of(), overrides, onlyManifests, parallelism);
   }
 
   /**
-   * @param environment the environment the embedder gives the load ({@code !env}); the process's own is
-   *     never read here
-   * @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise)
+   * @param placement where atmos.yaml, the opened folder and the repository are in {@code tree}
+   * @param environment the process environment the embedder passed ({@code ATMOS_*}, {@code !env})
+   * @param parallelism the threads a load may use, the calling one included (1: only the calling
+   *     thread); the snapshot and its problems are the same whatever the number
    */
-  public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
-      int parallelism, Map<String, String> environment, Optional<Exec> exec) {
+  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
+      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism) {
+    this(tree, placement, environment, overrides, onlyManifests, parallelism, Optional.empty());
+  }
+
+  /** @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise) */
+  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
+      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec) {
     this.tree = tree;
+    this.placement = placement;
+    this.environment = Map.copyOf(environment);
     this.overrides = overrides;
     this.onlyManifests = onlyManifests;
     this.parallelism = Math.max(1, parallelism);
-    this.environment = Map.copyOf(environment);
     this.exec = exec;
+  }
+
+  /** The environment the embedder passed: never the process's own, which the loader does not read. */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   /**
@@ -110,19 +126,16 @@ public final class RepositoryLoader {
   }
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
-    return new RepositoryLoader(tree.withExactListings(), overrides, onlyManifests, parallelism, environment, exec)
+    return new RepositoryLoader(tree.withExactListings(), placement, environment, overrides, onlyManifests, parallelism,
+        exec)
         .load(revision, history);
   }
 
   private AtmosSnapshot loadOnce(Revision revision, List<String> history) {
-    AtmosConfig config = AtmosConfig.read(tree, overrides, problems);
-    if (!tree.isDirectory(config.stacksBasePath())) {
+    AtmosConfig config = AtmosConfig.read(tree, placement, overrides, problems);
+    if (!tree.isDirectory(config.stacksBasePath()) && !placement.leavesRepository(config.stacksBasePath())) {
       problems.error("stacks-not-found", "stacks base path `" + config.stacksBasePath() + "` is not a folder",
-          SourceLocation.ofFile(AtmosConfig.FILE), "set stacks.base_path in atmos.yaml");
-    }
-    if (RepoPaths.leavesRoot(config.stacksBasePath())) {
-      problems.error("path-outside-repository", "stacks base path `" + config.stacksBasePath()
-          + "` leaves the repository", SourceLocation.ofFile(AtmosConfig.FILE), "keep stacks inside the repository");
+          SourceLocation.ofFile(config.file()), "set stacks.base_path in atmos.yaml");
     }
     ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
     TemplateEngine engine = TemplateFunctions.engine(config, environment);
@@ -180,6 +193,7 @@ public final class RepositoryLoader {
         .addAllManifests(listing.get().manifests())
         .addAllComponents(components)
         .addAllWarnings(problems.warnings())
+        .putAllComponentBasePaths(new TreeMap<>(config.componentBasePaths()))
         .build();
   }
 
@@ -357,7 +371,7 @@ public final class RepositoryLoader {
     }
     if (result.isEmpty() && tree.isDirectory(config.stacksBasePath())) {
       problems.error("no-stack-manifests", "no stack manifest matches stacks.included_paths " + config.includedPaths()
-          + " under " + config.stacksBasePath(), SourceLocation.ofFile(AtmosConfig.FILE),
+          + " under " + config.stacksBasePath(), SourceLocation.ofFile(config.file()),
           "check stacks.included_paths and stacks.excluded_paths");
     }
     return result;
@@ -606,7 +620,7 @@ public final class RepositoryLoader {
    */
   private List<VendorPin> vendor(AtmosConfig config) {
     List<String> files = new ArrayList<>();
-    String base = config.vendorBasePath().orElse("vendor.yaml");
+    String base = config.vendorBasePath().orElse(RepoPaths.join(placement.root(), "vendor.yaml"));
     if (tree.isFile(base)) {
       files.add(base);
     } else if (tree.isDirectory(base) && config.vendorBasePath().isPresent()) {
@@ -655,8 +669,9 @@ public final class RepositoryLoader {
   }
 
   private Optional<Pipeline> rollout() {
-    return tree.readText(RolloutReader.FILE)
-        .flatMap(text -> YamlReader.read(RolloutReader.FILE, text, problems))
+    String file = RepoPaths.join(placement.root(), RolloutReader.FILE);
+    return tree.readText(file)
+        .flatMap(text -> YamlReader.read(file, text, problems))
         .flatMap(f -> RolloutReader.read(f, problems));
   }
 

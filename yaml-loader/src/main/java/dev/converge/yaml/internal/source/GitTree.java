@@ -23,8 +23,9 @@ public final class GitTree implements SourceTree {
   private final Repository repository;
   private final String revision;
   private final String rootTreeId;
-  private final TreeMap<String, ObjectId> blobs = new TreeMap<>();
-  private final Map<String, ObjectId> trees = new TreeMap<>();
+  /** Indexed once per commit, read only afterwards: shared by the trees {@link #withPrefix} makes. */
+  private final TreeMap<String, ObjectId> blobs;
+  private final Map<String, ObjectId> trees;
 
   private final String prefix;
 
@@ -37,6 +38,8 @@ public final class GitTree implements SourceTree {
     this.prefix = prefix;
     this.revision = commit.name();
     this.rootTreeId = commit.getTree().name();
+    this.blobs = new TreeMap<>();
+    this.trees = new TreeMap<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
       walk.addTree(commit.getTree());
       walk.setRecursive(false);
@@ -52,6 +55,23 @@ public final class GitTree implements SourceTree {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private GitTree(GitTree whole, String prefix) {
+    this.repository = whole.repository;
+    this.prefix = prefix;
+    this.revision = whole.revision;
+    this.rootTreeId = whole.rootTreeId;
+    this.blobs = whole.blobs;
+    this.trees = whole.trees;
+  }
+
+  /**
+   * The same commit answering for paths relative to {@code prefix} (relative to the git work
+   * tree's root), without indexing the commit again.
+   */
+  public GitTree withPrefix(String prefix) {
+    return prefix.equals(this.prefix) ? this : new GitTree(this, prefix);
   }
 
   @Override

@@ -93,4 +93,38 @@ public final class RepoPaths {
     }
     return path.startsWith(directory + "/") ? path.substring(directory.length() + 1) : path;
   }
+
+  /**
+   * The path that leads from folder {@code from} to {@code to}, both normalized and inside the same
+   * root ({@code ""} when they are the same): {@code relative("a/b", "a/c/d")} is {@code ../c/d}.
+   */
+  public static String relative(String from, String to) {
+    String common = commonAncestor(from, to);
+    StringBuilder out = new StringBuilder();
+    String rest = from.substring(common.length());
+    for (String part : rest.split("/")) {
+      if (!part.isEmpty()) {
+        out.append(out.length() == 0 ? "" : "/").append("..");
+      }
+    }
+    String down = to.substring(common.length());
+    if (down.startsWith("/")) {
+      down = down.substring(1);
+    }
+    if (down.isEmpty()) {
+      return out.toString();
+    }
+    return out.length() == 0 ? down : out + "/" + down;
+  }
+
+  /** The deepest folder that holds both normalized paths ({@code ""}: the root). */
+  public static String commonAncestor(String a, String b) {
+    String[] x = a.isEmpty() ? new String[0] : a.split("/");
+    String[] y = b.isEmpty() ? new String[0] : b.split("/");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
+      out.append(i == 0 ? "" : "/").append(x[i]);
+    }
+    return out.toString();
+  }
 }

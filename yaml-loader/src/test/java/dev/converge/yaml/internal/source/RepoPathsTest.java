@@ -33,4 +33,35 @@ class RepoPathsTest {
     assertThat(normalized).isEqualTo(expected.equals("''") ? "" : expected);
     assertThat(RepoPaths.normalize(normalized)).isEqualTo(normalized);
   }
+
+  @ParameterizedTest(name = "from \"{0}\" to \"{1}\" -> \"{2}\"")
+  @CsvSource(delimiter = '|', emptyValue = "''", value = {
+      "''|''|''",
+      "''|a/b|a/b",
+      "a/b|''|../..",
+      "a/b|a/b|''",
+      "a/b|a/c/d|../c/d",
+      "a/bc|a/b|../b",
+      "rootfs/usr/local/etc/atmos|stacks|../../../../../stacks"})
+  void relative_betweenFolders_climbsToTheCommonAncestor(String from, String to, String expected) {
+    String relative = RepoPaths.relative(blank(from), blank(to));
+
+    assertThat(relative).isEqualTo(blank(expected));
+    assertThat(RepoPaths.join(blank(from), relative)).isEqualTo(blank(to));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" and \"{1}\" -> \"{2}\"")
+  @CsvSource(delimiter = '|', emptyValue = "''", value = {
+      "''|a|''",
+      "a/b|a/b/c|a/b",
+      "a/bc|a/b|a",
+      "x/y|z|''"})
+  void commonAncestor_twoPaths_deepestSharedFolder(String a, String b, String expected) {
+    assertThat(RepoPaths.commonAncestor(blank(a), blank(b))).isEqualTo(blank(expected));
+    assertThat(RepoPaths.commonAncestor(blank(b), blank(a))).isEqualTo(blank(expected));
+  }
+
+  private static String blank(String value) {
+    return value.equals("''") ? "" : value;
+  }
 }
