@@ -138,7 +138,7 @@ public final class RepositoryLoader {
           SourceLocation.ofFile(config.file()), "set stacks.base_path in atmos.yaml");
     }
     ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
-    TemplateEngine engine = TemplateFunctions.engine(config, environment);
+    TemplateEngine engine = TemplateFunctions.engine(config, environment, revision);
     List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine));
 
     // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker

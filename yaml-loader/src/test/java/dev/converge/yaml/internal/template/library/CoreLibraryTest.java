@@ -1,0 +1,152 @@
+package dev.converge.yaml.internal.template.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.converge.yaml.internal.template.GoTemplate;
+import dev.converge.yaml.internal.template.MissingKey;
+import dev.converge.yaml.internal.template.TemplateException;
+import dev.converge.yaml.internal.template.TemplateFunction;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The library through real templates. Expected outputs are Sprig's documented examples
+ * ({@code masterminds.github.io/sprig}) and Go's own results where Sprig documents none.
+ */
+class CoreLibraryTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+  private static final Map<String, TemplateFunction> FUNCTIONS =
+      CoreLibrary.functions(NOW, Map.of("HOME", "/home/ci", "SET", "yes"), true, true);
+
+  private static String render(String template) {
+    return GoTemplate.parse("t", template, FUNCTIONS.keySet())
+        .execute(Map.of("vars", Map.of("stage", "dev", "n", 7L)), FUNCTIONS, MissingKey.DEFAULT);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '¦', quoteCharacter = '`', value = {
+      "{{ \"hello\" | upper }}¦HELLO",
+      "{{ title \"hello world\" }}¦Hello World",
+      "{{ trim \"   hello    \" }}¦hello",
+      "{{ trimSuffix \"-\" \"hello-\" }}¦hello",
+      "{{ trimPrefix \"-\" \"-hello\" }}¦hello",
+      "{{ trimAll \"$\" \"$5.00$\" }}¦5.00",
+      "{{ repeat 3 \"hello\" }}¦hellohellohello",
+      "{{ substr 0 5 \"hello world\" }}¦hello",
+      "{{ nospace \"hello w o r l d\" }}¦helloworld",
+      "{{ trunc 5 \"hello world\" }}¦hello",
+      "{{ trunc -5 \"hello world\" }}¦world",
+      "{{ contains \"cat\" \"catch\" }}¦true",
+      "{{ hasPrefix \"cat\" \"catch\" }}¦true",
+      "{{ cat \"hello\" \"beautiful\" \"world\" }}¦hello beautiful world",
+      "`{{ indent 4 \"hello\" }}`¦`    hello`",
+      "{{ replace \" \" \"-\" \"I Am Henry VIII\" }}¦I-Am-Henry-VIII",
+      "{{ snakecase \"FirstName\" }}¦first_name",
+      "{{ kebabcase \"FirstName\" }}¦first-name",
+      "{{ camelcase \"http_server\" }}¦HttpServer",
+      "{{ regexFindAll \"[2,4,6,8]\" \"123456789\" -1 }}¦[2 4 6 8]",
+      "{{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\" }}¦-W-xxW-",
+      "{{ regexReplaceAllLiteral \"a(x*)b\" \"-ab-axxb-\" \"${1}\" }}¦-${1}-${1}-",
+      "{{ regexSplit \"z+\" \"pizza\" -1 }}¦[pi a]",
+      "{{ regexMatch \"^[a-z]+$\" \"abc\" }}¦true",
+      "{{ default \"foo\" .Bar }}¦foo",
+      "{{ default \"foo\" .vars.stage }}¦dev",
+      "{{ .vars.missing | default \"fallback\" }}¦fallback",
+      "{{ coalesce 0 1 2 }}¦1",
+      "{{ ternary \"foo\" \"bar\" true }}¦foo",
+      "{{ empty \"\" }}¦true",
+      "{{ list \"a\" \"b\" | join \"-\" }}¦a-b",
+      "{{ splitList \"$\" \"foo$bar$baz\" }}¦[foo bar baz]",
+      "{{ $a := split \"$\" \"foo$bar$baz\" }}{{ $a._0 }}¦foo",
+      "{{ first (list 1 2 3) }}¦1",
+      "{{ rest (list 1 2 3) }}¦[2 3]",
+      "{{ last (list 1 2 3) }}¦3",
+      "{{ initial (list 1 2 3) }}¦[1 2]",
+      "{{ append (list 1 2) 3 }}¦[1 2 3]",
+      "{{ prepend (list 1 2) 0 }}¦[0 1 2]",
+      "{{ concat (list 1 2) (list 3) }}¦[1 2 3]",
+      "{{ reverse (list 1 2 3) }}¦[3 2 1]",
+      "{{ uniq (list 1 1 2) }}¦[1 2]",
+      "{{ without (list 1 2 3) 2 }}¦[1 3]",
+      "{{ has 4 (list 1 2 3 4) }}¦true",
+      "{{ compact (list 1 \"\" 2) }}¦[1 2]",
+      "{{ until 3 }}¦[0 1 2]",
+      "{{ sortAlpha (list \"b\" \"a\") }}¦[a b]",
+      "{{ $d := dict \"name1\" \"value1\" \"name2\" \"value2\" }}{{ get $d \"name1\" }}¦value1",
+      "{{ $d := dict \"a\" 1 }}{{ hasKey $d \"a\" }}¦true",
+      "{{ keys (dict \"b\" 1 \"a\" 2) }}¦[a b]",
+      "{{ pick (dict \"a\" 1 \"b\" 2) \"a\" }}¦map[a:1]",
+      "{{ omit (dict \"a\" 1 \"b\" 2) \"a\" }}¦map[b:2]",
+      "{{ merge (dict \"a\" 1) (dict \"a\" 2 \"b\" 3) }}¦map[a:1 b:3]",
+      "{{ mergeOverwrite (dict \"a\" 1) (dict \"a\" 2 \"b\" 3) }}¦map[a:2 b:3]",
+      "{{ dig \"user\" \"role\" \"guest\" (dict \"user\" (dict \"role\" \"admin\")) }}¦admin",
+      "{{ dig \"user\" \"name\" \"guest\" (dict \"user\" (dict \"role\" \"admin\")) }}¦guest",
+      "{{ add 1 2 3 }}¦6",
+      "{{ sub 3 2 }}¦1",
+      "{{ mul 2 3 }}¦6",
+      "{{ div 7 2 }}¦3",
+      "{{ mod 7 2 }}¦1",
+      "{{ max 1 5 3 }}¦5",
+      "{{ add1 .vars.n }}¦8",
+      "{{ int \"42\" }}¦42",
+      "{{ b64enc \"hello\" }}¦aGVsbG8=",
+      "{{ b64dec \"aGVsbG8=\" }}¦hello",
+      "{{ sha256sum \"Hello world!\" }}¦c0535e4be2b79ffd93291305436bf889314e4a3faec05ecffcbb7df31ad9e51a",
+      "{{ toJson (dict \"b\" (list \"<x>\") \"a\" 1.5) }}¦{\"a\":1.5,\"b\":[\"\\u003cx\\u003e\"]}",
+      "{{ toRawJson (dict \"b\" (list \"<x>\")) }}¦{\"b\":[\"<x>\"]}",
+      "{{ (fromJson \"{\\\"a\\\": [1, 2]}\").a }}¦[1 2]",
+      "{{ quote \"a\" }}¦\"a\"",
+      "{{ squote \"a\" }}¦'a'",
+      "{{ toString 12 }}¦12",
+      "{{ typeOf .vars.n }}¦int",
+      "{{ kindIs \"map\" .vars }}¦true",
+      "{{ env \"HOME\" }}¦/home/ci",
+      "{{ env \"UNSET\" }}¦''",
+      "{{ expandenv \"home is $HOME, ${SET}\" }}¦home is /home/ci, yes",
+      "{{ now | unixEpoch }}¦1795773600",
+      "{{ strings.ToUpper .vars.stage }}¦DEV",
+      "{{ strings.TrimPrefix \"d\" .vars.stage }}¦ev",
+      "{{ env.Getenv \"UNSET\" \"fallback\" }}¦fallback",
+      "{{ env.Getenv \"SET\" }}¦yes",
+      "{{ getenv \"HOME\" }}¦/home/ci",
+      "{{ conv.ToInt \"12\" | add 1 }}¦13",
+      "{{ conv.Join (list \"a\" \"b\") \",\" }}¦a,b",
+  })
+  void function_givesSprigsAndGomplatesResult(String template, String expected) {
+    assertThat(render(template)).isEqualTo(expected.equals("''") ? "" : expected);
+  }
+
+  @Test
+  void toPrettyJson_indentsTwoSpaces() {
+    assertThat(render("{{ toPrettyJson (dict \"a\" 1 \"b\" (list)) }}")).isEqualTo("{\n  \"a\": 1,\n  \"b\": []\n}");
+  }
+
+  @Test
+  void failAndRequired_stopTheTemplateWithTheirMessage() {
+    assertThatThrownBy(() -> render("{{ fail \"no stage\" }}")).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("no stage");
+    assertThatThrownBy(() -> render("{{ required \"stage is required\" .vars.absent }}"))
+        .hasMessageContaining("stage is required");
+  }
+
+  @Test
+  void impureAndOutsideWorldFunctions_refusedSayingWhy() {
+    assertThatThrownBy(() -> render("{{ uuidv4 }}")).hasMessageContaining("different value at every load");
+    assertThatThrownBy(() -> render("{{ (atmos.Store \"ssm\" \"dev\" \"vpc\" \"id\") }}"))
+        .hasMessageContaining("atmos.Store reads a store");
+  }
+
+  @Test
+  void disabledLibraries_areNotDefined() {
+    Map<String, TemplateFunction> none = CoreLibrary.functions(NOW, Map.of(), false, false);
+
+    assertThatThrownBy(() -> GoTemplate.parse("t", "{{ upper .x }}", none.keySet()))
+        .hasMessageContaining("function \"upper\" not defined");
+    assertThat(none).containsOnlyKeys("atmos");
+  }
+}
