@@ -93,7 +93,9 @@ class BadInputTest {
                 environments:
                   dev: {stacks: ["dev/*"], soak: 30 minutes}
                 """),
-            "type-mismatch", "rollout.yaml:2:34", "30s, 45m, 2h, 7d"));
+            "type-mismatch", "rollout.yaml:2:34", "30s, 45m, 2h, 7d"),
+        row("stack name not a string", f -> f.write("stacks/deploy/dev.yaml", "name: 12345\nvars: {stage: dev, region: r}\n"),
+            "type-mismatch", "stacks/deploy/dev.yaml:1:7", "`name` must be a string"));
   }
 
   private static Arguments row(String name, Consumer<RepoFiles> files, String rule, String location, String text) {

@@ -141,4 +141,24 @@ class LocalsLoadTest {
       assertThat(p.location().orElseThrow().render()).isEqualTo("stacks/deploy/dev.yaml:1:1");
     });
   }
+
+  @Test
+  void versionSection_isReadAndVisibleToTemplates() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("stacks/catalog/track.yaml", "version:\n  track: beta\n")
+        .write("stacks/deploy/dev.yaml", """
+            import: [catalog/track]
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    track: "{{ .version.track }}"
+            """);
+
+    AtmosSnapshot snapshot = AtmosRepository.open(files.root()).load();
+
+    assertThat(snapshot.describeComponent("vpc", "dev/r").vars()).containsEntry("track", "beta");
+    assertThat(snapshot.warnings()).noneMatch(p -> p.message().contains("version"));
+  }
 }

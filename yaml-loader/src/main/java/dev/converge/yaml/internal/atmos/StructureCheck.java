@@ -18,7 +18,7 @@ final class StructureCheck {
   static final Set<String> TOP_LEVEL = Set.of("import", "vars", "settings", "env", "terraform", "helmfile", "packer",
       "ansible", "components", "overrides", "name", "metadata", "locals", "dependencies", "hooks", "auth", "generate",
       "workflows", "description", "secrets", "providers", "backend", "backend_type", "remote_state_backend",
-      "remote_state_backend_type");
+      "remote_state_backend_type", "version");
   static final Set<String> MAP_SECTIONS = Set.of("vars", "settings", "env", "overrides", "metadata", "providers",
       "backend", "remote_state_backend", "dependencies", "hooks", "auth", "generate", "required_providers", "source",
       "provision", "locals");
@@ -34,11 +34,16 @@ final class StructureCheck {
             file.location(List.of(key)), "Atmos ignores it; remove or rename it");
       }
     }
+    Object name = raw.get("name");
+    if (name != null && !(name instanceof String)) { // Atmos's stack manifest schema: a string
+      mismatch(file, problems, List.of("name"), "a string (the stack's name)", name);
+    }
     Object imports = raw.get("import");
     if (imports != null && !(imports instanceof List) && !(imports instanceof String)) {
       mismatch(file, problems, List.of("import"), "a list of paths", imports);
     }
-    for (String section : List.of("vars", "settings", "env", "overrides", "metadata", "components", "dependencies")) {
+    for (String section : List.of("vars", "settings", "env", "overrides", "metadata", "components", "dependencies",
+        "version")) {
       expectMap(file, problems, raw, List.of(section));
     }
     for (String type : ComponentTypes.ALL) {
