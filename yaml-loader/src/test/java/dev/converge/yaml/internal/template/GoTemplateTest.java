@@ -78,7 +78,11 @@ class GoTemplateTest {
     @Test
     void execute_missingKey_byOption() {
       assertThat(run("{{.vars.nope}}")).isEqualTo("<no value>");
+      // golang/go#24963: missingkey=zero on map[string]interface {} gives a nil interface, printed <no value>
       assertThat(run("{{.vars.nope}}", DATA, MissingKey.ZERO)).isEqualTo("<no value>");
+      assertThat(run("{{print .vars.nope}}", DATA, MissingKey.ZERO)).isEqualTo("<nil>");
+      assertThatThrownBy(() -> run("{{.vars.nope.x}}", DATA, MissingKey.ZERO))
+          .hasMessageEndingWith("nil pointer evaluating interface {}.x");
       assertThat(run("{{.vars.none}}")).isEqualTo("<no value>");
       assertThat(run("{{.vars.nope.deeper}}")).isEqualTo("<no value>");
       assertThatThrownBy(() -> run("x\n {{.vars.nope}}", DATA, MissingKey.ERROR))
