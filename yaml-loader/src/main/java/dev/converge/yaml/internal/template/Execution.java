@@ -411,13 +411,21 @@ final class Execution {
 
   private Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, int from, Node[] args, Object fin) {
     int last = ident.length - 1;
+    boolean boxed = false;
     for (int i = from; i < last; i++) {
-      receiver = evalField(dot, ident[i], n, null, MISSING, receiver);
+      Object next = evalField(dot, ident[i], n, null, MISSING, receiver, boxed);
+      boxed = receiver instanceof Map && !(((Map<?, ?>) receiver).get(ident[i]) instanceof TemplateFunction);
+      receiver = next;
     }
-    return evalField(dot, ident[last], n, args, fin, receiver);
+    return evalField(dot, ident[last], n, args, fin, receiver, boxed);
   }
 
-  private Object evalField(Object dot, String fieldName, Node n, Node[] args, Object fin, Object receiver) {
+  /**
+   * One field of a chain. {@code boxed}: the receiver was read from a map in this chain, so Go
+   * sees its static type, {@code interface {}}, and names that in an error.
+   */
+  private Object evalField(Object dot, String fieldName, Node n, Node[] args, Object fin, Object receiver,
+      boolean boxed) {
     if (receiver == NO_VALUE) {
       if (missingKey == MissingKey.ERROR) {
         throw errorf("nil data; no entry for key " + GoFmt.quote(fieldName));
@@ -450,7 +458,8 @@ final class Execution {
       }
       return v;
     }
-    throw errorf("can't evaluate field " + fieldName + " in type " + GoValues.typeName(receiver));
+    throw errorf("can't evaluate field " + fieldName + " in type "
+        + (boxed ? "interface {}" : GoValues.typeName(receiver)));
   }
 
   private Object evalFunction(Object dot, IdentifierNode id, Node cmd, Node[] args, Object fin) {

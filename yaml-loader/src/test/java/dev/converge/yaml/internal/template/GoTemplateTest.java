@@ -95,6 +95,8 @@ class GoTemplateTest {
       assertThatThrownBy(() -> run("{{.vars.none.x}}"))
           .hasMessageEndingWith("nil pointer evaluating interface {}.x");
       assertThatThrownBy(() -> run("{{.vars.stage.x}}"))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> run("{{$s := .vars.stage}}{{$s.x}}"))
           .hasMessageEndingWith("can't evaluate field x in type string");
     }
 
