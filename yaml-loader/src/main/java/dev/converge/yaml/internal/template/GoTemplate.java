@@ -29,10 +29,14 @@ import java.util.Set;
 public final class GoTemplate {
 
   private final String name;
+  private final String text;
+  private final Set<String> functionNames;
   private final Map<String, ListNode> trees;
 
-  private GoTemplate(String name, Map<String, ListNode> trees) {
+  private GoTemplate(String name, String text, Set<String> functionNames, Map<String, ListNode> trees) {
     this.name = name;
+    this.text = text;
+    this.functionNames = functionNames;
     this.trees = trees;
   }
 
@@ -45,7 +49,8 @@ public final class GoTemplate {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(functionNames, "functionNames");
     try {
-      return new GoTemplate(name, Collections.unmodifiableMap(Parser.parse(name, text, functionNames)));
+      Set<String> names = Set.copyOf(functionNames);
+      return new GoTemplate(name, text, names, Collections.unmodifiableMap(Parser.parse(name, text, names)));
     } catch (StackOverflowError e) {
       throw new TemplateException("template: " + name + ": nested too deeply to parse");
     }
@@ -59,6 +64,22 @@ public final class GoTemplate {
   /** The name given at parse time. */
   public String name() {
     return name;
+  }
+
+  /**
+   * This template as if its text had been parsed under {@code newName}: the same output, errors
+   * naming {@code newName}. For a cache keyed by text whose callers name different files: a text
+   * without definitions shares this one's tree; one with definitions is parsed again.
+   */
+  public GoTemplate named(String newName) {
+    Objects.requireNonNull(newName, "newName");
+    if (newName.equals(name)) {
+      return this;
+    }
+    if (trees.size() == 1) {
+      return new GoTemplate(newName, text, functionNames, Map.of(newName, trees.get(name)));
+    }
+    return parse(newName, text, functionNames);
   }
 
   /** The names of the templates this one holds (itself and its definitions). */

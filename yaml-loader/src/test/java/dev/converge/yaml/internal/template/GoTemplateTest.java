@@ -276,6 +276,19 @@ class GoTemplateTest {
   }
 
   @Test
+  void named_sharesTheTreeAndNamesTheNewTemplateInErrors() {
+    GoTemplate first = GoTemplate.parse("a.yaml", "x{{.vars.nope}}", Set.of());
+    GoTemplate second = first.named("b.yaml");
+
+    assertThat(second.execute(DATA, Map.of(), MissingKey.DEFAULT)).isEqualTo("x<no value>");
+    assertThatThrownBy(() -> second.execute(DATA, Map.of(), MissingKey.ERROR))
+        .hasMessage("template: b.yaml:1:8: executing \"b.yaml\" at <.vars.nope>: map has no entry for key \"nope\"");
+    GoTemplate withDefine = GoTemplate.parse("a.yaml", "{{define \"d\"}}{{.}}{{end}}{{template \"d\" 1}}", Set.of());
+    assertThat(withDefine.named("b.yaml").templateNames()).containsExactlyInAnyOrder("d", "b.yaml");
+    assertThat(withDefine.named("b.yaml").execute(null, Map.of(), MissingKey.ERROR)).isEqualTo("1");
+  }
+
+  @Test
   void execute_listWithNull_printsNil() {
     assertThat(run("{{.}}", Arrays.asList(1L, null), MissingKey.DEFAULT)).isEqualTo("[1 <nil>]");
   }
