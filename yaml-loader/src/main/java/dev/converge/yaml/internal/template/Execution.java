@@ -234,14 +234,11 @@ final class Execution {
         }
       } else if (val instanceof Map) {
         Map<?, ?> map = (Map<?, ?>) val;
-        List<String> keys = new ArrayList<>(map.size());
-        for (Object k : map.keySet()) {
-          keys.add((String) k);
-        }
-        keys.sort(Builtins::compareStrings);
-        for (String k : keys) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+        entries.sort((x, y) -> Builtins.compareStrings(String.valueOf(x.getKey()), String.valueOf(y.getKey())));
+        for (Map.Entry<?, ?> e : entries) {
           ran = true;
-          if (oneIteration(r, decls, mark, k, map.get(k)) == BREAK) {
+          if (oneIteration(r, decls, mark, e.getKey(), e.getValue()) == BREAK) {
             break;
           }
         }
