@@ -31,12 +31,17 @@ public final class GoTemplate {
   private final String name;
   private final String text;
   private final Set<String> functionNames;
+  private final String leftDelim;
+  private final String rightDelim;
   private final Map<String, ListNode> trees;
 
-  private GoTemplate(String name, String text, Set<String> functionNames, Map<String, ListNode> trees) {
+  private GoTemplate(String name, String text, Set<String> functionNames, String leftDelim, String rightDelim,
+      Map<String, ListNode> trees) {
     this.name = name;
     this.text = text;
     this.functionNames = functionNames;
+    this.leftDelim = leftDelim;
+    this.rightDelim = rightDelim;
     this.trees = trees;
   }
 
@@ -45,12 +50,25 @@ public final class GoTemplate {
    * may call besides the builtins.
    */
   public static GoTemplate parse(String name, String text, Set<String> functionNames) {
+    return parse(name, text, functionNames, "", "");
+  }
+
+  /**
+   * Parses {@code text} with other action delimiters (Go's {@code Delims}; Atmos's
+   * {@code templates.settings.delimiters}); an empty delimiter is the default, {@code {{} or
+   * {@code }}}.
+   */
+  public static GoTemplate parse(String name, String text, Set<String> functionNames, String leftDelim,
+      String rightDelim) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(functionNames, "functionNames");
+    String left = Objects.requireNonNull(leftDelim, "leftDelim").isEmpty() ? "{{" : leftDelim;
+    String right = Objects.requireNonNull(rightDelim, "rightDelim").isEmpty() ? "}}" : rightDelim;
     try {
       Set<String> names = Set.copyOf(functionNames);
-      return new GoTemplate(name, text, names, Collections.unmodifiableMap(Parser.parse(name, text, names)));
+      return new GoTemplate(name, text, names, left, right,
+          Collections.unmodifiableMap(Parser.parse(name, text, names, left, right)));
     } catch (StackOverflowError e) {
       throw new TemplateException("template: " + name + ": nested too deeply to parse");
     }
@@ -59,6 +77,11 @@ public final class GoTemplate {
   /** Whether the text has an action at all; a text without one renders as itself. */
   public static boolean hasActions(String text) {
     return text.indexOf("{{") >= 0;
+  }
+
+  /** {@link #hasActions(String)} for a left delimiter other than the default ("" is the default). */
+  public static boolean hasActions(String text, String leftDelim) {
+    return text.indexOf(leftDelim.isEmpty() ? "{{" : leftDelim) >= 0;
   }
 
   /** The name given at parse time. */
@@ -77,9 +100,9 @@ public final class GoTemplate {
       return this;
     }
     if (trees.size() == 1) {
-      return new GoTemplate(newName, text, functionNames, Map.of(newName, trees.get(name)));
+      return new GoTemplate(newName, text, functionNames, leftDelim, rightDelim, Map.of(newName, trees.get(name)));
     }
-    return parse(newName, text, functionNames);
+    return parse(newName, text, functionNames, leftDelim, rightDelim);
   }
 
   /** The names of the templates this one holds (itself and its definitions). */

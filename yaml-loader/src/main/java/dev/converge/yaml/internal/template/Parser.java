@@ -46,20 +46,24 @@ final class Parser {
   private int depth;
   private int actionLine;
 
-  private Parser(String name, String text, Set<String> functions, Map<String, ListNode> trees) {
+  private Parser(String name, String text, Set<String> functions, Map<String, ListNode> trees, String left,
+      String right) {
     this.parseName = name;
     this.text = text;
     this.functions = functions;
     this.trees = trees;
     // break and continue are keywords unless a function of that name is in scope (Go's rule)
-    this.items = Lexer.lex(text, !functions.contains("break"), !functions.contains("continue"));
+    this.items = Lexer.lex(text, left, right, !functions.contains("break"), !functions.contains("continue"));
     vars.add("$");
   }
 
-  /** Parses a template; returns its trees by name (the top-level one under {@code name}). */
-  static Map<String, ListNode> parse(String name, String text, Set<String> functions) {
+  /**
+   * Parses a template with these action delimiters; returns its trees by name (the top-level one
+   * under {@code name}).
+   */
+  static Map<String, ListNode> parse(String name, String text, Set<String> functions, String left, String right) {
     Map<String, ListNode> trees = new LinkedHashMap<>();
-    Parser p = new Parser(name, text, functions, trees);
+    Parser p = new Parser(name, text, functions, trees, left, right);
     ListNode root = p.parseTop();
     p.add(name, root);
     return trees;

@@ -88,8 +88,12 @@ class GoConformanceTest {
       }
       String templateName = (String) c.getOrDefault("parse_name", name);
       MissingKey mk = MissingKey.valueOf(((String) c.getOrDefault("missingkey", "default")).toUpperCase(Locale.ROOT));
-      tally.check(name, text, c.get("error"), expected, () -> GoTemplate.parse(templateName, text, FUNCS.keySet())
-          .execute(data, FUNCS, mk));
+      @SuppressWarnings("unchecked")
+      List<String> delims = (List<String>) c.getOrDefault("delims", List.of("", ""));
+      String execute = (String) c.getOrDefault("execute", templateName);
+      tally.check(name, text, c.get("error"), expected, () -> GoTemplate
+          .parse(templateName, text, FUNCS.keySet(), delims.get(0), delims.get(1))
+          .execute(execute, data, FUNCS, mk));
     }
     tally.finish();
   }
