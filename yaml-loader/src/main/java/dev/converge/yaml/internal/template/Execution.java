@@ -62,6 +62,10 @@ final class Execution {
   private String executing;
   private String[] varNames = new String[8];
   private Object[] varValues = new Object[8];
+  /** Whether a variable holds a value read from a list or map (Go: static type interface {}). */
+  private boolean[] varBoxed = new boolean[8];
+  /** Whether dot is a value read from a list or map, as range's elements are. */
+  private boolean dotBoxed;
   private int varCount;
   private int varBase;
   private int depth;
@@ -112,15 +116,18 @@ final class Execution {
     if (varCount == varNames.length) {
       varNames = Arrays.copyOf(varNames, varCount * 2);
       varValues = Arrays.copyOf(varValues, varCount * 2);
+      varBoxed = Arrays.copyOf(varBoxed, varCount * 2);
     }
     varNames[varCount] = name;
     varValues[varCount] = value;
+    varBoxed[varCount] = false;
     varCount++;
   }
 
   private void pop(int mark) {
     for (int i = mark; i < varCount; i++) {
       varValues[i] = null;
+      varBoxed[i] = false;
     }
     varCount = mark;
   }
@@ -135,10 +142,10 @@ final class Execution {
     throw errorf("undefined variable: " + name);
   }
 
-  private Object varValue(String name) {
+  private int varIndex(String name) {
     for (int i = varCount - 1; i >= varBase; i--) {
       if (varNames[i].equals(name)) {
-        return varValues[i];
+        return i;
       }
     }
     throw errorf("undefined variable: " + name);
@@ -206,7 +213,16 @@ final class Execution {
     try {
       Object val = evalPipeline(dot, b.pipe);
       if (Builtins.truth(val)) {
-        return walk(b.kind == Node.WITH ? val : dot, b.list);
+        if (b.kind == Node.WITH) {
+          boolean saved = dotBoxed;
+          dotBoxed = false;
+          try {
+            return walk(val, b.list);
+          } finally {
+            dotBoxed = saved;
+          }
+        }
+        return walk(dot, b.list);
       } else if (b.elseList != null) {
         return walk(dot, b.elseList);
       }
@@ -228,7 +244,7 @@ final class Execution {
         List<?> list = (List<?>) val;
         for (int i = 0; i < list.size(); i++) {
           ran = true;
-          if (oneIteration(r, decls, mark, (long) i, list.get(i)) == BREAK) {
+          if (oneIteration(r, decls, mark, (long) i, list.get(i), true) == BREAK) {
             break;
           }
         }
@@ -238,7 +254,7 @@ final class Execution {
         entries.sort((x, y) -> Builtins.compareStrings(String.valueOf(x.getKey()), String.valueOf(y.getKey())));
         for (Map.Entry<?, ?> e : entries) {
           ran = true;
-          if (oneIteration(r, decls, mark, e.getKey(), e.getValue()) == BREAK) {
+          if (oneIteration(r, decls, mark, e.getKey(), e.getValue(), true) == BREAK) {
             break;
           }
         }
@@ -250,7 +266,7 @@ final class Execution {
         long n = b == null ? ((Number) val).longValue() : b.bitLength() < 64 ? b.longValue() : Long.MAX_VALUE;
         for (long i = 0; i < n; i++) {
           ran = true;
-          if (oneIteration(r, decls, mark, i, i) == BREAK) {
+          if (oneIteration(r, decls, mark, i, i, false) == BREAK) {
             break;
           }
         }
@@ -266,17 +282,23 @@ final class Execution {
     }
   }
 
-  private int oneIteration(BranchNode r, int decls, int mark, Object index, Object elem) {
+  private int oneIteration(BranchNode r, int decls, int mark, Object index, Object elem, boolean boxed) {
     step();
     if (decls > 0) {
       varValues[varCount - 1] = elem;
+      varBoxed[varCount - 1] = boxed;
     }
     if (decls > 1) {
       varValues[varCount - 2] = index;
     }
-    int code = walk(elem, r.list);
-    pop(mark);
-    return code;
+    boolean saved = dotBoxed;
+    dotBoxed = boxed;
+    try {
+      return walk(elem, r.list);
+    } finally {
+      dotBoxed = saved;
+      pop(mark);
+    }
   }
 
   private void walkTemplate(Object dot, TemplateNode t) {
@@ -297,9 +319,12 @@ final class Execution {
     push("$", newDot);
     depth++;
     executing = t.name;
+    boolean savedBoxed = dotBoxed;
+    dotBoxed = false;
     try {
       walk(newDot, tree);
     } finally {
+      dotBoxed = savedBoxed;
       depth--;
       executing = savedName;
       pop(savedCount);
@@ -382,7 +407,7 @@ final class Execution {
 
   private Object evalFieldNode(Object dot, FieldNode field, Node[] args, Object fin) {
     at(field);
-    return evalFieldChain(dot, dot, field, field.ident, 0, args, fin);
+    return evalFieldChain(dot, dot, dotBoxed, field, field.ident, 0, args, fin);
   }
 
   private Object evalChainNode(Object dot, ChainNode chain, Node[] args, Object fin) {
@@ -391,24 +416,26 @@ final class Execution {
       throw errorf("indirection through explicit nil in " + chain);
     }
     Object pipe = evalArg(dot, chain.node);
-    return evalFieldChain(dot, pipe, chain, chain.field, 0, args, fin);
+    return evalFieldChain(dot, pipe, false, chain, chain.field, 0, args, fin);
   }
 
   private Object evalVariableNode(Object dot, VariableNode v, Node[] args, Object fin) {
     at(v);
-    Object value = varValue(v.ident[0]);
+    int index = varIndex(v.ident[0]);
+    Object value = varValues[index];
     if (v.ident.length == 1) {
       if (args != null) {
         notAFunction(args, fin);
       }
       return value;
     }
-    return evalFieldChain(dot, value, v, v.ident, 1, args, fin);
+    return evalFieldChain(dot, value, varBoxed[index], v, v.ident, 1, args, fin);
   }
 
-  private Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, int from, Node[] args, Object fin) {
+  private Object evalFieldChain(Object dot, Object receiver, boolean receiverBoxed, Node n, String[] ident, int from,
+      Node[] args, Object fin) {
     int last = ident.length - 1;
-    boolean boxed = false;
+    boolean boxed = receiverBoxed;
     for (int i = from; i < last; i++) {
       Object next = evalField(dot, ident[i], n, null, MISSING, receiver, boxed);
       boxed = receiver instanceof Map && !(((Map<?, ?>) receiver).get(ident[i]) instanceof TemplateFunction);

@@ -98,6 +98,14 @@ class GoTemplateTest {
           .hasMessageEndingWith("can't evaluate field x in type interface {}");
       assertThatThrownBy(() -> run("{{$s := .vars.stage}}{{$s.x}}"))
           .hasMessageEndingWith("can't evaluate field x in type string");
+      assertThatThrownBy(() -> run("{{range .vars.list}}{{.x}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> run("{{range $i, $e := .vars.list}}{{$e.x}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> run("{{range .vars.list}}{{with .}}{{.x}}{{end}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type string");
+      assertThatThrownBy(() -> run("{{range 2}}{{.x}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type int");
     }
 
     @Test
