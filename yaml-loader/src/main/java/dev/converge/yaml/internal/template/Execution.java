@@ -504,22 +504,52 @@ final class Execution {
   }
 
   private Object evalCall(Object dot, TemplateFunction f, Node n, String name, Node[] args, Object fin) {
+    Node callee = node;
     int given = args == null ? 0 : args.length - 1;
     List<Object> argv = new ArrayList<>(given + 1);
+    boolean[] noValue = new boolean[given + 1];
     for (int i = 1; i <= given; i++) {
-      argv.add(arg(evalArg(dot, args[i])));
+      Object v = evalArg(dot, args[i]);
+      noValue[i - 1] = v == NO_VALUE;
+      argv.add(arg(v));
     }
     if (fin != MISSING) {
+      noValue[given] = fin == NO_VALUE;
       argv.add(arg(fin));
     }
     try {
       return f.call(Collections.unmodifiableList(argv));
     } catch (TemplateException e) {
+      if (e.argument() >= 0 && e.argument() < argv.size()) {
+        throw wrongType(e, e.argument() < given ? args[e.argument() + 1] : callee, argv.get(e.argument()),
+            noValue[e.argument()]);
+      }
+      if (e.getMessage().startsWith("wrong number of args for ")) {
+        at(callee);
+        throw errorf(e.getMessage());
+      }
       at(n);
       throw errorf("error calling " + name + ": " + e.getMessage());
     } catch (RuntimeException e) {
       at(n);
       throw errorf("error calling " + name + ": " + e);
+    }
+  }
+
+  /** Go's refusal of an argument of the wrong type, at the argument (validateType, evalString...). */
+  private TemplateException wrongType(TemplateException e, Node argNode, Object value, boolean noValue) {
+    at(argNode);
+    String type = e.expectedType();
+    switch (argNode.kind) {
+      case Node.NUMBER: case Node.STRING: case Node.BOOL:
+        return errorf("expected " + type + "; found " + argNode);
+      case Node.NIL:
+        return errorf("cannot assign nil to " + type);
+      default:
+        if (noValue || value == null) {
+          return errorf("invalid value; expected " + type);
+        }
+        return errorf("wrong type for value; expected " + type + "; got " + GoValues.typeName(value));
     }
   }
 

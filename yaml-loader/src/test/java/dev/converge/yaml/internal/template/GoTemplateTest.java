@@ -207,6 +207,31 @@ class GoTemplateTest {
     }
 
     @Test
+    void execute_functionRefusingArguments_placedAsGoPlacesItsOwnChecks() {
+      Map<String, TemplateFunction> funcs = Map.of("up", a -> {
+        if (a.size() != 1) {
+          throw new TemplateException("wrong number of args for up: want 1 got " + a.size());
+        }
+        if (!(a.get(0) instanceof String)) {
+          throw TemplateException.wrongArgumentType(0, "string");
+        }
+        return a.get(0);
+      });
+      java.util.function.Function<String, String> up = text ->
+          GoTemplate.parse("t", text, Set.of("up")).execute(DATA, funcs, MissingKey.ERROR);
+
+      assertThatThrownBy(() -> up.apply("{{ up 3 }}"))
+          .hasMessage("template: t:1:6: executing \"t\" at <3>: expected string; found 3");
+      assertThatThrownBy(() -> up.apply("{{ up .vars.n }}"))
+          .hasMessageEndingWith("executing \"t\" at <.vars.n>: wrong type for value; expected string; got int");
+      assertThatThrownBy(() -> up.apply("{{ up nil }}")).hasMessageEndingWith("at <nil>: cannot assign nil to string");
+      assertThatThrownBy(() -> up.apply("{{ 1 | up }}")).hasMessageEndingWith("wrong type for value; expected string; got int");
+      assertThatThrownBy(() -> up.apply("{{ up 1 2 }}"))
+          .hasMessage("template: t:1:3: executing \"t\" at <up>: wrong number of args for up: want 1 got 2");
+      assertThat(TemplateException.wrongArgumentType(1, "int")).hasMessage("wrong type for argument 1; expected int");
+    }
+
+    @Test
     void execute_call_callsAFunctionValue() {
       TemplateFunction f = a -> "called " + a;
       Map<String, TemplateFunction> funcs = Map.of("mk", a -> f);
