@@ -194,8 +194,12 @@ final class Builtins {
   // ---- len, index, slice
 
   static Object len(Object item) {
-    if (item == Execution.NO_VALUE || item == null) {
-      throw new TemplateException("len of untyped nil");
+    if (item == null) {
+      throw new TemplateException("len of nil pointer");
+    }
+    if (item == Execution.NO_VALUE) {
+      // Go's length asks the type of an invalid reflect.Value, which panics; the panic is the error
+      throw new TemplateException("reflect: call of reflect.Value.Type on zero Value");
     }
     if (item instanceof String) {
       return (long) utf8Length((String) item);

@@ -62,6 +62,10 @@ final class Execution {
   private String executing;
   private String[] varNames = new String[8];
   private Object[] varValues = new Object[8];
+  /** Whether a variable holds a value read from a list or map (Go: static type interface {}). */
+  private boolean[] varBoxed = new boolean[8];
+  /** Whether dot is a value read from a list or map, as range's elements are. */
+  private boolean dotBoxed;
   private int varCount;
   private int varBase;
   private int depth;
@@ -112,15 +116,18 @@ final class Execution {
     if (varCount == varNames.length) {
       varNames = Arrays.copyOf(varNames, varCount * 2);
       varValues = Arrays.copyOf(varValues, varCount * 2);
+      varBoxed = Arrays.copyOf(varBoxed, varCount * 2);
     }
     varNames[varCount] = name;
     varValues[varCount] = value;
+    varBoxed[varCount] = false;
     varCount++;
   }
 
   private void pop(int mark) {
     for (int i = mark; i < varCount; i++) {
       varValues[i] = null;
+      varBoxed[i] = false;
     }
     varCount = mark;
   }
@@ -135,10 +142,10 @@ final class Execution {
     throw errorf("undefined variable: " + name);
   }
 
-  private Object varValue(String name) {
+  private int varIndex(String name) {
     for (int i = varCount - 1; i >= varBase; i--) {
       if (varNames[i].equals(name)) {
-        return varValues[i];
+        return i;
       }
     }
     throw errorf("undefined variable: " + name);
@@ -206,7 +213,16 @@ final class Execution {
     try {
       Object val = evalPipeline(dot, b.pipe);
       if (Builtins.truth(val)) {
-        return walk(b.kind == Node.WITH ? val : dot, b.list);
+        if (b.kind == Node.WITH) {
+          boolean saved = dotBoxed;
+          dotBoxed = false;
+          try {
+            return walk(val, b.list);
+          } finally {
+            dotBoxed = saved;
+          }
+        }
+        return walk(dot, b.list);
       } else if (b.elseList != null) {
         return walk(dot, b.elseList);
       }
@@ -228,20 +244,17 @@ final class Execution {
         List<?> list = (List<?>) val;
         for (int i = 0; i < list.size(); i++) {
           ran = true;
-          if (oneIteration(r, decls, mark, (long) i, list.get(i)) == BREAK) {
+          if (oneIteration(r, decls, mark, (long) i, list.get(i), true) == BREAK) {
             break;
           }
         }
       } else if (val instanceof Map) {
         Map<?, ?> map = (Map<?, ?>) val;
-        List<String> keys = new ArrayList<>(map.size());
-        for (Object k : map.keySet()) {
-          keys.add((String) k);
-        }
-        keys.sort(Builtins::compareStrings);
-        for (String k : keys) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+        entries.sort((x, y) -> Builtins.compareStrings(String.valueOf(x.getKey()), String.valueOf(y.getKey())));
+        for (Map.Entry<?, ?> e : entries) {
           ran = true;
-          if (oneIteration(r, decls, mark, k, map.get(k)) == BREAK) {
+          if (oneIteration(r, decls, mark, e.getKey(), e.getValue(), true) == BREAK) {
             break;
           }
         }
@@ -253,7 +266,7 @@ final class Execution {
         long n = b == null ? ((Number) val).longValue() : b.bitLength() < 64 ? b.longValue() : Long.MAX_VALUE;
         for (long i = 0; i < n; i++) {
           ran = true;
-          if (oneIteration(r, decls, mark, i, i) == BREAK) {
+          if (oneIteration(r, decls, mark, i, i, false) == BREAK) {
             break;
           }
         }
@@ -269,17 +282,23 @@ final class Execution {
     }
   }
 
-  private int oneIteration(BranchNode r, int decls, int mark, Object index, Object elem) {
+  private int oneIteration(BranchNode r, int decls, int mark, Object index, Object elem, boolean boxed) {
     step();
     if (decls > 0) {
       varValues[varCount - 1] = elem;
+      varBoxed[varCount - 1] = boxed;
     }
     if (decls > 1) {
       varValues[varCount - 2] = index;
     }
-    int code = walk(elem, r.list);
-    pop(mark);
-    return code;
+    boolean saved = dotBoxed;
+    dotBoxed = boxed;
+    try {
+      return walk(elem, r.list);
+    } finally {
+      dotBoxed = saved;
+      pop(mark);
+    }
   }
 
   private void walkTemplate(Object dot, TemplateNode t) {
@@ -300,9 +319,12 @@ final class Execution {
     push("$", newDot);
     depth++;
     executing = t.name;
+    boolean savedBoxed = dotBoxed;
+    dotBoxed = false;
     try {
       walk(newDot, tree);
     } finally {
+      dotBoxed = savedBoxed;
       depth--;
       executing = savedName;
       pop(savedCount);
@@ -385,7 +407,7 @@ final class Execution {
 
   private Object evalFieldNode(Object dot, FieldNode field, Node[] args, Object fin) {
     at(field);
-    return evalFieldChain(dot, dot, field, field.ident, 0, args, fin);
+    return evalFieldChain(dot, dot, dotBoxed, field, field.ident, 0, args, fin);
   }
 
   private Object evalChainNode(Object dot, ChainNode chain, Node[] args, Object fin) {
@@ -394,30 +416,40 @@ final class Execution {
       throw errorf("indirection through explicit nil in " + chain);
     }
     Object pipe = evalArg(dot, chain.node);
-    return evalFieldChain(dot, pipe, chain, chain.field, 0, args, fin);
+    return evalFieldChain(dot, pipe, false, chain, chain.field, 0, args, fin);
   }
 
   private Object evalVariableNode(Object dot, VariableNode v, Node[] args, Object fin) {
     at(v);
-    Object value = varValue(v.ident[0]);
+    int index = varIndex(v.ident[0]);
+    Object value = varValues[index];
     if (v.ident.length == 1) {
       if (args != null) {
         notAFunction(args, fin);
       }
       return value;
     }
-    return evalFieldChain(dot, value, v, v.ident, 1, args, fin);
+    return evalFieldChain(dot, value, varBoxed[index], v, v.ident, 1, args, fin);
   }
 
-  private Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, int from, Node[] args, Object fin) {
+  private Object evalFieldChain(Object dot, Object receiver, boolean receiverBoxed, Node n, String[] ident, int from,
+      Node[] args, Object fin) {
     int last = ident.length - 1;
+    boolean boxed = receiverBoxed;
     for (int i = from; i < last; i++) {
-      receiver = evalField(dot, ident[i], n, null, MISSING, receiver);
+      Object next = evalField(dot, ident[i], n, null, MISSING, receiver, boxed);
+      boxed = receiver instanceof Map && !(((Map<?, ?>) receiver).get(ident[i]) instanceof TemplateFunction);
+      receiver = next;
     }
-    return evalField(dot, ident[last], n, args, fin, receiver);
+    return evalField(dot, ident[last], n, args, fin, receiver, boxed);
   }
 
-  private Object evalField(Object dot, String fieldName, Node n, Node[] args, Object fin, Object receiver) {
+  /**
+   * One field of a chain. {@code boxed}: the receiver was read from a map in this chain, so Go
+   * sees its static type, {@code interface {}}, and names that in an error.
+   */
+  private Object evalField(Object dot, String fieldName, Node n, Node[] args, Object fin, Object receiver,
+      boolean boxed) {
     if (receiver == NO_VALUE) {
       if (missingKey == MissingKey.ERROR) {
         throw errorf("nil data; no entry for key " + GoFmt.quote(fieldName));
@@ -450,7 +482,8 @@ final class Execution {
       }
       return v;
     }
-    throw errorf("can't evaluate field " + fieldName + " in type " + GoValues.typeName(receiver));
+    throw errorf("can't evaluate field " + fieldName + " in type "
+        + (boxed ? "interface {}" : GoValues.typeName(receiver)));
   }
 
   private Object evalFunction(Object dot, IdentifierNode id, Node cmd, Node[] args, Object fin) {
@@ -471,22 +504,52 @@ final class Execution {
   }
 
   private Object evalCall(Object dot, TemplateFunction f, Node n, String name, Node[] args, Object fin) {
+    Node callee = node;
     int given = args == null ? 0 : args.length - 1;
     List<Object> argv = new ArrayList<>(given + 1);
+    boolean[] noValue = new boolean[given + 1];
     for (int i = 1; i <= given; i++) {
-      argv.add(arg(evalArg(dot, args[i])));
+      Object v = evalArg(dot, args[i]);
+      noValue[i - 1] = v == NO_VALUE;
+      argv.add(arg(v));
     }
     if (fin != MISSING) {
+      noValue[given] = fin == NO_VALUE;
       argv.add(arg(fin));
     }
     try {
       return f.call(Collections.unmodifiableList(argv));
     } catch (TemplateException e) {
+      if (e.argument() >= 0 && e.argument() < argv.size()) {
+        throw wrongType(e, e.argument() < given ? args[e.argument() + 1] : callee, argv.get(e.argument()),
+            noValue[e.argument()]);
+      }
+      if (e.getMessage().startsWith("wrong number of args for ")) {
+        at(callee);
+        throw errorf(e.getMessage());
+      }
       at(n);
       throw errorf("error calling " + name + ": " + e.getMessage());
     } catch (RuntimeException e) {
       at(n);
       throw errorf("error calling " + name + ": " + e);
+    }
+  }
+
+  /** Go's refusal of an argument of the wrong type, at the argument (validateType, evalString...). */
+  private TemplateException wrongType(TemplateException e, Node argNode, Object value, boolean noValue) {
+    at(argNode);
+    String type = e.expectedType();
+    switch (argNode.kind) {
+      case Node.NUMBER: case Node.STRING: case Node.BOOL:
+        return errorf("expected " + type + "; found " + argNode);
+      case Node.NIL:
+        return errorf("cannot assign nil to " + type);
+      default:
+        if (noValue || value == null) {
+          return errorf("invalid value; expected " + type);
+        }
+        return errorf("wrong type for value; expected " + type + "; got " + GoValues.typeName(value));
     }
   }
 

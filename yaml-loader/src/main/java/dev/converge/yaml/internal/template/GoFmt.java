@@ -426,7 +426,7 @@ public final class GoFmt {
             }
           }
         }
-        if (i + 1 <= end && i < end && format.charAt(i) == '.') {
+        if (i < end && format.charAt(i) == '.') {
           i++;
           if (afterIndex) {
             goodArgNum = false;

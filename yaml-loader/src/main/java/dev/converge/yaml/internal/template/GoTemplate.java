@@ -29,10 +29,19 @@ import java.util.Set;
 public final class GoTemplate {
 
   private final String name;
+  private final String text;
+  private final Set<String> functionNames;
+  private final String leftDelim;
+  private final String rightDelim;
   private final Map<String, ListNode> trees;
 
-  private GoTemplate(String name, Map<String, ListNode> trees) {
+  private GoTemplate(String name, String text, Set<String> functionNames, String leftDelim, String rightDelim,
+      Map<String, ListNode> trees) {
     this.name = name;
+    this.text = text;
+    this.functionNames = functionNames;
+    this.leftDelim = leftDelim;
+    this.rightDelim = rightDelim;
     this.trees = trees;
   }
 
@@ -41,11 +50,25 @@ public final class GoTemplate {
    * may call besides the builtins.
    */
   public static GoTemplate parse(String name, String text, Set<String> functionNames) {
+    return parse(name, text, functionNames, "", "");
+  }
+
+  /**
+   * Parses {@code text} with other action delimiters (Go's {@code Delims}; Atmos's
+   * {@code templates.settings.delimiters}); an empty delimiter is the default, {@code {{} or
+   * {@code }}}.
+   */
+  public static GoTemplate parse(String name, String text, Set<String> functionNames, String leftDelim,
+      String rightDelim) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(functionNames, "functionNames");
+    String left = Objects.requireNonNull(leftDelim, "leftDelim").isEmpty() ? "{{" : leftDelim;
+    String right = Objects.requireNonNull(rightDelim, "rightDelim").isEmpty() ? "}}" : rightDelim;
     try {
-      return new GoTemplate(name, Collections.unmodifiableMap(Parser.parse(name, text, functionNames)));
+      Set<String> names = Set.copyOf(functionNames);
+      return new GoTemplate(name, text, names, left, right,
+          Collections.unmodifiableMap(Parser.parse(name, text, names, left, right)));
     } catch (StackOverflowError e) {
       throw new TemplateException("template: " + name + ": nested too deeply to parse");
     }
@@ -56,9 +79,30 @@ public final class GoTemplate {
     return text.indexOf("{{") >= 0;
   }
 
+  /** {@link #hasActions(String)} for a left delimiter other than the default ("" is the default). */
+  public static boolean hasActions(String text, String leftDelim) {
+    return text.indexOf(leftDelim.isEmpty() ? "{{" : leftDelim) >= 0;
+  }
+
   /** The name given at parse time. */
   public String name() {
     return name;
+  }
+
+  /**
+   * This template as if its text had been parsed under {@code newName}: the same output, errors
+   * naming {@code newName}. For a cache keyed by text whose callers name different files: a text
+   * without definitions shares this one's tree; one with definitions is parsed again.
+   */
+  public GoTemplate named(String newName) {
+    Objects.requireNonNull(newName, "newName");
+    if (newName.equals(name)) {
+      return this;
+    }
+    if (trees.size() == 1) {
+      return new GoTemplate(newName, text, functionNames, leftDelim, rightDelim, Map.of(newName, trees.get(name)));
+    }
+    return parse(newName, text, functionNames, leftDelim, rightDelim);
   }
 
   /** The names of the templates this one holds (itself and its definitions). */

@@ -111,15 +111,4 @@ public final class GoValues {
     one.add(value);
     return GoFmt.sprint(one);
   }
-
-  /** Whether Go's fmt treats the value as a string operand (Sprint's spacing rule). */
-  static boolean isString(Object value) {
-    return value instanceof String;
-  }
-
-  /** Whether the value is one of Go's integer kinds in the value model. */
-  static boolean isInteger(Object value) {
-    return value instanceof Integer || value instanceof Long || value instanceof BigInteger
-        || value instanceof Short || value instanceof Byte;
-  }
 }

@@ -94,15 +94,20 @@ final class Lexer {
   private int startLine = 1;
   private int parenDepth;
 
-  private Lexer(String input, boolean breakOk, boolean continueOk) {
+  private final String left;
+  private final String right;
+
+  private Lexer(String input, String left, String right, boolean breakOk, boolean continueOk) {
     this.input = input;
+    this.left = left;
+    this.right = right;
     this.breakOk = breakOk;
     this.continueOk = continueOk;
   }
 
-  /** All tokens of the text, ending with EOF or an error item. */
-  static List<Item> lex(String input, boolean breakIsKeyword, boolean continueIsKeyword) {
-    Lexer l = new Lexer(input, breakIsKeyword, continueIsKeyword);
+  /** All tokens of the text with these action delimiters, ending with EOF or an error item. */
+  static List<Item> lex(String input, String left, String right, boolean breakIsKeyword, boolean continueIsKeyword) {
+    Lexer l = new Lexer(input, left, right, breakIsKeyword, continueIsKeyword);
     l.run();
     return l.items;
   }
@@ -171,15 +176,15 @@ final class Lexer {
 
   /** {delim, trimSpaces} at pos. */
   private int atRightDelim() {
-    if (hasRightTrimMarker(pos) && input.startsWith("}}", pos + 2)) {
+    if (hasRightTrimMarker(pos) && input.startsWith(right, pos + 2)) {
       return 2;
     }
-    return input.startsWith("}}", pos) ? 1 : 0;
+    return input.startsWith(right, pos) ? 1 : 0;
   }
 
   /** Scans text up to the next action. */
   private int lexText() {
-    int x = input.indexOf("{{", pos);
+    int x = input.indexOf(left, pos);
     if (x < 0) {
       pos = input.length();
       if (pos > start) {
@@ -191,7 +196,7 @@ final class Lexer {
     if (x > pos) {
       pos = x;
       int trim = 0;
-      if (hasLeftTrimMarker(x + 2)) {
+      if (hasLeftTrimMarker(x + left.length())) {
         int k = pos;
         while (k > start && isSpace(input.charAt(k - 1))) {
           k--;
@@ -209,7 +214,7 @@ final class Lexer {
   }
 
   private int lexLeftDelim() {
-    pos += 2;
+    pos += left.length();
     boolean trim = hasLeftTrimMarker(pos);
     int after = trim ? 2 : 0;
     if (input.startsWith("/*", pos + after)) {
@@ -238,7 +243,7 @@ final class Lexer {
     if (delim == 2) {
       pos += 2;
     }
-    pos += 2;
+    pos += right.length();
     if (delim == 2) {
       while (pos < input.length() && isSpace(input.charAt(pos))) {
         pos++;
@@ -254,7 +259,7 @@ final class Lexer {
       pos += 2;
       advanceStart();
     }
-    pos += 2;
+    pos += right.length();
     emit(RIGHT_DELIM);
     if (trim) {
       while (pos < input.length() && isSpace(input.charAt(pos))) {
@@ -380,7 +385,7 @@ final class Lexer {
       pos++;
       numSpaces++;
     }
-    if (hasRightTrimMarker(pos - 1) && input.startsWith("}}", pos + 1)) {
+    if (hasRightTrimMarker(pos - 1) && input.startsWith(right, pos + 1)) {
       pos--;
       if (numSpaces == 1) {
         return false;
@@ -467,10 +472,11 @@ final class Lexer {
       return true;
     }
     switch (r) {
-      case '.': case ',': case '|': case ':': case ')': case '(': case '}':
+      case '.': case ',': case '|': case ':': case ')': case '(':
         return true;
       default:
-        return false;
+        // the first character of the right delimiter ends a word too (Go's rule)
+        return r == right.codePointAt(0);
     }
   }
 

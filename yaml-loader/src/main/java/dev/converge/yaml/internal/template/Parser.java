@@ -46,23 +46,24 @@ final class Parser {
   private int depth;
   private int actionLine;
 
-  private Parser(String name, String text, Set<String> functions, Map<String, ListNode> trees) {
+  private Parser(String name, String text, Set<String> functions, Map<String, ListNode> trees, String left,
+      String right) {
     this.parseName = name;
     this.text = text;
     this.functions = functions;
     this.trees = trees;
-    this.items = Lexer.lex(text, !hasFunctionIn(functions, "break"), !hasFunctionIn(functions, "continue"));
+    // break and continue are keywords unless a function of that name is in scope (Go's rule)
+    this.items = Lexer.lex(text, left, right, !functions.contains("break"), !functions.contains("continue"));
     vars.add("$");
   }
 
-  private static boolean hasFunctionIn(Set<String> functions, String name) {
-    return functions.contains(name);
-  }
-
-  /** Parses a template; returns its trees by name (the top-level one under {@code name}). */
-  static Map<String, ListNode> parse(String name, String text, Set<String> functions) {
+  /**
+   * Parses a template with these action delimiters; returns its trees by name (the top-level one
+   * under {@code name}).
+   */
+  static Map<String, ListNode> parse(String name, String text, Set<String> functions, String left, String right) {
     Map<String, ListNode> trees = new LinkedHashMap<>();
-    Parser p = new Parser(name, text, functions, trees);
+    Parser p = new Parser(name, text, functions, trees, left, right);
     ListNode root = p.parseTop();
     p.add(name, root);
     return trees;
@@ -378,7 +379,6 @@ final class Parser {
       }
       int mark = index;
       next();
-      Item after = peek();
       Item nxt = peekNonSpace();
       if (nxt.type == Lexer.ASSIGN || nxt.type == Lexer.DECLARE) {
         isAssign = nxt.type == Lexer.ASSIGN;
@@ -398,11 +398,8 @@ final class Parser {
         }
         throw errorf("too many declarations in " + context);
       } else {
+        // the variable is an operand, not a declaration: read it again as a command
         index = mark;
-        if (after.type == Lexer.SPACE) {
-          // the variable is an argument; it is read again below
-          index = mark;
-        }
       }
       break;
     }

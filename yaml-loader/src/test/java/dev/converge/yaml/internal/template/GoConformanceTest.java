@@ -47,10 +47,32 @@ class GoConformanceTest {
     f.put("mapOfThree", args -> Map.of("three", 3L));
     f.put("zeroArgs", args -> "zeroArgs");
     f.put("typeOf", args -> GoValues.typeName(args.get(0)));
-    f.put("oneArg", args -> "oneArg=" + args.get(0));
-    f.put("twoArgs", args -> "twoArgs=" + args.get(0) + args.get(1));
+    f.put("oneArg", args -> "oneArg=" + string(args, 0));
+    f.put("twoArgs", args -> "twoArgs=" + string(args, 0) + string(args, 1));
+    f.put("valueString", args -> {
+      string(args, 0);
+      return "value is ignored";
+    });
+    f.put("dddArg", args -> {
+      if (!(args.get(0) instanceof Long)) {
+        throw TemplateException.wrongArgumentType(0, "int");
+      }
+      List<Object> rest = new ArrayList<>();
+      for (int i = 1; i < args.size(); i++) {
+        rest.add(string(args, i));
+      }
+      return GoFmt.sprintln(List.of(args.get(0), rest));
+    });
     f.put("returnInt", args -> 7L);
     return f;
+  }
+
+  /** A string parameter, as Go's typed test functions declare it. */
+  private static String string(List<Object> args, int i) {
+    if (!(args.get(i) instanceof String)) {
+      throw TemplateException.wrongArgumentType(i, "string");
+    }
+    return (String) args.get(i);
   }
 
   @SuppressWarnings("unchecked")
@@ -88,8 +110,12 @@ class GoConformanceTest {
       }
       String templateName = (String) c.getOrDefault("parse_name", name);
       MissingKey mk = MissingKey.valueOf(((String) c.getOrDefault("missingkey", "default")).toUpperCase(Locale.ROOT));
-      tally.check(name, text, c.get("error"), expected, () -> GoTemplate.parse(templateName, text, FUNCS.keySet())
-          .execute(data, FUNCS, mk));
+      @SuppressWarnings("unchecked")
+      List<String> delims = (List<String>) c.getOrDefault("delims", List.of("", ""));
+      String execute = (String) c.getOrDefault("execute", templateName);
+      tally.check(name, text, c.get("error"), expected, () -> GoTemplate
+          .parse(templateName, text, FUNCS.keySet(), delims.get(0), delims.get(1))
+          .execute(execute, data, FUNCS, mk));
     }
     tally.finish();
   }

@@ -78,7 +78,11 @@ class GoTemplateTest {
     @Test
     void execute_missingKey_byOption() {
       assertThat(run("{{.vars.nope}}")).isEqualTo("<no value>");
+      // golang/go#24963: missingkey=zero on map[string]interface {} gives a nil interface, printed <no value>
       assertThat(run("{{.vars.nope}}", DATA, MissingKey.ZERO)).isEqualTo("<no value>");
+      assertThat(run("{{print .vars.nope}}", DATA, MissingKey.ZERO)).isEqualTo("<nil>");
+      assertThatThrownBy(() -> run("{{.vars.nope.x}}", DATA, MissingKey.ZERO))
+          .hasMessageEndingWith("nil pointer evaluating interface {}.x");
       assertThat(run("{{.vars.none}}")).isEqualTo("<no value>");
       assertThat(run("{{.vars.nope.deeper}}")).isEqualTo("<no value>");
       assertThatThrownBy(() -> run("x\n {{.vars.nope}}", DATA, MissingKey.ERROR))
@@ -91,7 +95,17 @@ class GoTemplateTest {
       assertThatThrownBy(() -> run("{{.vars.none.x}}"))
           .hasMessageEndingWith("nil pointer evaluating interface {}.x");
       assertThatThrownBy(() -> run("{{.vars.stage.x}}"))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> run("{{$s := .vars.stage}}{{$s.x}}"))
           .hasMessageEndingWith("can't evaluate field x in type string");
+      assertThatThrownBy(() -> run("{{range .vars.list}}{{.x}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> run("{{range $i, $e := .vars.list}}{{$e.x}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> run("{{range .vars.list}}{{with .}}{{.x}}{{end}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type string");
+      assertThatThrownBy(() -> run("{{range 2}}{{.x}}{{end}}"))
+          .hasMessageEndingWith("can't evaluate field x in type int");
     }
 
     @Test
@@ -193,6 +207,31 @@ class GoTemplateTest {
     }
 
     @Test
+    void execute_functionRefusingArguments_placedAsGoPlacesItsOwnChecks() {
+      Map<String, TemplateFunction> funcs = Map.of("up", a -> {
+        if (a.size() != 1) {
+          throw new TemplateException("wrong number of args for up: want 1 got " + a.size());
+        }
+        if (!(a.get(0) instanceof String)) {
+          throw TemplateException.wrongArgumentType(0, "string");
+        }
+        return a.get(0);
+      });
+      java.util.function.Function<String, String> up = text ->
+          GoTemplate.parse("t", text, Set.of("up")).execute(DATA, funcs, MissingKey.ERROR);
+
+      assertThatThrownBy(() -> up.apply("{{ up 3 }}"))
+          .hasMessage("template: t:1:6: executing \"t\" at <3>: expected string; found 3");
+      assertThatThrownBy(() -> up.apply("{{ up .vars.n }}"))
+          .hasMessageEndingWith("executing \"t\" at <.vars.n>: wrong type for value; expected string; got int");
+      assertThatThrownBy(() -> up.apply("{{ up nil }}")).hasMessageEndingWith("at <nil>: cannot assign nil to string");
+      assertThatThrownBy(() -> up.apply("{{ 1 | up }}")).hasMessageEndingWith("wrong type for value; expected string; got int");
+      assertThatThrownBy(() -> up.apply("{{ up 1 2 }}"))
+          .hasMessage("template: t:1:3: executing \"t\" at <up>: wrong number of args for up: want 1 got 2");
+      assertThat(TemplateException.wrongArgumentType(1, "int")).hasMessage("wrong type for argument 1; expected int");
+    }
+
+    @Test
     void execute_call_callsAFunctionValue() {
       TemplateFunction f = a -> "called " + a;
       Map<String, TemplateFunction> funcs = Map.of("mk", a -> f);
@@ -267,6 +306,19 @@ class GoTemplateTest {
       }
       assertThat(expected).isEqualTo("a2z1-3");
     }
+  }
+
+  @Test
+  void named_sharesTheTreeAndNamesTheNewTemplateInErrors() {
+    GoTemplate first = GoTemplate.parse("a.yaml", "x{{.vars.nope}}", Set.of());
+    GoTemplate second = first.named("b.yaml");
+
+    assertThat(second.execute(DATA, Map.of(), MissingKey.DEFAULT)).isEqualTo("x<no value>");
+    assertThatThrownBy(() -> second.execute(DATA, Map.of(), MissingKey.ERROR))
+        .hasMessage("template: b.yaml:1:8: executing \"b.yaml\" at <.vars.nope>: map has no entry for key \"nope\"");
+    GoTemplate withDefine = GoTemplate.parse("a.yaml", "{{define \"d\"}}{{.}}{{end}}{{template \"d\" 1}}", Set.of());
+    assertThat(withDefine.named("b.yaml").templateNames()).containsExactlyInAnyOrder("d", "b.yaml");
+    assertThat(withDefine.named("b.yaml").execute(null, Map.of(), MissingKey.ERROR)).isEqualTo("1");
   }
 
   @Test
