@@ -253,6 +253,18 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_otherDelimiters_renderComponentValues_andLeaveBracesAlone() {
+      repo.write("atmos.yaml", RepoFiles.ATMOS_YAML + "    delimiters: [\"${\", \"}\"]\n");
+      repo.write("stacks/catalog/vpc.yaml", CATALOG.replace("tags: {team: net}",
+          "tags: {team: net}\n        name: \"${ .vars.stage }-vpc\"\n        raw: \"{{ kept }}\""));
+
+      AtmosSnapshot s = repo.load();
+
+      assertThat(instance(s, "dev/us-east-1", "vpc").vars()).containsEntry("name", "dev-vpc")
+          .containsEntry("raw", "{{ kept }}");
+    }
+
+    @Test
     void load_templateOnlyInAnImportedFile_renderedInEveryStack() {
       repo.write("stacks/catalog/vpc.yaml", CATALOG.replace("tags: {team: net}", "tags: {team: net}\n        name: \"{{ .vars.stage }}-vpc\""));
 

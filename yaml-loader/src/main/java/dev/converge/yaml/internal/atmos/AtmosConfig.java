@@ -50,8 +50,9 @@ public record AtmosConfig(
    * templates see (Atmos registers Sprig and Gomplate there only when enabled; import and name
    * templates always see both), and how many times component sections are rendered.
    */
-  public record TemplateSettings(boolean sprig, boolean gomplate, int evaluations) {
-    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1);
+  public record TemplateSettings(boolean sprig, boolean gomplate, int evaluations, String leftDelimiter,
+      String rightDelimiter) {
+    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1, "{{", "}}");
   }
 
   /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
@@ -158,10 +159,20 @@ public record AtmosConfig(
     boolean templates = Values.bool(templateSettings.get("enabled"), !present);
     boolean ignoreMissing = Values.bool(templateSettings.get("ignore_missing_template_values"), false);
     int evaluations = templateSettings.get("evaluations") instanceof Number n && n.intValue() > 0 ? n.intValue() : 1;
+    List<String> delimiters = List.of("{{", "}}");
+    if (templateSettings.containsKey("delimiters")) {
+      List<String> given = Values.strings(templateSettings.get("delimiters"));
+      if (given.size() == 2 && !given.get(0).isEmpty() && !given.get(1).isEmpty()) {
+        delimiters = given;
+      } else {
+        problems.error("atmos-config", "templates.settings.delimiters must be a list of two non-empty strings, the left "
+            + "and right delimiter", check.location("templates", "settings", "delimiters"), "write delimiters: [\"{{\", \"}}\"]");
+      }
+    }
     TemplateSettings settingsOfTemplates = new TemplateSettings(
         Values.bool(Values.map(templateSettings, "sprig").get("enabled"), !present),
         Values.bool(Values.map(templateSettings, "gomplate").get("enabled"), !present),
-        Math.min(evaluations, 10));
+        Math.min(evaluations, 10), delimiters.get(0), delimiters.get(1));
     boolean inheritMetadata = Values.bool(Values.path(raw, "stacks", "inherit").get("metadata"), true);
     Map<String, Object> env = check.map(raw, "env");
     Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> paths.under(base, p));

@@ -273,7 +273,8 @@ public final class ComponentResolver {
     // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
     String stack = stacks.computeIfAbsent(stackName.value(), value -> value);
 
-    if (manifest.templated() || envTemplated) {
+    // the reader marks files with `{{`; other delimiters are looked for in every string
+    if (manifest.templated() || envTemplated || !config.templateSettings().leftDelimiter().equals("{{")) {
       if (config.templatesEnabled()) {
         Map<String, Object> data = templateData(merged, metadata, name, stack, manifest, folder, workspace.orElse(""));
         Map<String, Object> locals = Values.map(merged, "locals");

@@ -32,23 +32,33 @@ final class TemplateEngine {
   static final class Scope {
     final Map<String, TemplateFunction> functions;
     final Set<String> names;
+    final String left;
+    final String right;
     private final Map<String, Object> parsed = new ConcurrentHashMap<>();
 
-    Scope(Map<String, TemplateFunction> functions) {
+    Scope(Map<String, TemplateFunction> functions, String left, String right) {
       this.functions = Map.copyOf(functions);
       this.names = this.functions.keySet();
+      this.left = left;
+      this.right = right;
     }
 
+    /** Whether {@code text} holds an action: its left delimiter. */
+    boolean hasActions(String text) {
+      return text.contains(left);
+    }
+
+    /** The template of {@code text}, named {@code name} in its errors (a cached parse is renamed, not redone). */
     GoTemplate parse(String name, String text) {
       Object known = parsed.get(text);
       if (known instanceof GoTemplate template) {
-        return template;
+        return template.name().equals(name) ? template : template.named(name);
       }
-      if (known instanceof TemplateException failure) {
-        throw failure;
+      if (known instanceof TemplateException) {
+        GoTemplate.parse(name, text, names, left, right); // fails again, naming this caller's file
       }
       try {
-        GoTemplate template = GoTemplate.parse(name, text, names);
+        GoTemplate template = GoTemplate.parse(name, text, names, left, right);
         if (parsed.size() < MAX_CACHED) {
           parsed.put(text, template);
         }
@@ -65,14 +75,18 @@ final class TemplateEngine {
   final Scope all;
   final Scope component;
 
-  TemplateEngine(Map<String, TemplateFunction> all, Map<String, TemplateFunction> component) {
-    this.all = new Scope(all);
-    this.component = new Scope(component);
+  /**
+   * @param left the component templates' left delimiter ({@code templates.settings.delimiters});
+   *     the others use Go's {@code {{} and {@code }}}, as Atmos's {@code ProcessTmpl} does
+   */
+  TemplateEngine(Map<String, TemplateFunction> all, Map<String, TemplateFunction> component, String left, String right) {
+    this.all = new Scope(all, "{{", "}}");
+    this.component = new Scope(component, left, right);
   }
 
   /** Renders one text; a text without {@code {{} is itself. */
   static String render(Scope scope, String name, String text, Object data, MissingKey missingKey) {
-    if (!GoTemplate.hasActions(text)) {
+    if (!scope.hasActions(text)) {
       return text;
     }
     return scope.parse(name, text).execute(data, scope.functions, missingKey);
@@ -107,7 +121,7 @@ final class TemplateEngine {
   static Object renderValues(Scope scope, String name, Object value, Object data, MissingKey missingKey,
       Failures failures) {
     if (value instanceof String text) {
-      if (!GoTemplate.hasActions(text)) {
+      if (!scope.hasActions(text)) {
         return text;
       }
       DeferredValue deferred = text.contains("atmos.") ? deferredOf(text) : null;

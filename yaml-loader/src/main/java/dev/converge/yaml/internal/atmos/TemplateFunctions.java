@@ -21,6 +21,7 @@ final class TemplateFunctions {
     Instant now = revision.committedAt().orElse(Instant.EPOCH);
     AtmosConfig.TemplateSettings settings = config.templateSettings();
     return new TemplateEngine(CoreLibrary.functions(now, environment, true, true),
-        CoreLibrary.functions(now, environment, settings.sprig(), settings.gomplate()));
+        CoreLibrary.functions(now, environment, settings.sprig(), settings.gomplate()), settings.leftDelimiter(),
+        settings.rightDelimiter());
   }
 }
