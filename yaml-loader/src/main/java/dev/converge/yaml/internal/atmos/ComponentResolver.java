@@ -44,6 +44,9 @@ public final class ComponentResolver {
       "generate", "required_providers", "dependencies", "backend", "remote_state_backend", "source", "provision",
       "locals");
   private static final ShapedMap.Shape MERGED_SHAPE = new ShapedMap.Shape(MERGED);
+  /** What name_template sees: the merged sections, the metadata, the folder and the component's name. */
+  private static final ShapedMap.Shape NAME_DATA = new ShapedMap.Shape(java.util.stream.Stream.concat(MERGED.stream(),
+      java.util.stream.Stream.of("metadata", "component", "atmos_component")).toList());
   private static final List<String> OVERRIDABLE = List.of("vars", "settings", "env", "auth", "providers", "hooks",
       "generate", "required_providers");
   /** Per {@link #MERGED} key, whether a component's {@code overrides} may set it. */
@@ -247,8 +250,8 @@ public final class ComponentResolver {
     // Names, as Atmos resolves them before it renders templates: name_template over the whole
     // component section as merged, then the workspace from the same values.
     Map<String, Object> vars = Values.map(merged, "vars");
-    Map<String, Object> nameData = new LinkedHashMap<>(merged.size() + 3);
-    nameData.putAll(merged);
+    ShapedMap nameData = NAME_DATA.newMap();
+    merged.forEach(nameData::put);
     nameData.put("metadata", metadata);
     nameData.put("component", folder);
     nameData.put("atmos_component", name);
