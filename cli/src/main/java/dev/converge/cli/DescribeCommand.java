@@ -104,7 +104,7 @@ final class DescribeCommand {
       document.forEach((k, v) -> node.set(k, Json.tree(v)));
       spec.commandLine().getOut().print(Json.pretty(node));
     } else {
-      DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
+      DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).setDereferenceAliases(true)
           .setIndicatorIndent(0).setIndentWithIndicator(false).build();
       spec.commandLine().getOut().print(new Dump(settings, new DeferredAsTag(settings)).dumpToString(document));
     }

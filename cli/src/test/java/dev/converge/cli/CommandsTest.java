@@ -209,6 +209,8 @@ class CommandsTest {
       assertThat(text.exit()).as(text.err()).isZero();
       // the YAML Atmos reads as the same function: the tag applied to its arguments
       assertThat(text.out()).contains("peer_vpc_id: !terraform.output 'network vpc_id'");
+      assertThat(text.out()).as("sections that share one empty map print as {}, not as YAML anchors")
+          .doesNotContain("&id").doesNotContain("*id");
     }
 
     @Test
