@@ -176,6 +176,17 @@ class ConfigLocationTest {
     }
 
     @Test
+    void load_basePathRepoRootFunction_isTheGitRoot() {
+      stacksAndComponents(RepoFiles.bare(dir)).write(CONFIG_FOLDER + "/atmos.yaml", atmosYaml("!repo-root"))
+          .commit("geodesic with !repo-root");
+
+      AtmosSnapshot snapshot = AtmosRepository.builder(dir)
+          .environment(Map.of("ATMOS_CLI_CONFIG_PATH", CONFIG_FOLDER)).build().load();
+
+      assertLoadsDevVpc(snapshot, dir);
+    }
+
+    @Test
     void load_foundThroughAtmosCliConfigPath_basePathEmptyIsTheGitRoot() {
       geodesic().commit("geodesic");
 

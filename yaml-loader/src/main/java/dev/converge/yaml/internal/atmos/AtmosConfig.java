@@ -102,7 +102,9 @@ public record AtmosConfig(
   private static AtmosConfig from(boolean present, Map<String, Object> raw, YamlFile file, BasePaths paths,
       Problems problems) {
     Checker check = new Checker(file, paths.label(), problems);
-    Optional<String> configured = check.string(raw, "base_path");
+    // `!repo-root` (Atmos's YAML function, here with its optional default) is the git root: ""
+    Optional<String> configured = check.string(raw, "base_path")
+        .map(v -> v.equals("!repo-root") || v.startsWith("!repo-root ") ? "" : v);
     String base = paths.base(configured.orElse("."), present);
     if (paths.leavesRepository(base)) {
       paths.placement().runtimeBasePath().ifPresentOrElse(
