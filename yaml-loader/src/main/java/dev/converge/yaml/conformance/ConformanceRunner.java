@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -111,10 +112,16 @@ public final class ConformanceRunner {
     /** A snapshot, or the exception of the load, cached per distinct configuration. */
     private Object load(Map<String, Object> c, Optional<List<String>> manifests) {
       Map<String, Object> overrides = map(c.get("atmos_config"));
-      String key = overrides + "|" + manifests;
+      // the environment the Atmos test set (ATMOS_CLI_CONFIG_PATH, ATMOS_BASE_PATH), relative to repo/
+      Map<String, String> environment = new TreeMap<>();
+      map(c.get("env")).forEach((k, v) -> environment.put(k, String.valueOf(v)));
+      String key = overrides + "|" + environment + "|" + manifests;
       return loads.computeIfAbsent(key, k -> {
         AtmosRepository.Builder b = AtmosRepository.builder(dir.resolve("repo"));
         overrides.forEach(b::atmosConfig);
+        if (!environment.isEmpty()) {
+          b.environment(environment);
+        }
         manifests.ifPresent(m -> b.manifests(new LinkedHashSet<>(m)));
         try {
           return b.build().load();
