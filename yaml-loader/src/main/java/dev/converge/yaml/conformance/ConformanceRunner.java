@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -79,6 +80,8 @@ public final class ConformanceRunner {
     private final Path dir;
     private final String name;
     private final Map<String, Object> loads = new HashMap<>();
+    /** The fixture's path in the Atmos source tree ({@code fixture}): Atmos's tests set it as base_path. */
+    private String atmosFixture = "";
 
     Fixture(Path dir) {
       this.dir = dir;
@@ -88,6 +91,7 @@ public final class ConformanceRunner {
     List<CaseResult> run() {
       Map<String, Object> expected = readYaml(dir.resolve("expected.yaml"));
       Map<String, Object> defaults = map(expected.get("defaults"));
+      atmosFixture = expected.get("fixture") instanceof String f ? f : "";
       List<CaseResult> results = new ArrayList<>();
       for (Object entry : list(expected.get("cases"))) {
         Map<String, Object> c = new LinkedHashMap<>(defaults);
@@ -108,10 +112,16 @@ public final class ConformanceRunner {
     /** A snapshot, or the exception of the load, cached per distinct configuration. */
     private Object load(Map<String, Object> c, Optional<List<String>> manifests) {
       Map<String, Object> overrides = map(c.get("atmos_config"));
-      String key = overrides + "|" + manifests;
+      // the environment the Atmos test set (ATMOS_CLI_CONFIG_PATH, ATMOS_BASE_PATH), relative to repo/
+      Map<String, String> environment = new TreeMap<>();
+      map(c.get("env")).forEach((k, v) -> environment.put(k, String.valueOf(v)));
+      String key = overrides + "|" + environment + "|" + manifests;
       return loads.computeIfAbsent(key, k -> {
         AtmosRepository.Builder b = AtmosRepository.builder(dir.resolve("repo"));
         overrides.forEach(b::atmosConfig);
+        if (!environment.isEmpty()) {
+          b.environment(environment);
+        }
         manifests.ifPresent(m -> b.manifests(new LinkedHashSet<>(m)));
         try {
           return b.build().load();
@@ -349,12 +359,20 @@ public final class ConformanceRunner {
      * when {@code base} is null). A HEAD component that is new, or whose sections differ, is affected
      * ({@code stack.metadata} when new, else {@code stack.<section>}); a BASE component gone from HEAD
      * is {@code deleted} (its stack still exists) or {@code deleted.stack}. Abstract and disabled
-     * components are never reported; locked ones are dropped with {@code exclude_locked}. Dependents
-     * trees and Atmos's {@code component_path} (relative to the Atmos source tree) are not produced,
-     * so cases that compare them do not pass.
+     * components are never reported; locked ones are dropped with {@code exclude_locked}. With
+     * {@code include_dependents}, each item gets Atmos's dependents tree and
+     * {@code included_in_dependents}; {@code process_templates: false} loads both sides with templates
+     * off, as Atmos then compares and prints the values as written.
      */
     private void affected(Map<String, Object> c, Check check) {
       Map<String, Object> options = map(c.get("options"));
+      Map<String, Object> sharedConfig = new LinkedHashMap<>(map(c.get("atmos_config")));
+      if (Boolean.FALSE.equals(options.get("process_templates"))) {
+        // Atmos's --process-templates=false: component values kept as written on both sides
+        sharedConfig.put("templates.settings.enabled", false);
+      }
+      c = new LinkedHashMap<>(c);
+      c.put("atmos_config", sharedConfig);
       Map<String, Object> headConfig = new LinkedHashMap<>(map(c.get("atmos_config")));
       headConfig.put("stacks.base_path", String.valueOf(c.getOrDefault("head", "stacks")));
       Map<String, Object> headCase = new LinkedHashMap<>(c);
@@ -382,6 +400,7 @@ public final class ConformanceRunner {
       Set<String> headStacks = new TreeSet<>();
       head.components().forEach(r -> headStacks.add(r.stack()));
       List<Map<String, Object>> items = new ArrayList<>();
+      List<ResolvedComponent> affectedComponents = new ArrayList<>();
       for (ResolvedComponent r : head.components()) {
         if (r.isAbstract() || !r.enabled() || (excludeLocked && r.locked())) {
           continue;
@@ -406,7 +425,12 @@ public final class ConformanceRunner {
           Map<String, Object> item = item(r);
           item.put("affected", reasons.get(0));
           item.put("affected_all", reasons);
+          item.put("included_in_dependents", false);
+          if (Boolean.TRUE.equals(options.get("include_settings"))) {
+            item.put("settings", r.configuration().getOrDefault("settings", Map.of()));
+          }
           items.add(item);
+          affectedComponents.add(r);
         }
       }
       Set<String> headKeys = new LinkedHashSet<>();
@@ -421,12 +445,118 @@ public final class ConformanceRunner {
         item.put("affected", stackGone ? "deleted.stack" : "deleted");
         item.put("deleted", true);
         item.put("deletion_type", stackGone ? "stack" : "component");
+        item.put("included_in_dependents", false);
+        if (Boolean.TRUE.equals(options.get("include_dependents"))) {
+          item.put("dependents", List.of());
+        }
         items.add(item);
+        affectedComponents.add(null);
       }
-      if (stackFilter != null) {
-        items.removeIf(i -> !stackFilter.equals(i.get("stack")));
+      for (int i = items.size() - 1; i >= 0; i--) {
+        if (stackFilter != null && !stackFilter.equals(items.get(i).get("stack"))) {
+          items.remove(i);
+          affectedComponents.remove(i);
+        }
       }
+      if (Boolean.TRUE.equals(options.get("include_dependents"))) {
+        Object onlyIn = options.get("dependents_only_in_stack");
+        boolean settings = Boolean.TRUE.equals(options.get("include_settings"));
+        for (int i = 0; i < items.size(); i++) {
+          ResolvedComponent r = affectedComponents.get(i);
+          if (r != null && (onlyIn == null || onlyIn.equals(r.stack()))) {
+            items.get(i).put("dependents", dependentsTree(head, r, onlyIn, settings, new ArrayList<>()));
+          }
+        }
+        includedInDependents(items);
+      }
+      items.forEach(ConformanceRunner.Fixture.this::atmosPaths);
       compareAffected(c, items, check);
+    }
+
+    /** Every component_path of an affected item and its dependents tree, as Atmos's affected tests print it. */
+    private void atmosPaths(Map<String, Object> item) {
+      item.put("component_path", atmosPath(item.get("component_path")));
+      dependentsOf(item).forEach(this::atmosPaths);
+    }
+
+    /**
+     * Atmos's {@code dependents} tree of one affected component ({@code addDependentsToAffected},
+     * {@code addDependentsToDependents}): each dependent with its own dependents, sorted by stack slug
+     * at every level, limited to one stack when {@code dependents_only_in_stack} is given. A
+     * dependent already on the path is not expanded again (Atmos would recurse without end).
+     */
+    private List<Map<String, Object>> dependentsTree(AtmosSnapshot s, ResolvedComponent target, Object onlyIn,
+        boolean settings, List<String> path) {
+      path.add(target.stack() + "|" + target.component());
+      List<Map<String, Object>> result = new ArrayList<>();
+      for (ResolvedComponent d : s.dependents(InstanceId.of(target.stack(), target.component()))) {
+        if (onlyIn != null && !onlyIn.equals(d.stack())) {
+          continue;
+        }
+        Map<String, Object> item = item(d);
+        for (String field : List.of("namespace", "tenant", "environment", "stage")) {
+          if (d.vars().get(field) != null) {
+            item.put(field, d.vars().get(field));
+          }
+        }
+        item.put("included_in_dependents", false);
+        if (settings) {
+          item.put("settings", d.configuration().getOrDefault("settings", Map.of()));
+        }
+        item.put("dependents", path.contains(d.stack() + "|" + d.component()) ? List.of()
+            : dependentsTree(s, d, onlyIn, settings, path));
+        result.add(item);
+      }
+      path.remove(path.size() - 1);
+      result.sort(java.util.Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("stack_slug")))
+          .thenComparing(m -> String.valueOf(m.get("component"))).thenComparing(m -> String.valueOf(m.get("stack"))));
+      return result;
+    }
+
+    /**
+     * Atmos's {@code included_in_dependents} ({@code processIncludedInDependencies}): an affected item
+     * whose stack slug appears in another item's dependents tree is marked; in the trees of the items
+     * that are not, each dependent is marked when its slug appears among its peers or their trees.
+     */
+    private static void includedInDependents(List<Map<String, Object>> items) {
+      for (int i = 0; i < items.size(); i++) {
+        Object slug = items.get(i).get("stack_slug");
+        boolean included = false;
+        for (int j = 0; j < items.size() && !included; j++) {
+          included = j != i && inTree(dependentsOf(items.get(j)), slug, -1);
+        }
+        items.get(i).put("included_in_dependents", included);
+        if (!included) {
+          markPeers(dependentsOf(items.get(i)));
+        }
+      }
+    }
+
+    private static void markPeers(List<Map<String, Object>> dependents) {
+      for (int i = 0; i < dependents.size(); i++) {
+        Map<String, Object> d = dependents.get(i);
+        d.put("included_in_dependents", inTree(dependents, d.get("stack_slug"), i));
+        markPeers(dependentsOf(d));
+      }
+    }
+
+    /** Whether a dependent of {@code dependents} (other than index {@code skip}) or its tree has the slug. */
+    private static boolean inTree(List<Map<String, Object>> dependents, Object slug, int skip) {
+      for (int i = 0; i < dependents.size(); i++) {
+        if (i == skip) {
+          continue;
+        }
+        Map<String, Object> d = dependents.get(i);
+        if (slug.equals(d.get("stack_slug")) || inTree(dependentsOf(d), slug, -1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> dependentsOf(Map<String, Object> item) {
+      return item.get("dependents") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
     private Map<String, Object> item(ResolvedComponent r) {
@@ -437,6 +567,19 @@ public final class ConformanceRunner {
       item.put("stack", r.stack());
       item.put("stack_slug", r.stack() + "-" + r.component().replace('/', '-'));
       return item;
+    }
+
+    /**
+     * A component path as Atmos's describe-affected tests print it ({@code BuildComponentPath}:
+     * base_path joined with the components' base path and the folder, cleaned): those tests set
+     * base_path to the fixture's folder in the Atmos source tree ({@code setupDescribeAffectedTest}),
+     * so the path from the repository is resolved against {@code fixture}.
+     */
+    private Object atmosPath(Object fromRepository) {
+      if (!(fromRepository instanceof String p) || atmosFixture.isEmpty()) {
+        return fromRepository;
+      }
+      return Path.of(atmosFixture).resolve(p).normalize().toString().replace('\\', '/');
     }
 
     /**

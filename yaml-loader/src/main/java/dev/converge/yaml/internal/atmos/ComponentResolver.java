@@ -367,9 +367,9 @@ public final class ComponentResolver {
     section.put("command", command);
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
-    List<String> deps = deps(manifest, type, name, bases.order);
-    section.put("deps", deps);
-    section.put("deps_all", deps);
+    Deps deps = deps(manifest, type, name, List.copyOf(bases.inheritance), merged, backendType, backend);
+    section.put("deps", deps.deps());
+    section.put("deps_all", deps.all());
     workspace.ifPresent(w -> section.put("workspace", w));
 
     return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, stackName, section,
@@ -674,89 +674,94 @@ public final class ComponentResolver {
     return result.replace('/', '-');
   }
 
-  private static final List<String> DEPENDENCY_SECTIONS = List.of("backend", "backend_type", "env",
-      "remote_state_backend", "remote_state_backend_type", "settings", "vars");
+  /** The sections whose keys Atmos traces to files for {@code deps} ({@code ProcessConfigSources}). */
+  private static final List<String> SOURCE_SECTIONS = List.of("vars", "env", "settings", "backend");
 
-  /**
-   * The manifests a component depends on, sorted, by Atmos's legacy rule: the top-level file, and
-   * each imported file that sets a non-empty stack-wide section ({@code vars}, {@code settings},
-   * {@code env}, backend sections; at the root or under the component type), defines the component,
-   * or defines one of its bases either inline (it imports nothing) or differently from the files it
-   * imports.
-   */
   private ManifestProcessor.Manifest indexed;
-  private final Map<String, FilesOfType> filesByType = new java.util.HashMap<>();
+  private final Map<String, Map<String, Object>> contentByFile = new java.util.HashMap<>();
+
+  /** {@code deps} and {@code deps_all} of one component. */
+  private record Deps(List<String> deps, List<String> all) {}
 
   /**
-   * What {@link #deps} reads of one manifest's files, for one component type, computed once per
-   * manifest: the files that set stack-wide sections (a dependency of every component), and each
-   * file's components of that type.
+   * The manifests a component's values come from, as Atmos computes {@code deps} and
+   * {@code deps_all} ({@code ProcessConfigSources} and {@code FindComponentDependencies}): for each
+   * key of the final {@code vars}, {@code env}, {@code settings} and {@code backend} (of the chosen
+   * type), the files that set that key, looked for in this order: the component in the top-level
+   * file, the component in each imported file (imports in name order, not merge order), each base of
+   * the inheritance chain likewise, the component-type and root sections of the top-level file, then
+   * those of each imported file. {@code deps} holds the first file found for each key,
+   * {@code deps_all} every file found and the top-level file; both sorted.
    */
-  private record FilesOfType(java.util.Set<String> global, List<ManifestProcessor.Contribution> others,
-      Map<String, Map<String, Object>> components) {}
-
-  private FilesOfType filesOfType(ManifestProcessor.Manifest manifest, String type) {
+  private Deps deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> chain,
+      ShapedMap merged, String backendType, Map<String, Object> backend) {
     if (indexed != manifest) {
       indexed = manifest;
-      filesByType.clear();
+      contentByFile.clear();
+      manifest.files().forEach(f -> contentByFile.putIfAbsent(f.name(), f.content()));
     }
-    return filesByType.computeIfAbsent(type, t -> {
-      Map<String, ManifestProcessor.Contribution> byName = new LinkedHashMap<>();
-      manifest.files().forEach(f -> byName.putIfAbsent(f.name(), f));
-      java.util.Set<String> global = new java.util.TreeSet<>();
-      List<ManifestProcessor.Contribution> others = new ArrayList<>();
-      Map<String, Map<String, Object>> components = new java.util.HashMap<>();
-      for (ManifestProcessor.Contribution file : byName.values()) {
-        components.put(file.name(), Values.map(Values.map(file.content(), "components"), t));
-        if (anyNotEmpty(file.content()) || anyNotEmpty(Values.map(file.content(), t))) {
-          global.add(file.name());
-        } else {
-          others.add(file);
-        }
+    List<String> files = new ArrayList<>(manifest.imports().size() + 1);
+    files.add(manifest.name());
+    for (String imported : manifest.imports()) {
+      if (!imported.equals(manifest.name())) {
+        files.add(imported);
       }
-      return new FilesOfType(global, others, components);
-    });
-  }
-
-  private List<String> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> bases) {
-    FilesOfType files = filesOfType(manifest, type);
-    java.util.TreeSet<String> result = new java.util.TreeSet<>(files.global());
-    result.add(manifest.name());
-    List<ManifestProcessor.Contribution> others = files.others();
-    for (int i = 0; i < others.size(); i++) { // indexed: no iterator per component and file
-      ManifestProcessor.Contribution file = others.get(i);
-      Map<String, Object> typed = files.components().get(file.name());
-      if (!Values.map(typed, name).isEmpty()) {
-        result.add(file.name());
+    }
+    java.util.TreeSet<String> first = new java.util.TreeSet<>();
+    java.util.TreeSet<String> all = new java.util.TreeSet<>();
+    all.add(manifest.name());
+    List<String> components = new ArrayList<>(chain.size() + 1);
+    components.add(name);
+    components.addAll(chain);
+    List<String> sourceFiles = new ArrayList<>();
+    List<Map<String, Object>> sources = new ArrayList<>();
+    for (String section : SOURCE_SECTIONS) {
+      boolean isBackend = section.equals("backend");
+      Map<String, Object> keys = isBackend ? backend : Values.map(merged, section);
+      if (keys.isEmpty()) {
         continue;
       }
-      for (int b = 0; b < bases.size(); b++) {
-        String base = bases.get(b);
-        Map<String, Object> section = Values.map(typed, base);
-        if (section.isEmpty()) {
-          continue;
+      sourceFiles.clear();
+      sources.clear();
+      for (String component : components) {
+        for (String file : files) {
+          Map<String, Object> c = Values.path(contentByFile.get(file), "components", type);
+          add(sourceFiles, sources, file, Values.map(Values.map(c, component), section), isBackend, backendType);
         }
-        boolean differs = file.imports().isEmpty();
-        for (String imported : file.imports()) {
-          Map<String, Object> other = Values.map(files.components().get(imported), base);
-          differs |= !other.isEmpty() && !other.equals(section);
-        }
-        if (differs) {
-          result.add(file.name());
-          break;
+      }
+      String top = manifest.name();
+      add(sourceFiles, sources, top, Values.map(Values.map(contentByFile.get(top), type), section), isBackend, backendType);
+      add(sourceFiles, sources, top, Values.map(contentByFile.get(top), section), isBackend, backendType);
+      for (int i = 1; i < files.size(); i++) {
+        Map<String, Object> content = contentByFile.get(files.get(i));
+        add(sourceFiles, sources, files.get(i), Values.map(Values.map(content, type), section), isBackend, backendType);
+      }
+      for (int i = 1; i < files.size(); i++) {
+        add(sourceFiles, sources, files.get(i), Values.map(contentByFile.get(files.get(i)), section), isBackend,
+            backendType);
+      }
+      for (String key : keys.keySet()) {
+        boolean found = false;
+        for (int i = 0; i < sources.size(); i++) {
+          if (sources.get(i).containsKey(key)) {
+            all.add(sourceFiles.get(i));
+            if (!found) {
+              first.add(sourceFiles.get(i));
+              found = true;
+            }
+          }
         }
       }
     }
-    return List.copyOf(result);
+    return new Deps(List.copyOf(first), List.copyOf(all));
   }
 
-  private static boolean anyNotEmpty(Map<String, Object> section) {
-    for (String key : DEPENDENCY_SECTIONS) {
-      Object v = section.get(key);
-      if ((v instanceof Map<?, ?> m && !m.isEmpty()) || (v instanceof String str && !str.isEmpty())) {
-        return true;
-      }
+  private static void add(List<String> files, List<Map<String, Object>> sources, String file,
+      Map<String, Object> section, boolean isBackend, String backendType) {
+    Map<String, Object> keys = isBackend ? Values.map(section, backendType) : section;
+    if (!keys.isEmpty()) {
+      files.add(file);
+      sources.add(keys);
     }
-    return false;
   }
 }

@@ -333,6 +333,17 @@ public final class ManifestProcessor {
         continue;
       }
       boolean templateLeft = Templates.hasTemplate(importPath);
+      if (templateLeft) {
+        // Atmos parses an import path that holds `{{` as a Go template even when it does not render it
+        // (IsGolangTemplate); one that does not parse is an error
+        try {
+          engine.all.parse(path, importPath);
+        } catch (TemplateException e) {
+          problems.error("import-template", "import path `" + importPath + "`: " + e.getMessage(), entryAt,
+              "close the template's action (`{{ ... }}`) or write the path without `{{`");
+          continue;
+        }
+      }
       List<String> targets = resolveImport(path, importPath, imp.skipIfMissing() || templateLeft, entryAt);
       Map<String, Object> childContext = imp.context().isEmpty() ? context : DeepMerge.mergeMaps(imp.context(), context, strategy);
       for (String target : targets) {

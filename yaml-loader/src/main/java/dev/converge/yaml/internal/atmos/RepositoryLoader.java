@@ -269,7 +269,9 @@ public final class RepositoryLoader {
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
     ContentDigest.Digester digester = ContentDigest.digester();
     for (ResolvedSection s : slice) {
-      List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems, engine);
+      // with templating off (templates.settings.enabled: false) a templated `stack` stays as written,
+      // as Atmos matches it with --process-templates=false
+      List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems, config.templatesEnabled() ? engine : null);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
@@ -454,6 +456,9 @@ public final class RepositoryLoader {
 
   /** A dependency's {@code stack}, rendered over the depending component's section when it is a template. */
   private static String stackOf(TemplateEngine engine, String stack, Map<String, Object> data) {
+    if (engine == null) {
+      return stack;
+    }
     try {
       return TemplateEngine.render(engine.all, "dependencies", stack, data, MissingKey.DEFAULT);
     } catch (TemplateException e) {
