@@ -678,10 +678,54 @@ public final class ComponentResolver {
   private static final List<String> SOURCE_SECTIONS = List.of("vars", "env", "settings", "backend");
 
   private ManifestProcessor.Manifest indexed;
-  private final Map<String, Map<String, Object>> contentByFile = new java.util.HashMap<>();
+  private final Map<String, FilesOfType> filesByType = new java.util.HashMap<>();
 
   /** {@code deps} and {@code deps_all} of one component. */
   private record Deps(List<String> deps, List<String> all) {}
+
+  /** One file's part of a section: the file's manifest name and the map it sets there. */
+  private record Source(String file, Map<String, Object> content) {}
+
+  /**
+   * What {@link #deps} reads of one manifest's files for one component type, made once per
+   * manifest and type rather than once per component: each component's definitions in lookup file
+   * order, and the type-level then root-level parts of every file, also in lookup order.
+   */
+  private record FilesOfType(Map<String, List<Source>> components, List<Source> typeAndRoot) {}
+
+  private FilesOfType filesOfType(ManifestProcessor.Manifest manifest, String type) {
+    if (indexed != manifest) {
+      indexed = manifest;
+      filesByType.clear();
+    }
+    return filesByType.computeIfAbsent(type, t -> {
+      Map<String, Map<String, Object>> contentByFile = new java.util.HashMap<>();
+      manifest.files().forEach(f -> contentByFile.putIfAbsent(f.name(), f.content()));
+      List<String> files = new ArrayList<>(manifest.imports().size() + 1);
+      files.add(manifest.name()); // the top-level file, then the imports in name order
+      for (String imported : manifest.imports()) {
+        if (!imported.equals(manifest.name())) {
+          files.add(imported);
+        }
+      }
+      Map<String, List<Source>> components = new java.util.HashMap<>();
+      for (String file : files) {
+        Values.path(contentByFile.get(file), "components", t).forEach((component, definition) ->
+            components.computeIfAbsent(component, c -> new ArrayList<>(2)).add(new Source(file, Values.map(definition))));
+      }
+      List<Source> typeAndRoot = new ArrayList<>(2 * files.size());
+      String top = files.get(0);
+      typeAndRoot.add(new Source(top, Values.map(contentByFile.get(top), t)));
+      typeAndRoot.add(new Source(top, contentByFile.getOrDefault(top, Map.of())));
+      for (int i = 1; i < files.size(); i++) {
+        typeAndRoot.add(new Source(files.get(i), Values.map(contentByFile.get(files.get(i)), t)));
+      }
+      for (int i = 1; i < files.size(); i++) {
+        typeAndRoot.add(new Source(files.get(i), contentByFile.getOrDefault(files.get(i), Map.of())));
+      }
+      return new FilesOfType(components, typeAndRoot);
+    });
+  }
 
   /**
    * The manifests a component's values come from, as Atmos computes {@code deps} and
@@ -695,24 +739,10 @@ public final class ComponentResolver {
    */
   private Deps deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> chain,
       ShapedMap merged, String backendType, Map<String, Object> backend) {
-    if (indexed != manifest) {
-      indexed = manifest;
-      contentByFile.clear();
-      manifest.files().forEach(f -> contentByFile.putIfAbsent(f.name(), f.content()));
-    }
-    List<String> files = new ArrayList<>(manifest.imports().size() + 1);
-    files.add(manifest.name());
-    for (String imported : manifest.imports()) {
-      if (!imported.equals(manifest.name())) {
-        files.add(imported);
-      }
-    }
+    FilesOfType files = filesOfType(manifest, type);
     java.util.TreeSet<String> first = new java.util.TreeSet<>();
     java.util.TreeSet<String> all = new java.util.TreeSet<>();
     all.add(manifest.name());
-    List<String> components = new ArrayList<>(chain.size() + 1);
-    components.add(name);
-    components.addAll(chain);
     List<String> sourceFiles = new ArrayList<>();
     List<Map<String, Object>> sources = new ArrayList<>();
     for (String section : SOURCE_SECTIONS) {
@@ -723,22 +753,13 @@ public final class ComponentResolver {
       }
       sourceFiles.clear();
       sources.clear();
-      for (String component : components) {
-        for (String file : files) {
-          Map<String, Object> c = Values.path(contentByFile.get(file), "components", type);
-          add(sourceFiles, sources, file, Values.map(Values.map(c, component), section), isBackend, backendType);
-        }
+      addComponent(sourceFiles, sources, files, name, section, isBackend, backendType);
+      for (int i = 0; i < chain.size(); i++) {
+        addComponent(sourceFiles, sources, files, chain.get(i), section, isBackend, backendType);
       }
-      String top = manifest.name();
-      add(sourceFiles, sources, top, Values.map(Values.map(contentByFile.get(top), type), section), isBackend, backendType);
-      add(sourceFiles, sources, top, Values.map(contentByFile.get(top), section), isBackend, backendType);
-      for (int i = 1; i < files.size(); i++) {
-        Map<String, Object> content = contentByFile.get(files.get(i));
-        add(sourceFiles, sources, files.get(i), Values.map(Values.map(content, type), section), isBackend, backendType);
-      }
-      for (int i = 1; i < files.size(); i++) {
-        add(sourceFiles, sources, files.get(i), Values.map(contentByFile.get(files.get(i)), section), isBackend,
-            backendType);
+      for (int i = 0; i < files.typeAndRoot().size(); i++) {
+        Source source = files.typeAndRoot().get(i);
+        add(sourceFiles, sources, source.file(), Values.map(source.content(), section), isBackend, backendType);
       }
       for (String key : keys.keySet()) {
         boolean found = false;
@@ -754,6 +775,17 @@ public final class ComponentResolver {
       }
     }
     return new Deps(List.copyOf(first), List.copyOf(all));
+  }
+
+  private static void addComponent(List<String> sourceFiles, List<Map<String, Object>> sources, FilesOfType files,
+      String component, String section, boolean isBackend, String backendType) {
+    List<Source> definitions = files.components().get(component);
+    if (definitions != null) {
+      for (int i = 0; i < definitions.size(); i++) {
+        Source d = definitions.get(i);
+        add(sourceFiles, sources, d.file(), Values.map(d.content(), section), isBackend, backendType);
+      }
+    }
   }
 
   private static void add(List<String> files, List<Map<String, Object>> sources, String file,
