@@ -143,7 +143,7 @@ class LocalsLoadTest {
   }
 
   @Test
-  void versionSection_isReadAndVisibleToTemplates() {
+  void versionSection_isAKnownStackKey() {
     RepoFiles files = RepoFiles.in(dir)
         .write("stacks/catalog/track.yaml", "version:\n  track: beta\n")
         .write("stacks/deploy/dev.yaml", """
@@ -151,14 +151,11 @@ class LocalsLoadTest {
             vars: {stage: dev, region: r}
             components:
               terraform:
-                vpc:
-                  vars:
-                    track: "{{ .version.track }}"
+                vpc: {}
             """);
 
     AtmosSnapshot snapshot = AtmosRepository.open(files.root()).load();
 
-    assertThat(snapshot.describeComponent("vpc", "dev/r").vars()).containsEntry("track", "beta");
     assertThat(snapshot.warnings()).noneMatch(p -> p.message().contains("version"));
   }
 }

@@ -483,7 +483,8 @@ public final class ComponentResolver {
    * What a component's templates see, as Atmos gives it: the component section as merged, before
    * any template in it is rendered, with the names Atmos adds ({@code atmos_component},
    * {@code atmos_stack}, {@code atmos_stack_file}, {@code atmos_manifest}, {@code stack},
-   * {@code component}, {@code workspace}), and the stack's {@code version} section when it has one.
+   * {@code component}, {@code workspace}). Atmos's {@code .version} (the versions its Version Tracker locks
+ * for the stack's track, from {@code versions.lock.yaml}) is not read.
    */
   private static Map<String, Object> templateData(ShapedMap merged, Map<String, Object> metadata, String name,
       String stack, ManifestProcessor.Manifest manifest, String folder, String workspace) {
@@ -497,11 +498,6 @@ public final class ComponentResolver {
     data.put("stack", stack);
     data.put("component", folder);
     data.put("workspace", workspace);
-    // the stack's `version:` (a release track it asserts), merged through imports, as Atmos adds it
-    Map<String, Object> version = Values.map(manifest.document(), "version");
-    if (!version.isEmpty()) {
-      data.put("version", version);
-    }
     return data;
   }
 
