@@ -27,7 +27,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions Atmos repositories use most from Sprig ({@code Masterminds/sprig/v3}), Gomplate's
- * {@code env}, {@code strings} and {@code conv} namespaces, and {@code atmos.*}, with Sprig's
+ * {@code env}, {@code strings}, {@code conv}, {@code coll}, {@code math} and {@code data}
+ * namespaces (the last three after the library on branch wt-funcs), and {@code atmos.*}, with Sprig's
  * semantics (argument order: the piped value last; {@code default} and {@code empty} by Go's
  * emptiness). Pure: {@code now} is the instant and {@code env} the environment given to
  * {@link #functions}; functions that need randomness or the outside world ({@code uuidv4},
@@ -410,8 +411,100 @@ public final class CoreLibrary {
       list(arg(args, 2, "Join", 0)).forEach(o -> parts.add(GoValues.print(o)));
       return String.join(text(args.get(1)), parts);
     });
+    Map<String, TemplateFunction> coll = new TreeMap<>();
+    coll.put("Slice", ArrayList::new);
+    coll.put("Dict", args -> f.get("dict").call(args));
+    coll.put("Has", args -> {
+      Object in = arg(args, 2, "Has", 0);
+      return in instanceof Map<?, ?> m ? m.containsKey(args.get(1)) : in instanceof List<?> l && l.contains(args.get(1));
+    });
+    coll.put("Keys", args -> {
+      List<Object> out = new ArrayList<>();
+      args.forEach(a -> out.addAll(new TreeMap<>(map(a)).keySet()));
+      return out;
+    });
+    coll.put("Values", args -> {
+      List<Object> out = new ArrayList<>();
+      args.forEach(a -> out.addAll(new TreeMap<>(map(a)).values()));
+      return out;
+    });
+    coll.put("Append", args -> {
+      List<Object> l = new ArrayList<>(list(arg(args, 2, "Append", 1)));
+      l.add(args.get(0));
+      return l;
+    });
+    coll.put("Prepend", args -> {
+      List<Object> l = new ArrayList<>(list(arg(args, 2, "Prepend", 1)));
+      l.add(0, args.get(0));
+      return l;
+    });
+    coll.put("Reverse", args -> {
+      List<Object> l = new ArrayList<>(list(arg(args, 1, "Reverse", 0)));
+      java.util.Collections.reverse(l);
+      return l;
+    });
+    coll.put("Uniq", args -> new ArrayList<>(new LinkedHashSet<>(list(arg(args, 1, "Uniq", 0)))));
+    coll.put("Flatten", args -> {
+      count(args, 1, 2, "Flatten");
+      List<Object> out = new ArrayList<>();
+      flatten(list(args.get(args.size() - 1)), args.size() == 2 ? toInt(args.get(0)) : -1, out);
+      return out;
+    });
+    Map<String, TemplateFunction> math = new TreeMap<>();
+    math.put("Add", args -> arithmetic(args, false));
+    math.put("Mul", args -> arithmetic(args, true));
+    math.put("Sub", args -> {
+      arg(args, 2, "Sub", 0);
+      return allInts(args) ? (Object) (toInt(args.get(0)) - toInt(args.get(1))) : toFloat(args.get(0)) - toFloat(args.get(1));
+    });
+    math.put("Div", args -> {
+      double d = toFloat(arg(args, 2, "Div", 1));
+      if (d == 0) {
+        throw new TemplateException("error dividing by 0");
+      }
+      return toFloat(args.get(0)) / d;
+    });
+    math.put("Rem", args -> {
+      long d = toInt(arg(args, 2, "Rem", 1));
+      if (d == 0) {
+        throw new TemplateException("runtime error: integer divide by zero");
+      }
+      return toInt(args.get(0)) % d;
+    });
+    math.put("Pow", args -> Math.pow(toFloat(arg(args, 2, "Pow", 0)), toFloat(args.get(1))));
+    math.put("Abs", args -> allInts(List.of(arg(args, 1, "Abs", 0))) ? (Object) Math.abs(toInt(args.get(0)))
+        : Math.abs(toFloat(args.get(0))));
+    math.put("Ceil", args -> Math.ceil(toFloat(arg(args, 1, "Ceil", 0))));
+    math.put("Floor", args -> Math.floor(toFloat(arg(args, 1, "Floor", 0))));
+    math.put("Round", args -> (double) Math.round(toFloat(arg(args, 1, "Round", 0))));
+    math.put("Max", args -> allInts(args) ? (Object) args.stream().mapToLong(CoreLibrary::toInt).max().orElse(0)
+        : args.stream().mapToDouble(CoreLibrary::toFloat).max().orElse(0));
+    math.put("Min", args -> allInts(args) ? (Object) args.stream().mapToLong(CoreLibrary::toInt).min().orElse(0)
+        : args.stream().mapToDouble(CoreLibrary::toFloat).min().orElse(0));
+    math.put("Seq", args -> {
+      count(args, 1, 3, "Seq");
+      long start = args.size() >= 2 ? toInt(args.get(0)) : 1;
+      long end = args.size() == 1 ? toInt(args.get(0)) : toInt(args.get(1));
+      long step = args.size() == 3 ? toInt(args.get(2)) : start <= end ? 1 : -1;
+      List<Object> out = new ArrayList<>();
+      for (long i = start; step > 0 ? i <= end : step < 0 && i >= end; i += step) {
+        if (out.size() == 100_000) {
+          throw new TemplateException("math.Seq: more than 100000 numbers");
+        }
+        out.add(i);
+      }
+      return out;
+    });
+    Map<String, TemplateFunction> data = new TreeMap<>();
+    data.put("ToJSON", args -> GoJson.write(arg(args, 1, "ToJSON", 0), false, ""));
+    data.put("ToJSONPretty", args -> GoJson.write(arg(args, 2, "ToJSONPretty", 1), false, text(args.get(0))));
+    data.put("JSON", args -> fromJson(text(arg(args, 1, "JSON", 0)), true));
+    data.put("JSONArray", args -> fromJson(text(arg(args, 1, "JSONArray", 0)), true));
     f.put("strings", args -> namespace(strings));
     f.put("conv", args -> namespace(conv));
+    f.put("coll", args -> namespace(coll));
+    f.put("math", args -> namespace(math));
+    f.put("data", args -> namespace(data));
     f.put("getenv", envNs.get("Getenv"));
     f.put("env", args -> args.isEmpty() ? namespace(envNs) : env.getOrDefault(text(args.get(0)), ""));
   }
@@ -497,6 +590,41 @@ public final class CoreLibrary {
       }
     }
     return v instanceof Boolean b && b ? 1 : 0;
+  }
+
+  /** Integers when every argument is one (as Gomplate's math does), else floats. */
+  private static boolean allInts(List<Object> args) {
+    for (Object o : args) {
+      if (o instanceof Double || o instanceof String s && s.contains(".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object arithmetic(List<Object> args, boolean multiply) {
+    if (allInts(args)) {
+      long r = multiply ? 1 : 0;
+      for (Object o : args) {
+        r = multiply ? r * toInt(o) : r + toInt(o);
+      }
+      return r;
+    }
+    double r = multiply ? 1 : 0;
+    for (Object o : args) {
+      r = multiply ? r * toFloat(o) : r + toFloat(o);
+    }
+    return r;
+  }
+
+  private static void flatten(List<?> in, long depth, List<Object> out) {
+    for (Object o : in) {
+      if (o instanceof List<?> l && depth != 0) {
+        flatten(l, depth - 1, out);
+      } else {
+        out.add(o);
+      }
+    }
   }
 
   private static List<?> list(Object v) {

@@ -116,6 +116,21 @@ class CoreLibraryTest {
       "{{ getenv \"HOME\" }}¦/home/ci",
       "{{ conv.ToInt \"12\" | add 1 }}¦13",
       "{{ conv.Join (list \"a\" \"b\") \",\" }}¦a,b",
+      "{{ coll.Has (coll.Slice 1 2) 2 }}¦true",
+      "{{ coll.Keys (dict \"b\" 1 \"a\" 2) }}¦[a b]",
+      "{{ coll.Append 3 (coll.Slice 1 2) }}¦[1 2 3]",
+      "{{ coll.Flatten (list 1 (list 2 (list 3))) }}¦[1 2 3]",
+      "{{ coll.Flatten 1 (list 1 (list 2 (list 3))) }}¦[1 2 [3]]",
+      "{{ math.Add 1 2 3 }}¦6",
+      "{{ math.Add 1 2.5 }}¦3.5",
+      "{{ math.Sub 5 7 }}¦-2",
+      "{{ math.Div 7 2 }}¦3.5",
+      "{{ math.Max 1 9 3 }}¦9",
+      "{{ math.Seq 3 }}¦[1 2 3]",
+      "{{ math.Seq 5 1 2 }}¦[]",
+      "{{ math.Seq 5 1 -2 }}¦[5 3 1]",
+      "{{ data.ToJSON (dict \"a\" \"<b>\") }}¦{\"a\":\"<b>\"}",
+      "{{ (data.JSON \"{\\\"a\\\": 2}\").a }}¦2",
   })
   void function_givesSprigsAndGomplatesResult(String template, String expected) {
     assertThat(render(template)).isEqualTo(expected.equals("''") ? "" : expected);
