@@ -432,24 +432,9 @@ public final class ComponentResolver {
   }
 
   private static boolean mentionsNoValue(Object value) {
-    if (value instanceof String text) {
-      return text.contains("<no value>");
-    }
-    if (value instanceof Map<?, ?> map) {
-      for (Object v : map.values()) {
-        if (mentionsNoValue(v)) {
-          return true;
-        }
-      }
-    } else if (value instanceof List<?> list) {
-      for (Object v : list) {
-        if (mentionsNoValue(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Values.anyString(value, text -> text.contains("<no value>"));
   }
+
 
   /**
    * A component's own locals (with those of its bases, inherited as vars are), each rendered after

@@ -97,23 +97,7 @@ final class Locals {
 
   /** Whether a string inside {@code value} refers to {@code .locals}. */
   static boolean mentionsLocals(Object value) {
-    if (value instanceof String text) {
-      return text.contains(".locals");
-    }
-    if (value instanceof Map<?, ?> map) {
-      for (Object v : map.values()) {
-        if (mentionsLocals(v)) {
-          return true;
-        }
-      }
-    } else if (value instanceof List<?> list) {
-      for (Object v : list) {
-        if (mentionsLocals(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Values.anyString(value, text -> text.contains(".locals"));
   }
 
   /** The names in an order where each follows the ones it refers to; ties keep definition order. */

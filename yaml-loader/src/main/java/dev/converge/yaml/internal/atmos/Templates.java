@@ -1,8 +1,5 @@
 package dev.converge.yaml.internal.atmos;
 
-import java.util.List;
-import java.util.Map;
-
 /** Where Go templates are: the checks the loader makes before it renders anything ({@link TemplateEngine}). */
 public final class Templates {
 
@@ -14,22 +11,6 @@ public final class Templates {
 
   /** Whether a string inside {@code value} (maps and lists searched) holds a template. */
   public static boolean anyTemplate(Object value) {
-    if (value instanceof String text) {
-      return hasTemplate(text);
-    }
-    if (value instanceof Map<?, ?> map) {
-      for (Object v : map.values()) {
-        if (anyTemplate(v)) {
-          return true;
-        }
-      }
-    } else if (value instanceof List<?> list) {
-      for (Object v : list) {
-        if (anyTemplate(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Values.anyString(value, Templates::hasTemplate);
   }
 }

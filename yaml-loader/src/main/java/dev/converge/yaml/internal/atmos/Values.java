@@ -93,4 +93,25 @@ public final class Values {
     }
     return "a number";
   }
+
+  /** Whether a string inside {@code value} (maps and lists searched) satisfies {@code test}. */
+  public static boolean anyString(Object value, java.util.function.Predicate<String> test) {
+    if (value instanceof String text) {
+      return test.test(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Object v : map.values()) {
+        if (anyString(v, test)) {
+          return true;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object v : list) {
+        if (anyString(v, test)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }
