@@ -5,9 +5,6 @@ import dev.converge.yaml.internal.template.GoTemplate;
 import dev.converge.yaml.internal.template.MissingKey;
 import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.yaml.internal.template.TemplateFunction;
-import dev.converge.yaml.internal.value.AppendList;
-import dev.converge.yaml.internal.value.CompactMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,51 +117,25 @@ final class TemplateEngine {
    */
   static Object renderValues(Scope scope, String name, Object value, Object data, MissingKey missingKey,
       Failures failures) {
-    if (value instanceof String text) {
-      if (!scope.hasActions(text)) {
-        return text;
-      }
-      DeferredValue deferred = text.contains("atmos.") ? deferredOf(text) : null;
-      if (deferred != null) {
-        failures.deferred(deferred);
-        return deferred;
-      }
-      try {
-        return render(scope, name, text, data, missingKey);
-      } catch (TemplateException e) {
-        failures.failed(text, e);
-        return text;
-      }
+    return Values.rewrite(value, leaf -> leaf instanceof String text ? renderString(scope, name, text, data, missingKey,
+        failures) : leaf, null);
+  }
+
+  private static Object renderString(Scope scope, String name, String text, Object data, MissingKey missingKey,
+      Failures failures) {
+    if (!scope.hasActions(text)) {
+      return text;
     }
-    if (value instanceof Map<?, ?> map) {
-      CompactMap copy = null;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Object rendered = renderValues(scope, name, e.getValue(), data, missingKey, failures);
-        if (rendered != e.getValue() && copy == null) {
-          copy = new CompactMap();
-          for (Map.Entry<?, ?> f : map.entrySet()) {
-            copy.put((String) f.getKey(), f.getValue());
-          }
-        }
-        if (copy != null) {
-          copy.put((String) e.getKey(), rendered);
-        }
-      }
-      return copy == null ? map : copy;
+    DeferredValue deferred = text.contains("atmos.") ? deferredOf(text) : null;
+    if (deferred != null) {
+      failures.deferred(deferred);
+      return deferred;
     }
-    if (value instanceof List<?> list) {
-      List<Object> copy = null;
-      for (int i = 0; i < list.size(); i++) {
-        Object rendered = renderValues(scope, name, list.get(i), data, missingKey, failures);
-        if (rendered != list.get(i) && copy == null) {
-          copy = list instanceof AppendList ? new AppendList(list) : new ArrayList<>(list);
-        }
-        if (copy != null) {
-          copy.set(i, rendered);
-        }
-      }
-      return copy == null ? list : copy;
+    try {
+      return render(scope, name, text, data, missingKey);
+    } catch (TemplateException e) {
+      failures.failed(text, e);
+      return text;
     }
-    return value;
   }
 }

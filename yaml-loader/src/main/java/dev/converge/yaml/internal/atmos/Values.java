@@ -114,4 +114,51 @@ public final class Values {
     }
     return false;
   }
+
+  /**
+   * {@code value} with every leaf (a value that is neither a map nor a list) replaced by what
+   * {@code leaf} gives for it; a leaf for which it gives {@code removed} is taken out of its map or
+   * list. Maps and lists are copied only along the paths that change (a {@link
+   * dev.converge.yaml.internal.value.AppendList} stays one), so a value in which nothing changes is
+   * returned as it is: parsed values are shared and never modified.
+   */
+  public static Object rewrite(Object value, java.util.function.UnaryOperator<Object> leaf, Object removed) {
+    if (value instanceof Map<?, ?> map) {
+      dev.converge.yaml.internal.value.CompactMap copy = null;
+      int index = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object rewritten = rewrite(e.getValue(), leaf, removed);
+        if (rewritten != e.getValue() && copy == null) {
+          copy = new dev.converge.yaml.internal.value.CompactMap();
+          int i = 0;
+          for (Map.Entry<?, ?> f : map.entrySet()) {
+            if (i++ == index) {
+              break;
+            }
+            copy.put((String) f.getKey(), f.getValue());
+          }
+        }
+        if (copy != null && rewritten != removed) {
+          copy.put((String) e.getKey(), rewritten);
+        }
+        index++;
+      }
+      return copy == null ? map : copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object rewritten = rewrite(list.get(i), leaf, removed);
+        if (rewritten != list.get(i) && copy == null) {
+          copy = list instanceof dev.converge.yaml.internal.value.AppendList
+              ? new dev.converge.yaml.internal.value.AppendList(list.subList(0, i)) : new ArrayList<>(list.subList(0, i));
+        }
+        if (copy != null && rewritten != removed) {
+          copy.add(rewritten);
+        }
+      }
+      return copy == null ? list : copy;
+    }
+    return leaf.apply(value);
+  }
 }

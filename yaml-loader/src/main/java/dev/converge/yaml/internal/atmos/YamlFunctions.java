@@ -3,7 +3,6 @@ package dev.converge.yaml.internal.atmos;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.problem.Problems;
-import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
 import dev.converge.yaml.internal.yaml.YamlTags;
@@ -102,43 +101,13 @@ final class YamlFunctions {
    * the paths that change. {@code env} is the component's own env section, for {@code !env}.
    */
   Object evaluate(Object value, Map<String, Object> env, SourceLocation at) {
-    if (value instanceof String text) {
+    return Values.rewrite(value, leaf -> {
+      if (!(leaf instanceof String text)) {
+        return leaf;
+      }
       Optional<String> function = functionOf(text);
       return function.isEmpty() ? text : call(function.get(), text.substring(function.get().length()).strip(), env, at);
-    }
-    if (value instanceof Map<?, ?> map) {
-      CompactMap copy = null;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Object evaluated = evaluate(e.getValue(), env, at);
-        if (evaluated != e.getValue() && copy == null) {
-          copy = new CompactMap();
-          for (Map.Entry<?, ?> f : map.entrySet()) {
-            if (f.getKey().equals(e.getKey())) {
-              break;
-            }
-            copy.put((String) f.getKey(), f.getValue());
-          }
-        }
-        if (copy != null && evaluated != UNSET) {
-          copy.put((String) e.getKey(), evaluated);
-        }
-      }
-      return copy == null ? map : copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = null;
-      for (int i = 0; i < list.size(); i++) {
-        Object evaluated = evaluate(list.get(i), env, at);
-        if (evaluated != list.get(i) && copy == null) {
-          copy = new ArrayList<>(list.subList(0, i));
-        }
-        if (copy != null && evaluated != UNSET) {
-          copy.add(evaluated);
-        }
-      }
-      return copy == null ? list : copy;
-    }
-    return value;
+    }, UNSET);
   }
 
   /** Stands for a removed key or item ({@code !unset}) on its way up to its map or list. */

@@ -3,6 +3,7 @@ package dev.converge.yaml.internal.include;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
+import dev.converge.yaml.internal.atmos.Values;
 import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.yaml.YamlFile;
@@ -65,41 +66,12 @@ public final class Includes {
   }
 
   private Object replace(Object value, String from, List<String> chain) {
-    if (value instanceof YamlFunction function) {
-      return include(function, from, chain);
-    }
-    if (value instanceof Map<?, ?> map) {
-      CompactMap copy = null;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Object replaced = replace(e.getValue(), from, chain);
-        if (replaced != e.getValue() && copy == null) {
-          copy = new CompactMap();
-          for (Map.Entry<?, ?> f : map.entrySet()) {
-            copy.put((String) f.getKey(), f.getValue());
-          }
-        }
-        if (copy != null) {
-          copy.put((String) e.getKey(), replaced);
-        }
-      }
-      return copy == null ? map : copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = null;
-      for (int i = 0; i < list.size(); i++) {
-        Object replaced = replace(list.get(i), from, chain);
-        if (replaced != list.get(i) && copy == null) {
-          copy = list instanceof dev.converge.yaml.internal.value.AppendList
-              ? new dev.converge.yaml.internal.value.AppendList(list) : new ArrayList<>(list);
-        }
-        if (copy != null) {
-          copy.set(i, replaced);
-        }
-      }
-      return copy == null ? list : copy;
-    }
-    return value;
+    return Values.rewrite(value, leaf -> leaf instanceof YamlFunction function ? include(function, from, chain) : leaf,
+        REMOVED);
   }
+
+  /** Never returned by an include: nothing is removed. */
+  private static final Object REMOVED = new Object();
 
   private Object include(YamlFunction function, String from, List<String> chain) {
     SourceLocation at = function.location();
