@@ -13,6 +13,7 @@ module dev.converge.core {
   exports dev.converge.diagnostic;
   exports dev.converge.ledger;
   exports dev.converge.lint;
+  exports dev.converge.metrics;
   exports dev.converge.model;
   exports dev.converge.pipeline;
   exports dev.converge.plan;

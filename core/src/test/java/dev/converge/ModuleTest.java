@@ -27,6 +27,7 @@ class ModuleTest {
         "dev.converge.diagnostic",
         "dev.converge.ledger",
         "dev.converge.lint",
+        "dev.converge.metrics",
         "dev.converge.model",
         "dev.converge.pipeline",
         "dev.converge.plan",

@@ -337,4 +337,29 @@ class CommandsTest {
       assertThat(target.get("target").get("revision").asText()).isNotEqualTo(second);
     }
   }
+
+  @Nested
+  class Metrics {
+
+    @Test
+    void metrics_text_countsTheDeploymentsRecordedInThePeriod() throws Exception {
+      int dev = converge("plan", "--format", "json", "--at", T0).json().get("next").size();
+      deployNext(T0);
+
+      Result result = converge("metrics", "--since", "2026-11-26T00:00:00Z", "--until", "2026-11-27T00:00:00Z");
+
+      assertThat(result.exit()).as(result.err()).isZero();
+      assertThat(dev).isPositive();
+      assertThat(result.out()).contains("dev  deployments " + dev + " (" + dev + ".00/day)  change failure rate 0%")
+          .contains("staging  deployments 0 (0.00/day)  change failure rate -  time to restore -");
+    }
+
+    @Test
+    void metrics_backwardPeriod_isAUsageError() {
+      Result result = converge("metrics", "--since", "2026-11-27T00:00:00Z", "--until", "2026-11-26T00:00:00Z");
+
+      assertThat(result.exit()).isEqualTo(2);
+      assertThat(result.err()).contains("--since (2026-11-27T00:00:00Z) must be before --until");
+    }
+  }
 }
