@@ -634,7 +634,7 @@ public final class RepositoryLoader {
   }
 
   private void vendorFile(String file, AtmosConfig config, List<String> chain, List<VendorPin> pins) {
-    Optional<YamlFile> parsed = tree.readText(file).flatMap(text -> YamlReader.read(file, text, problems));
+    Optional<YamlFile> parsed = tree.readText(file, problems).flatMap(text -> YamlReader.read(file, text, problems));
     if (parsed.isEmpty()) {
       return;
     }
@@ -670,7 +670,7 @@ public final class RepositoryLoader {
 
   private Optional<Pipeline> rollout() {
     String file = RepoPaths.join(placement.root(), RolloutReader.FILE);
-    return tree.readText(file)
+    return tree.readText(file, problems)
         .flatMap(text -> YamlReader.read(file, text, problems))
         .flatMap(f -> RolloutReader.read(f, problems));
   }
