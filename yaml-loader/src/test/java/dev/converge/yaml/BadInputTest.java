@@ -113,7 +113,15 @@ class BadInputTest {
         row("legacy component a map", f -> f
                 .write("stacks/deploy/dev.yaml", "vars: {stage: dev, region: r}\n"
                     + "components: {terraform: {vpc: {component: {a: b}}}}\n"),
-            "type-mismatch", "stacks/deploy/dev.yaml:2:43", "`components.terraform.vpc.component` must be a string"));
+            "type-mismatch", "stacks/deploy/dev.yaml:2:43", "`components.terraform.vpc.component` must be a string"),
+        // found by LoaderFuzzTest (seed 18): the API threw IllegalArgumentException "stack must not be blank"
+        row("a stack name template giving \"\"", f -> f
+                .write("stacks/deploy/dev.yaml", "vars: {stage: \"\", region: \"\"}\n"
+                    + "components: {terraform: {vpc: {}}}\n"
+                    + "name: \"\"\n")
+                .write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("\"{{ .vars.stage }}/{{ .vars.region }}\"",
+                    "\"{{ .vars.stage }}{{ .vars.region }}\"")),
+            "blank-name", "stacks/deploy/dev.yaml:2:26", "whose name is blank"));
   }
 
   private static Arguments row(String name, Consumer<RepoFiles> files, String rule, String location, String text) {
