@@ -95,7 +95,33 @@ class BadInputTest {
                 """),
             "type-mismatch", "rollout.yaml:2:34", "30s, 45m, 2h, 7d"),
         row("stack name not a string", f -> f.write("stacks/deploy/dev.yaml", "name: 12345\nvars: {stage: dev, region: r}\n"),
-            "type-mismatch", "stacks/deploy/dev.yaml:1:7", "`name` must be a string"));
+            "type-mismatch", "stacks/deploy/dev.yaml:1:7", "`name` must be a string"),
+        row("metadata.component a list (issue 18: never a fallback to the component's folder)", f -> f
+                .write("stacks/deploy/dev.yaml", """
+                    vars: {stage: dev, region: r}
+                    components:
+                      terraform:
+                        vpc:
+                          metadata:
+                            component: [vpc]
+                    """),
+            "type-mismatch", "stacks/deploy/dev.yaml:6:20", "`components.terraform.vpc.metadata.component` must be a string, found a list"),
+        row("metadata.enabled a number", f -> f
+                .write("stacks/deploy/dev.yaml", "vars: {stage: dev, region: r}\n"
+                    + "components: {terraform: {vpc: {metadata: {enabled: 0}}}}\n"),
+            "type-mismatch", "stacks/deploy/dev.yaml:2:52", "must be true or false, found"),
+        row("legacy component a map", f -> f
+                .write("stacks/deploy/dev.yaml", "vars: {stage: dev, region: r}\n"
+                    + "components: {terraform: {vpc: {component: {a: b}}}}\n"),
+            "type-mismatch", "stacks/deploy/dev.yaml:2:43", "`components.terraform.vpc.component` must be a string"),
+        // found by LoaderFuzzTest (seed 18): the API threw IllegalArgumentException "stack must not be blank"
+        row("a stack name template giving \"\"", f -> f
+                .write("stacks/deploy/dev.yaml", "vars: {stage: \"\", region: \"\"}\n"
+                    + "components: {terraform: {vpc: {}}}\n"
+                    + "name: \"\"\n")
+                .write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("\"{{ .vars.stage }}/{{ .vars.region }}\"",
+                    "\"{{ .vars.stage }}{{ .vars.region }}\"")),
+            "blank-name", "stacks/deploy/dev.yaml:2:26", "whose name is blank"));
   }
 
   private static Arguments row(String name, Consumer<RepoFiles> files, String rule, String location, String text) {

@@ -65,6 +65,17 @@ final class RepoFiles {
     }
   }
 
+  RepoFiles writeBytes(String path, byte[] content) {
+    try {
+      Path file = root.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.write(file, content);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   RepoFiles delete(String path) {
     try {
       Files.delete(root.resolve(path));

@@ -68,7 +68,7 @@ public record AtmosConfig(
   public static AtmosConfig read(SourceTree tree, ConfigPlacement placement, Map<String, Object> overrides,
       Problems problems) {
     String label = placement.file().orElse(FILE);
-    Optional<String> text = placement.file().flatMap(tree::readText);
+    Optional<String> text = placement.file().flatMap(f -> tree.readText(f, problems));
     Map<String, Object> raw = new LinkedHashMap<>();
     YamlFile file = null;
     if (text.isPresent()) {
@@ -214,20 +214,37 @@ public record AtmosConfig(
       return file == null ? SourceLocation.ofFile(label) : file.valueLocation(List.of(keys));
     }
 
+    /** The key paths of the maps {@link #map} returned, so a problem inside one is placed at its own key. */
+    private final Map<Map<String, Object>, List<String>> paths = new java.util.IdentityHashMap<>();
+
+    private List<String> path(Map<String, Object> parent, String key) {
+      List<String> path = new java.util.ArrayList<>(paths.getOrDefault(parent, List.of()));
+      path.add(key);
+      return path;
+    }
+
+    private void mismatch(Map<String, Object> parent, String key, String expected, Object found) {
+      List<String> path = path(parent, key);
+      problems.error("type-mismatch", "atmos.yaml `" + String.join(".", path) + "` must be " + expected + ", found "
+          + Values.typeName(found), file == null ? SourceLocation.ofFile(label) : file.location(path), null);
+    }
+
     Map<String, Object> map(Map<String, Object> parent, String key) {
       Object v = parent.get(key);
       if (v != null && !(v instanceof Map)) {
-        problems.error("type-mismatch", "atmos.yaml `" + key + "` must be a map, found " + Values.typeName(v),
-            location(key), null);
+        mismatch(parent, key, "a map", v);
       }
-      return Values.map(v);
+      Map<String, Object> map = Values.map(v);
+      if (v instanceof Map) {
+        paths.put(map, path(parent, key));
+      }
+      return map;
     }
 
     Optional<String> string(Map<String, Object> parent, String key) {
       Object v = parent.get(key);
       if (v != null && !(v instanceof String)) {
-        problems.error("type-mismatch", "atmos.yaml `" + key + "` must be a string, found " + Values.typeName(v),
-            location(key), null);
+        mismatch(parent, key, "a string", v);
         return Optional.empty();
       }
       return Optional.ofNullable((String) v);
@@ -236,8 +253,7 @@ public record AtmosConfig(
     List<String> strings(Map<String, Object> parent, String key) {
       Object v = parent.get(key);
       if (v != null && !(v instanceof List)) {
-        problems.error("type-mismatch", "atmos.yaml `" + key + "` must be a list, found " + Values.typeName(v),
-            location(key), null);
+        mismatch(parent, key, "a list", v);
       }
       return Values.strings(v);
     }

@@ -100,11 +100,11 @@ public final class ManifestProcessor {
 
     private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine) {
       return files.computeIfAbsent(path, p -> {
-        Optional<String> text = tree.readText(p);
+        Problems found = new Problems();
+        Optional<String> text = tree.readText(p, found);
         if (text.isEmpty()) {
           return new Parse(false, Optional.empty(), List.of());
         }
-        Problems found = new Problems();
         Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
             .flatMap(f -> Includes.resolve(f, tree, basePath, found))
             .map(f -> ParsedFile.of(f, found, engine));
@@ -255,7 +255,7 @@ public final class ManifestProcessor {
   }
 
   private Optional<String> read(String path, SourceLocation from) {
-    Optional<String> text = tree.readText(path);
+    Optional<String> text = tree.readText(path, problems);
     if (text.isEmpty()) {
       missing(path, from);
     }

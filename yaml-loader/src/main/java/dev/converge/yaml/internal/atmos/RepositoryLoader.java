@@ -284,6 +284,14 @@ public final class RepositoryLoader {
   private void build(ResolvedSection s, AtmosConfig config, Optional<String> digest, Set<String> vendored,
       List<InstanceId> dependsOn, Problems found, ContentDigest.Digester digester, List<ResolvedComponent> components,
       List<Instance> instances) {
+    if (s.stack().isBlank() || s.name().isBlank()) { // an instance needs both names (found by LoaderFuzzTest)
+      found.error("blank-name", s.stack().isBlank()
+          ? "component `" + s.name() + "` is in a stack whose name is blank: the stack name template or pattern gave \"\""
+          : "a component of stack " + s.stack() + " has a blank name", s.location(),
+          s.stack().isBlank() ? "give the vars the stack name is made of non-empty values, or set `name:` in the manifest"
+              : "name the component");
+      return;
+    }
     if (digest.isEmpty() && s.type().equals(ComponentTypes.TERRAFORM) && !s.isAbstract()
         && !vendored.contains(s.deployFolder())) {
       found.warning("component-folder-missing", "component `" + s.name() + "` in stack " + s.stack()
@@ -498,7 +506,7 @@ public final class RepositoryLoader {
         String kind = Values.text(e.get("kind")).orElse(null);
         boolean found = false;
         for (ResolvedSection t : index.named(stack, name.get())) {
-          if (kind == null || t.type().equals(kind)) {
+          if ((kind == null || t.type().equals(kind)) && !t.stack().isBlank() && !t.name().isBlank()) {
             result.add(InstanceId.of(t.stack(), t.name()));
             found = true;
           }
@@ -542,7 +550,7 @@ public final class RepositoryLoader {
             fieldsMatch = false;
           }
         }
-        if (fieldsMatch) {
+        if (fieldsMatch && !t.stack().isBlank() && !t.name().isBlank()) { // a blank name is an error of its own
           result.add(InstanceId.of(t.stack(), t.name()));
           found = true;
         }
@@ -639,7 +647,7 @@ public final class RepositoryLoader {
   }
 
   private void vendorFile(String file, AtmosConfig config, List<String> chain, List<VendorPin> pins) {
-    Optional<YamlFile> parsed = tree.readText(file).flatMap(text -> YamlReader.read(file, text, problems));
+    Optional<YamlFile> parsed = tree.readText(file, problems).flatMap(text -> YamlReader.read(file, text, problems));
     if (parsed.isEmpty()) {
       return;
     }
@@ -675,7 +683,7 @@ public final class RepositoryLoader {
 
   private Optional<Pipeline> rollout() {
     String file = RepoPaths.join(placement.root(), RolloutReader.FILE);
-    return tree.readText(file)
+    return tree.readText(file, problems)
         .flatMap(text -> YamlReader.read(file, text, problems))
         .flatMap(f -> RolloutReader.read(f, problems));
   }

@@ -4,6 +4,7 @@ import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,6 @@ final class StructureCheck {
   static final Set<String> MAP_SECTIONS = Set.of("vars", "settings", "env", "overrides", "metadata", "providers",
       "backend", "remote_state_backend", "dependencies", "hooks", "auth", "generate", "required_providers", "source",
       "provision", "locals");
-  static final Set<String> STRING_SECTIONS = Set.of("backend_type", "remote_state_backend_type", "command", "component");
 
   private StructureCheck() {}
 
@@ -34,86 +34,110 @@ final class StructureCheck {
             file.location(List.of(key)), "Atmos ignores it; remove or rename it");
       }
     }
-    Object name = raw.get("name");
-    if (name != null && !(name instanceof String)) { // Atmos's stack manifest schema: a string
-      mismatch(file, problems, List.of("name"), "a string (the stack's name)", name);
+    for (Map.Entry<String[], Expected> pattern : PATTERNS) {
+      walk(file, raw, pattern.getKey(), 0, new ArrayList<>(), pattern.getValue(), problems);
     }
-    Object imports = raw.get("import");
-    if (imports != null && !(imports instanceof List) && !(imports instanceof String)) {
-      mismatch(file, problems, List.of("import"), "a list of paths", imports);
+  }
+
+  /** What a key's value must be; {@code null} always fits (the key is as good as absent). */
+  enum Expected {
+    MAP("a map"),
+    LIST("a list"),
+    STRING("a string"),
+    /** A string, number or boolean: a name Atmos formats as text. */
+    SCALAR("a string"),
+    /** {@code true} or {@code false} (also quoted), or a string a template or YAML function makes one. */
+    BOOLEAN("true or false"),
+    /** One import path or a list of them. */
+    IMPORTS("a list of paths");
+
+    final String text;
+
+    Expected(String text) {
+      this.text = text;
     }
+
+    boolean fits(Object v) {
+      return switch (this) {
+        case MAP -> v instanceof Map;
+        case LIST -> v instanceof List;
+        case STRING -> v instanceof String;
+        case SCALAR -> !(v instanceof Map) && !(v instanceof List);
+        case BOOLEAN -> v instanceof Boolean || v instanceof String s && (s.equalsIgnoreCase("true")
+            || s.equalsIgnoreCase("false") || s.contains("{{") || s.startsWith("!"));
+        case IMPORTS -> v instanceof List || v instanceof String;
+      };
+    }
+  }
+
+  /**
+   * Every key of a stack manifest the loader reads, with what its value must be: the table
+   * docs/yaml-loader.md documents under "Keys the loader reads" ({@code StructureCheckTest} holds
+   * them equal). {@code <type>} is a component type ({@link ComponentTypes#ALL}), {@code <component>}
+   * any component's name, {@code <map section>} one of {@link #MAP_SECTIONS}. Checked in this order.
+   */
+  static final Map<String, Expected> KEYS = keys();
+
+  private static Map<String, Expected> keys() {
+    Map<String, Expected> k = new LinkedHashMap<>();
+    k.put("name", Expected.STRING);
+    k.put("import", Expected.IMPORTS);
     for (String section : List.of("vars", "settings", "env", "overrides", "metadata", "components", "dependencies",
         "version")) {
-      expectMap(file, problems, raw, List.of(section));
+      k.put(section, Expected.MAP);
     }
-    for (String type : ComponentTypes.ALL) {
-      if (expectMap(file, problems, raw, List.of(type))) {
-        Map<String, Object> typed = Values.map(raw.get(type));
-        for (String section : MAP_SECTIONS) {
-          expectMap(file, problems, typed, List.of(type, section));
-        }
-      }
-      Object components = Values.map(raw.get("components")).get(type);
-      if (components == null) {
+    k.put("<type>", Expected.MAP);
+    k.put("<type>.<map section>", Expected.MAP);
+    k.put("components.<type>", Expected.MAP);
+    k.put("components.<type>.<component>", Expected.MAP);
+    k.put("components.<type>.<component>.<map section>", Expected.MAP);
+    for (String key : List.of("component", "command", "backend_type", "remote_state_backend_type")) {
+      k.put("components.<type>.<component>." + key, Expected.SCALAR);
+    }
+    for (String key : List.of("component", "type", "terraform_workspace", "terraform_workspace_pattern")) {
+      k.put("components.<type>.<component>.metadata." + key, Expected.SCALAR);
+    }
+    k.put("components.<type>.<component>.metadata.inherits", Expected.LIST);
+    k.put("components.<type>.<component>.metadata.enabled", Expected.BOOLEAN);
+    k.put("components.<type>.<component>.metadata.locked", Expected.BOOLEAN);
+    return java.util.Collections.unmodifiableMap(k);
+  }
+
+  private static final List<Map.Entry<String[], Expected>> PATTERNS = KEYS.entrySet().stream()
+      .map(e -> Map.entry(e.getKey().split("\\."), e.getValue())).toList();
+
+  /** Checks every value {@code segments[i..]} reaches from {@code node} (at {@code at}). */
+  private static void walk(YamlFile file, Map<String, Object> node, String[] segments, int i, List<String> at,
+      Expected expected, Problems problems) {
+    String segment = segments[i];
+    boolean placeholder = segment.startsWith("<");
+    for (String key : placeholder ? node.keySet() : List.of(segment)) { // in the file's order
+      Object v = node.get(key);
+      if (v == null || placeholder && !matches(segment, key)) {
         continue;
       }
-      if (!(components instanceof Map)) {
-        mismatch(file, problems, List.of("components", type), "a map of components", components);
-        continue;
+      at.add(key);
+      if (i == segments.length - 1) {
+        if (!expected.fits(v)) {
+          mismatch(file, problems, List.copyOf(at), expected.text, v);
+        }
+      } else if (v instanceof Map) {
+        walk(file, Values.map(v), segments, i + 1, at, expected, problems);
       }
-      for (Map.Entry<String, Object> c : Values.map(components).entrySet()) {
-        List<String> at = List.of("components", type, c.getKey());
-        if (c.getValue() == null) {
-          continue;
-        }
-        if (!(c.getValue() instanceof Map)) {
-          mismatch(file, problems, at, "a map (the component's sections)", c.getValue());
-          continue;
-        }
-        Map<String, Object> component = Values.map(c.getValue());
-        for (String section : MAP_SECTIONS) {
-          expectMap(file, problems, component, at, section);
-        }
-        for (String section : STRING_SECTIONS) {
-          Object v = component.get(section);
-          if (v != null && (v instanceof Map || v instanceof List)) {
-            mismatch(file, problems, append(at, section), "a string", v);
-          }
-        }
-        Object inherits = Values.map(component.get("metadata")).get("inherits");
-        if (inherits != null && !(inherits instanceof List)) {
-          mismatch(file, problems, append(append(at, "metadata"), "inherits"), "a list of component names", inherits);
-        }
-      }
+      at.remove(at.size() - 1);
     }
   }
 
-  private static boolean expectMap(YamlFile file, Problems problems, Map<String, Object> parent, List<String> at) {
-    return expectMap(file, problems, parent, at.subList(0, at.size() - 1), at.get(at.size() - 1));
-  }
-
-  /** Whether {@code parent.key} is a map; reports it at {@code parentAt.key} when it is something else. */
-  private static boolean expectMap(YamlFile file, Problems problems, Map<String, Object> parent, List<String> parentAt,
-      String key) {
-    Object v = parent.get(key);
-    if (v == null) {
-      return false;
-    }
-    if (!(v instanceof Map)) {
-      mismatch(file, problems, append(parentAt, key), "a map", v); // the path is made only to report it
-      return false;
-    }
-    return true;
+  private static boolean matches(String placeholder, String key) {
+    return switch (placeholder) {
+      case "<type>" -> ComponentTypes.ALL.contains(key);
+      case "<map section>" -> MAP_SECTIONS.contains(key);
+      default -> true; // <component>
+    };
   }
 
   private static void mismatch(YamlFile file, Problems problems, List<String> at, String expected, Object found) {
     problems.error("type-mismatch", "`" + String.join(".", at) + "` must be " + expected + ", found "
         + Values.typeName(found), file.valueLocation(at), "write " + expected + " here");
-  }
-
-  private static List<String> append(List<String> list, String item) {
-    List<String> result = new ArrayList<>(list);
-    result.add(item);
-    return result;
   }
 }

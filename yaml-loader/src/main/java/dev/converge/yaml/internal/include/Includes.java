@@ -100,7 +100,11 @@ public final class Includes {
     if (chain.size() > MAX_DEPTH) {
       return problem(at, "includes nested more than " + MAX_DEPTH + " deep");
     }
-    Optional<String> text = tree.readText(path);
+    int beforeRead = problems.size();
+    Optional<String> text = tree.readText(path, problems);
+    if (problems.size() > beforeRead) {
+      return null;
+    }
     if (text.isEmpty()) {
       return problem(at, "`" + function.text() + "` includes `" + path + "`, which does not exist (paths starting with"
           + " ./ or ../ are relative to this file, others to the base path `" + (basePath.isEmpty() ? "." : basePath)

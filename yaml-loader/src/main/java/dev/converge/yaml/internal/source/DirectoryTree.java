@@ -1,10 +1,10 @@
 package dev.converge.yaml.internal.source;
 
+import dev.converge.yaml.internal.problem.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -91,8 +91,8 @@ public final class DirectoryTree implements SourceTree {
   }
 
   @Override
-  public Optional<String> readText(String path) {
-    return readBytes(path).map(r -> new String(r.bytes(), 0, r.length(), StandardCharsets.UTF_8));
+  public Optional<String> readText(String path, Problems problems) {
+    return readBytes(path).map(r -> Utf8.decode(path, r.bytes(), r.length(), problems).orElse(""));
   }
 
   /** The first {@code length} bytes of {@code bytes} are a file's content. */

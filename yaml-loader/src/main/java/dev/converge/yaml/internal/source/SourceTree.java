@@ -1,6 +1,6 @@
 package dev.converge.yaml.internal.source;
 
-import java.nio.charset.StandardCharsets;
+import dev.converge.yaml.internal.problem.Problems;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +24,13 @@ public interface SourceTree {
   /** The file's bytes, or empty when there is no such file. */
   Optional<byte[]> read(String path);
 
-  /** The file's text, decoded as UTF-8, or empty when there is no such file. */
-  default Optional<String> readText(String path) {
-    return read(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  /**
+   * The file's text, decoded as UTF-8, or empty when there is no such file. Decoding is strict: a
+   * file that is not UTF-8 reads as the empty text after an {@code invalid-utf8} error at its first
+   * bad byte is added to {@code problems} (see {@link Utf8}).
+   */
+  default Optional<String> readText(String path, Problems problems) {
+    return read(path).map(bytes -> Utf8.decode(path, bytes, bytes.length, problems).orElse(""));
   }
 
   /** Every file under {@code directory} (the root when empty), recursively, sorted. */

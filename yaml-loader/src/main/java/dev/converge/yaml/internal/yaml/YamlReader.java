@@ -24,6 +24,7 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -106,6 +107,12 @@ public final class YamlReader {
       problems.error("yaml-syntax", "invalid YAML: " + what + context, location,
           "fix the YAML syntax at this line and column");
       return Optional.empty();
+    } catch (ReaderException e) {
+      problems.error("yaml-syntax", "invalid YAML: " + e.getMessage().split(":", 2)[0].strip() + " (character U+"
+          + String.format("%04X", e.getCodePoint()) + ")", at(path, text, e.getPosition()),
+          "remove the character at this line and column (YAML allows printable Unicode, tab and line breaks;"
+              + " quote it as an escape such as \\u0000 in a double-quoted string if it is data)");
+      return Optional.empty();
     } catch (YamlEngineException e) {
       problems.error("yaml-syntax", "invalid YAML: " + firstLine(e.getMessage()), SourceLocation.ofFile(path),
           "fix the YAML syntax; aliases, size and nesting are bounded");
@@ -117,6 +124,27 @@ public final class YamlReader {
     } catch (Bound e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The place of the {@code position}-th code point of {@code text} (where snakeyaml-engine's reader
+   * stopped), lines counted as YAML counts them.
+   */
+  static SourceLocation at(String path, String text, int position) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int n = 0; n < position && i < text.length(); n++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n' || c == '\r' && (i == text.length() || text.charAt(i) != '\n')) {
+        line++;
+        column = 1;
+      } else if (c != '\r') {
+        column++;
+      }
+    }
+    return SourceLocation.of(path, line, column);
   }
 
   /** An empty document labelled {@code path}. */

@@ -27,7 +27,7 @@ class DirectoryTreeTest {
       Files.writeString(dir.resolve("f" + size + ".yaml"), content, StandardCharsets.UTF_8);
       DirectoryTree tree = new DirectoryTree(dir);
 
-      assertThat(tree.readText("f" + size + ".yaml")).as("size %d", size).contains(content);
+      assertThat(tree.readText("f" + size + ".yaml", new dev.converge.yaml.internal.problem.Problems())).as("size %d", size).contains(content);
       assertThat(tree.read("f" + size + ".yaml")).as("size %d", size).hasValueSatisfying(
           bytes -> assertThat(bytes).isEqualTo(content.getBytes(StandardCharsets.UTF_8)));
     }
@@ -38,8 +38,8 @@ class DirectoryTreeTest {
     Files.createDirectories(dir.resolve("folder.yaml"));
     DirectoryTree tree = new DirectoryTree(dir);
 
-    assertThat(tree.readText("missing.yaml")).isEmpty();
-    assertThat(tree.readText("folder.yaml")).isEmpty();
+    assertThat(tree.readText("missing.yaml", new dev.converge.yaml.internal.problem.Problems())).isEmpty();
+    assertThat(tree.readText("folder.yaml", new dev.converge.yaml.internal.problem.Problems())).isEmpty();
     assertThat(tree.read("folder.yaml")).isEmpty();
   }
 }
