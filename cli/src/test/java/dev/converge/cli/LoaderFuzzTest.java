@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoaderFuzzTest {
 
-  static final int DEFAULT_CASES = 1500;
+  static final int DEFAULT_CASES = 3000;
   static final Duration BOUND = Duration.ofSeconds(20);
   static final long DEFAULT_SEED = 18L;
   /** Every how many mutants a real converge process runs too. */
