@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,6 +25,11 @@ import org.immutables.value.Value;
  * runs from a failed deployment in the period to the next successful deployment of the same
  * instance, whenever that comes; a failure never followed by a success has no restore. The ledger
  * has no rollback record of its own: a rollback shows here as the failure or mark that caused it.
+ *
+ * <p>Lead time runs from a revision's commit (its committer time, which the caller supplies: the
+ * engine reads no git) to each successful deployment of it in the period, per environment; the
+ * last environment of the pipeline order is {@link #production()}. A revision without a known
+ * commit time is counted in {@link EnvironmentMetrics#leadTimesUnknown()}, not guessed.
  */
 @Value.Immutable
 public interface DeliveryMetrics extends WithDeliveryMetrics {
@@ -35,8 +41,20 @@ public interface DeliveryMetrics extends WithDeliveryMetrics {
   /** One entry per pipeline environment, in pipeline order. */
   List<EnvironmentMetrics> environments();
 
-  /** Computes the metrics; {@code since} must be before {@code until}. */
+  /** The last environment of the pipeline order, whose lead time is "commit to production". */
+  Optional<String> production();
+
+  /** The metrics without lead times (no commit times known). */
   static DeliveryMetrics of(Ledger ledger, Pipeline pipeline, Instant since, Instant until) {
+    return of(ledger, pipeline, since, until, Map.of());
+  }
+
+  /**
+   * Computes the metrics; {@code since} must be before {@code until}. {@code commitTimes} maps a
+   * revision (as the ledger names it) to its commit's committer time.
+   */
+  static DeliveryMetrics of(Ledger ledger, Pipeline pipeline, Instant since, Instant until,
+      Map<String, Instant> commitTimes) {
     if (!since.isBefore(until)) {
       throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
     }
@@ -54,12 +72,24 @@ public interface DeliveryMetrics extends WithDeliveryMetrics {
       }
     }
     double days = Duration.between(since, until).toMillis() / 86_400_000.0;
-    Builder result = builder().since(since).until(until);
-    for (Environment e : pipeline.order()) {
+    List<Environment> order = pipeline.order();
+    Builder result = builder().since(since).until(until)
+        .production(order.isEmpty() ? Optional.empty() : Optional.of(order.get(order.size() - 1).name()));
+    for (Environment e : order) {
       List<Deployment> mine = byEnvironment.getOrDefault(e.name(), List.of());
       int failures = 0;
       List<Duration> restores = new ArrayList<>();
+      List<Duration> leadTimes = new ArrayList<>();
+      int leadTimesUnknown = 0;
       for (Deployment d : mine) {
+        if (d.isSuccess() && !d.destroy()) {
+          Instant committed = commitTimes.get(d.revision());
+          if (committed == null) {
+            leadTimesUnknown++;
+          } else {
+            leadTimes.add(Duration.between(committed, d.at()));
+          }
+        }
         if (!d.isSuccess() || markedLater(d, marks)) {
           failures++;
         }
@@ -72,6 +102,8 @@ public interface DeliveryMetrics extends WithDeliveryMetrics {
           .deployments(mine.size())
           .changeFailures(failures)
           .addAllRestores(restores)
+          .addAllLeadTimes(leadTimes)
+          .leadTimesUnknown(leadTimesUnknown)
           .deploymentsPerDay(mine.size() / days)
           .build());
     }
@@ -91,7 +123,7 @@ public interface DeliveryMetrics extends WithDeliveryMetrics {
     return marks.stream().anyMatch(m -> m.revision().equals(d.revision()) && !m.at().isBefore(d.at()));
   }
 
-  private static java.util.Optional<Instant> nextSuccess(Deployment failed, List<Deployment> all) {
+  private static Optional<Instant> nextSuccess(Deployment failed, List<Deployment> all) {
     InstanceId id = failed.instance();
     return all.stream()
         .filter(d -> d.instance().equals(id) && d.isSuccess() && d.at().isAfter(failed.at()))

@@ -20,6 +20,19 @@ public interface EnvironmentMetrics extends WithEnvironmentMetrics {
   /** From each failed deployment to the next successful one of the same instance, in order. */
   List<Duration> restores();
 
+  /**
+   * From each successful deployment's revision's commit (committer time) to that deployment, for
+   * the successful deployments within the period whose revision's commit time is known, in ledger
+   * order: how long each change waited before this environment ran it.
+   */
+  List<Duration> leadTimes();
+
+  /** Successful deployments within the period whose revision's commit time is not known. */
+  @Value.Default
+  default int leadTimesUnknown() {
+    return 0;
+  }
+
   /** Deployments per day of the period. */
   double deploymentsPerDay();
 
@@ -32,10 +45,24 @@ public interface EnvironmentMetrics extends WithEnvironmentMetrics {
 
   /** The median of {@link #restores()} (the lower middle of an even count); empty when none. */
   default Optional<Duration> medianTimeToRestore() {
-    if (restores().isEmpty()) {
+    return lowerMedian(restores());
+  }
+
+  /** The median of {@link #leadTimes()} (the lower middle of an even count); empty when none. */
+  default Optional<Duration> medianLeadTime() {
+    return lowerMedian(leadTimes());
+  }
+
+  /** The longest of {@link #leadTimes()}; empty when none. */
+  default Optional<Duration> longestLeadTime() {
+    return leadTimes().stream().max(Duration::compareTo);
+  }
+
+  private static Optional<Duration> lowerMedian(List<Duration> durations) {
+    if (durations.isEmpty()) {
       return Optional.empty();
     }
-    List<Duration> sorted = restores().stream().sorted().toList();
+    List<Duration> sorted = durations.stream().sorted().toList();
     return Optional.of(sorted.get((sorted.size() - 1) / 2));
   }
 

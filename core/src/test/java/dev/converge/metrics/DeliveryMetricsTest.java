@@ -11,6 +11,7 @@ import dev.converge.model.InstanceId;
 import dev.converge.testing.TestData;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed examples: each expected figure is worked out in the comment above it. */
@@ -111,5 +112,44 @@ class DeliveryMetricsTest {
     assertThatThrownBy(() -> DeliveryMetrics.of(Ledger.empty(), TestData.chain(), UNTIL, SINCE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("since (2026-01-11T00:00:00Z) must be before until");
+  }
+
+  @Test
+  void leadTimeRunsFromCommitToEachSuccessfulDeploymentPerEnvironment() {
+    // r1 committed Jan 1 00:00; dev ran it 2h later, prod 2 days later (failed once at 1d, not a lead time)
+    // r2 committed Jan 3 00:00; dev ran it 6h later; r3 has no known commit time
+    Ledger ledger = Ledger.of(
+        deploy("dev/eu", "r1", "2026-01-01T02:00:00Z", Outcome.SUCCESS),
+        deploy("prod/eu", "r1", "2026-01-02T00:00:00Z", Outcome.FAILURE),
+        deploy("prod/eu", "r1", "2026-01-03T00:00:00Z", Outcome.SUCCESS),
+        deploy("dev/eu", "r2", "2026-01-03T06:00:00Z", Outcome.SUCCESS),
+        deploy("dev/us", "r3", "2026-01-04T00:00:00Z", Outcome.SUCCESS));
+    Map<String, Instant> commits = Map.of(
+        "r1", Instant.parse("2026-01-01T00:00:00Z"),
+        "r2", Instant.parse("2026-01-03T00:00:00Z"));
+
+    DeliveryMetrics m = DeliveryMetrics.of(ledger, TestData.chain(), SINCE, UNTIL, commits);
+
+    assertThat(m.production()).contains("prod");
+    EnvironmentMetrics dev = env(m, "dev");
+    assertThat(dev.leadTimes()).containsExactly(Duration.ofHours(2), Duration.ofHours(6));
+    assertThat(dev.leadTimesUnknown()).isEqualTo(1);
+    // lower middle of {2h, 6h}
+    assertThat(dev.medianLeadTime()).contains(Duration.ofHours(2));
+    assertThat(dev.longestLeadTime()).contains(Duration.ofHours(6));
+    EnvironmentMetrics prod = env(m, "prod");
+    assertThat(prod.leadTimes()).containsExactly(Duration.ofDays(2));
+    assertThat(env(m, "staging").medianLeadTime()).isEmpty();
+  }
+
+  @Test
+  void withoutCommitTimesEverySuccessIsAnUnknownLeadTime() {
+    Ledger ledger = Ledger.of(deploy("prod/eu", "r1", "2026-01-05T12:00:00Z", Outcome.SUCCESS),
+        deploy("prod/eu", "r2", "2026-01-06T12:00:00Z", Outcome.FAILURE));
+
+    EnvironmentMetrics prod = env(DeliveryMetrics.of(ledger, TestData.chain(), SINCE, UNTIL), "prod");
+
+    assertThat(prod.leadTimes()).isEmpty();
+    assertThat(prod.leadTimesUnknown()).isEqualTo(1);
   }
 }
