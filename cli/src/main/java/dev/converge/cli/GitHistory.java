@@ -5,10 +5,15 @@ import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -51,6 +56,34 @@ final class GitHistory {
       throw problem("git-unreadable", "cannot compare " + base + " and " + head + ": " + e.getMessage(),
           "check that both revisions exist (git log)");
     }
+  }
+
+  /**
+   * The committer time of each of {@code revisions} that names a commit of the repository; a
+   * revision git does not know, or a folder outside git, is left out (its lead time is unknown).
+   */
+  static Map<String, Instant> commitTimes(Path atmosRoot, Collection<String> revisions) {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(atmosRoot.toAbsolutePath().toFile());
+    if (builder.getGitDir() == null) {
+      return Map.of();
+    }
+    Map<String, Instant> times = new HashMap<>();
+    try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
+      for (String revision : new TreeSet<>(revisions)) {
+        try {
+          ObjectId id = repository.resolve(revision + "^{commit}");
+          if (id != null) {
+            times.put(revision, Instant.ofEpochSecond(walk.parseCommit(id).getCommitTime()));
+          }
+        } catch (IOException | RevisionSyntaxException e) {
+          // not a commit of this repository: no lead time for it
+        }
+      }
+    } catch (IOException e) {
+      throw problem("git-unreadable", "cannot read the repository's commits: " + e.getMessage(),
+          "check that the repository is readable (git log)");
+    }
+    return times;
   }
 
   private static Repository open(Path atmosRoot) throws IOException {

@@ -350,8 +350,33 @@ class CommandsTest {
 
       assertThat(result.exit()).as(result.err()).isZero();
       assertThat(dev).isPositive();
-      assertThat(result.out()).contains("dev  deployments " + dev + " (" + dev + ".00/day)  change failure rate 0%")
-          .contains("staging  deployments 0 (0.00/day)  change failure rate -  time to restore -");
+      // the scratch repository's commit landed at 09:00 (ScratchRepository.LANDED), deployed at 10:00
+      assertThat(result.out())
+          .contains("dev  deployments " + dev + " (" + dev + ".00/day)  lead time median 1h, longest 1h  change failure rate 0%")
+          .contains("staging  deployments 0 (0.00/day)  lead time -  change failure rate -  time to restore -")
+          .contains("prod (production)  deployments 0")
+          .contains("staging  behind trunk 0")
+          .contains("planned divergences ");
+    }
+
+    @Test
+    void metrics_json_leadTimeAndDivergence() throws Exception {
+      int dev = converge("plan", "--format", "json", "--at", T0).json().get("next").size();
+      deployNext(T0);
+
+      JsonNode json = converge("metrics", "--since", "2026-11-26T00:00:00Z", "--until", "2026-11-27T00:00:00Z",
+          "--format", "json").json();
+
+      assertThat(json.get("schema").asText()).isEqualTo("converge.metrics/v1");
+      assertThat(json.get("production").asText()).isEqualTo("prod");
+      JsonNode first = json.get("environments").get(0);
+      assertThat(first.get("name").asText()).isEqualTo("dev");
+      assertThat(first.get("deployments").asInt()).isEqualTo(dev);
+      assertThat(first.get("lead_time").get("measured").asInt()).isEqualTo(dev);
+      assertThat(first.get("lead_time").get("median").asText()).isEqualTo("PT1H");
+      assertThat(json.get("divergence").get("at").asText()).isEqualTo("2026-11-27T00:00:00Z");
+      assertThat(json.get("divergence").get("environments")).extracting(e -> e.get("name").asText())
+          .containsExactly("dev", "staging", "prod");
     }
 
     @Test

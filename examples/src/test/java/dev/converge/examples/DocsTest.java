@@ -691,6 +691,7 @@ class DocsTest {
   static final Map<String, List<String>> SCHEMA_COMMANDS = Map.of(
       "converge.plan/v1", List.of("plan", "--format", "json"),
       "converge.status/v1", List.of("status", "--format", "json"),
+      "converge.metrics/v1", List.of("metrics", "--since", "2026-11-01T00:00:00Z", "--format", "json"),
       "converge.affected/v1", List.of("affected", "--base", "HEAD~1", "--format", "json"),
       "converge.lint/v1", List.of("lint", "--format", "json"),
       "converge.rollback/v1", List.of("rollback", "--environment", "prod", "--component", "vpc", "--format", "json"),
