@@ -69,6 +69,12 @@ class BadInputTest {
                             - cidr: 10.0.0.0/16
                     """),
             "type-mismatch", "stacks/deploy/dev.yaml:6:9", "`components.terraform.vpc.vars` must be a map, found a list"),
+        row("a stack file that is a list (its `import:` line deleted; found by LoaderFuzzTest, seed 7)", files -> files
+                .write("stacks/deploy/dev.yaml", "# dev\n  - catalog/vpc\n"),
+            "type-mismatch", "stacks/deploy/dev.yaml:2:3", "a stack file must be a map, found a list"),
+        row("rollout.yaml that is a list", files -> files
+                .write("rollout.yaml", "\n- dev\n- prod\n"),
+            "type-mismatch", "rollout.yaml:2:1", "rollout.yaml must be a map, found a list"),
         row("inheritance from a missing base", files -> files
                 .write("stacks/deploy/dev.yaml", """
                     vars: {stage: dev, region: r}

@@ -79,7 +79,7 @@ public record AtmosConfig(
           raw.putAll(Values.map(file.value()));
         } else if (file.value() != null) {
           problems.error("type-mismatch", "atmos.yaml must be a map, found " + Values.typeName(file.value()),
-              file.location(), null);
+              file.valueLocation(List.of()), null);
         }
       }
     }

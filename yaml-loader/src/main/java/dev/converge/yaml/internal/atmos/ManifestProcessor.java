@@ -157,7 +157,7 @@ public final class ManifestProcessor {
         raw = Map.of();
       } else if (!(file.value() instanceof Map)) {
         problems.error("type-mismatch", "a stack file must be a map, found " + Values.typeName(file.value()),
-            file.location(), null);
+            file.valueLocation(List.of()), null);
         raw = Map.of();
       } else {
         raw = Values.map(file.value());

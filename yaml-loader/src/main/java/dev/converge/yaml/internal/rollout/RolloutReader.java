@@ -75,7 +75,7 @@ public final class RolloutReader {
     }
     if (!(file.value() instanceof Map)) {
       problems.error("type-mismatch", "rollout.yaml must be a map, found " + Values.typeName(file.value()),
-          file.location(), "start with `environments:`");
+          file.valueLocation(List.of()), "start with `environments:`");
       return Optional.empty();
     }
     Map<String, Object> root = Values.map(file.value());
