@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Plans and drives progressive rollouts of Terraform infrastructure described in Atmos stacks.",
     subcommands = {
         PlanCommand.class, StatusCommand.class, LintCommand.class, AffectedCommand.class, RollbackCommand.class,
-        DescribeCommand.class, RecordCommand.class, LedgerCommand.class, RunCommand.class, DemoCommand.class, MetricsCommand.class,
+        DescribeCommand.class, RecordCommand.class, LedgerCommand.class, RunCommand.class, DemoCommand.class, MetricsCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  converge plan", "  converge status --format markdown",
         "  converge record check --environment dev --check smoke --outcome success", "  converge run --environment dev"})

@@ -548,7 +548,7 @@ class DocsTest {
     for (Iterator<String> it = words.iterator(); it.hasNext(); ) {
       String word = it.next();
       String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-      if (Set.of("--repo", "--ledger", "--example", "--workdir", "--terraform", "--components").contains(option)) {
+      if (Set.of("--repo", "--ledger", "--example", "--workdir", "--terraform", "--components", "--out").contains(option)) {
         values.put(option, word.contains("=") ? word.substring(word.indexOf('=') + 1) : it.hasNext() ? it.next() : "");
       } else {
         args.add(word);
@@ -565,6 +565,10 @@ class DocsTest {
     if (values.containsKey("--ledger")) {
       args.add("--ledger");
       args.add(root.resolve(values.get("--ledger")).toString());
+    }
+    if (values.containsKey("--out")) {
+      args.add("--out");   // a file the command writes: into the scratch repository, never the source tree
+      args.add(root.resolve(values.get("--out")).toString());
     }
     if (values.containsKey("--components")) {
       args.add("--components");

@@ -1,0 +1,140 @@
+package dev.converge.cli;
+
+import dev.converge.cli.html.HtmlReport;
+import dev.converge.convergence.ConvergenceReport;
+import dev.converge.diagnostic.ConvergeException;
+import dev.converge.diagnostic.Problem;
+import dev.converge.diagnostic.Severity;
+import dev.converge.ledger.Deployment;
+import dev.converge.ledger.LedgerRecord;
+import dev.converge.metrics.DeliveryMetrics;
+import dev.converge.metrics.DivergencePicture;
+import dev.converge.plan.EnvironmentPlan;
+import dev.converge.plan.GateState;
+import dev.converge.plan.RolloutPlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code converge report}: one self-contained HTML page of the rollout. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Writes one self-contained HTML page: the pipeline and its gates, the timeline to convergence, "
+        + "the convergence matrix, delivery metrics and the newest ledger records.",
+    footer = {"", "Examples:", "  converge report --out report.html",
+        "  converge report --out report.html --since 2026-11-01T00:00:00Z"})
+final class ReportCommand implements Callable<Integer> {
+
+  /** How many ledger records the page lists. */
+  static final int RECENT_RECORDS = 20;
+
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write (replaced whole).")
+  Path out;
+
+  @Option(names = "--since", paramLabel = "INSTANT", converter = CommonOptions.InstantConverter.class,
+      description = "Start of the metrics period (default: 30 days before --at, else now).")
+  Instant since;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Output.require(options.format, Output.formats(Format.text), "report");
+    Session session = Session.open(options, Optional.empty());
+    Instant now = session.now;
+    Instant from = since != null ? since : now.minus(Duration.ofDays(30));
+    if (!from.isBefore(now)) {
+      throw new Converge.UsageException("--since (" + from + ") must be before --at (" + now + ")");
+    }
+    RolloutPlan plan = session.planner().plan(session.desired());
+    ConvergenceReport convergence = session.convergence().report(session.desired(), plan);
+    List<String> revisions = session.ledger().recordsOf(Deployment.class).stream().map(Deployment::revision).toList();
+    Map<String, Instant> commitTimes = GitHistory.commitTimes(session.options.repo, revisions);
+    DeliveryMetrics metrics = DeliveryMetrics.of(session.ledger(), session.pipeline(), from, now, commitTimes);
+    List<LedgerRecord> records = session.ledger().records();
+    HtmlReport.Contents contents = new HtmlReport.Contents(plan, convergence, metrics, DivergencePicture.of(convergence),
+        timeline(plan), List.of("From the plan at this instant: when each gate is known to open; "
+            + "an environment waiting on another shows when its upstream may start."),
+        records.subList(Math.max(0, records.size() - RECENT_RECORDS), records.size()));
+    write(out, HtmlReport.render(contents));
+    spec.commandLine().getOut().println("wrote " + out);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** What the plan alone knows of the future: each environment's gate and when it opens. */
+  static List<HtmlReport.TimelineEntry> timeline(RolloutPlan plan) {
+    List<HtmlReport.TimelineEntry> entries = new ArrayList<>();
+    for (EnvironmentPlan e : plan.environments()) {
+      GateState state = e.gate().state();
+      if (state == GateState.DONE) {
+        continue;
+      }
+      Instant at = e.gate().opensAt().or(e::earliestAt).orElse(plan.at());
+      String what = switch (state) {
+        case OPEN -> e.changes().size() + " change(s) may deploy";
+        case AWAITING_APPROVAL -> "waits for approval";
+        default -> state.word().replace('_', ' ') + (e.gate().opensAt().isPresent() ? " until then" : "");
+      };
+      entries.add(new HtmlReport.TimelineEntry(e.name(), at, what, state == GateState.AWAITING_APPROVAL));
+    }
+    entries.sort(Comparator.comparing(HtmlReport.TimelineEntry::at));
+    return entries;
+  }
+
+  /** Writes beside the target and moves it into place: a reader never sees half a page. */
+  static void write(Path target, String html) {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    Path temporary = null;
+    try {
+      Files.createDirectories(folder);
+      temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+      Files.writeString(temporary, html, StandardCharsets.UTF_8);
+      if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        // a temporary file is private; the page is for sharing, like any file the user writes
+        Files.setPosixFilePermissions(temporary, Files.exists(absolute)
+            ? Files.getPosixFilePermissions(absolute) : PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      try {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        if (temporary != null) {
+          Files.deleteIfExists(temporary);
+        }
+      } catch (IOException ignored) {
+        // the write failed already; that is the error to report
+      }
+      throw new ConvergeException(List.of(Problem.builder().rule("report-unwritable").severity(Severity.ERROR)
+          .message("cannot write " + target + ": " + e.getMessage())
+          .fix("choose a --out path in a folder you can write").build()));
+    }
+  }
+}
