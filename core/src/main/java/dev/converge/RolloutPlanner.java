@@ -15,13 +15,13 @@ import java.util.Objects;
  * <p>Planning is a pure function: no I/O, no clock but the instant given, the same inputs give an
  * equal plan. The planner is an immutable value; each {@code with}/{@code at} returns a copy.
  *
- * {@snippet :
+ * <pre>{@code
  * RolloutPlan plan = RolloutPlanner.of(pipeline)
  *     .withLedger(ledger)
  *     .at(Instant.parse("2026-11-27T10:00:00Z"))
  *     .plan(desired);
  * plan.next().forEach(action -> System.out.println(action.environment() + " " + action.instance().render()));
- * }
+ * }</pre>
  */
 public final class RolloutPlanner {
 

@@ -12,12 +12,12 @@ import java.util.Objects;
  * Answers {@code converge affected}: which instances a change deploys, in every environment, and
  * why. Pure: the caller loads both desired states and lists the changed files (git diff).
  *
- * {@snippet :
+ * <pre>{@code
  * AffectedReport report = Affected.of(pipeline)
  *     .withFolders(baseFolders, headFolders)
  *     .between(base, head, List.of("stacks/catalog/vpc.yaml"));
  * report.affected().forEach(a -> System.out.println(a.environment().orElse("?") + " " + a.instance().render()));
- * }
+ * }</pre>
  */
 public final class Affected {
 

@@ -16,14 +16,14 @@ import java.util.Optional;
  * {@link DivergenceClass}. A pure function of the desired state, the ledger, the pipeline and an
  * instant, like the planner, whose gates it reuses for "operational, waiting on ...".
  *
- * {@snippet :
+ * <pre>{@code
  * ConvergenceReport report = Convergence.of(pipeline)
  *     .withLedger(ledger)
  *     .withFolders(folders)
  *     .at(Instant.parse("2026-11-27T10:00:00Z"))
  *     .report(desired);
  * System.out.print(ConvergenceText.render(report));
- * }
+ * }</pre>
  */
 public final class Convergence {
 

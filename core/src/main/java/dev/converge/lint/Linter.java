@@ -15,13 +15,13 @@ import java.util.Optional;
  * Runs every {@link LintRule} over a desired state, its pipeline and the repository's folders.
  * Problems are data, sorted by stack, component and rule; none is thrown.
  *
- * {@snippet :
+ * <pre>{@code
  * List<Problem> problems = Linter.of(pipeline)
  *     .withFolders(folders)
  *     .at(Instant.parse("2026-11-27T10:00:00Z"))
  *     .lint(desired);
  * boolean failed = problems.stream().anyMatch(Problem::isError);
- * }
+ * }</pre>
  */
 public final class Linter {
 

@@ -39,10 +39,10 @@ import java.util.stream.Collectors;
  * current deployment takes its place: "the one before what runs now". When the desired state
  * carries no history, deployment times order the candidates instead, and the target says so.
  *
- * {@snippet :
+ * <pre>{@code
  * List<RollbackTarget> targets = Rollback.of(pipeline).withLedger(ledger)
  *     .targets(desired, "prod", "vpc", Optional.empty(), Optional.of("abc1234"));
- * }
+ * }</pre>
  */
 public final class Rollback {
 

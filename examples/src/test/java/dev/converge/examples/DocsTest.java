@@ -52,7 +52,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine;
 
 /**
- * Every code block in {@code docs/*.md} and {@code README.md} is compiled or run.
+ * Every code block in {@code docs/*.md}, {@code README.md} and {@code CONTRIBUTING.md} is compiled or run.
  *
  * <ul>
  *   <li>{@code java}: the text (indentation trimmed) of a {@code // @start region="…"} … {@code // @end}
@@ -93,6 +93,7 @@ class DocsTest {
   static final Set<String> KNOWN_COMMANDS = Set.of(
       "./mvnw -B verify",
       "./mvnw -B -o verify",
+      "./mvnw -B -o -pl yaml-loader -am verify -Dtest=BadInputTest -Dsurefire.failIfNoSpecifiedTests=false",
       "./mvnw -B -pl cli -am package -DskipTests",
       "./mvnw -B -pl benchmarks -am package -DskipTests",
       "java -jar cli/target/converge.jar --help",
@@ -228,6 +229,7 @@ class DocsTest {
   static List<Path> docFiles() throws IOException {
     List<Path> files = new ArrayList<>();
     files.add(ROOT.resolve("README.md"));
+    files.add(ROOT.resolve("CONTRIBUTING.md"));
     try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
     }

@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code converge run} for one environment:
  *
- * {@snippet :
+ * <pre>{@code
  * TerraformRunner runner = TerraformRunner.of(RunnerOptions.builder()
  *     .componentsBasePath(repo.resolve("components/terraform"))
  *     .passEnvironment(Set.of("PATH", "HOME", "AWS_*"))
@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
  * LedgerFile ledger = LedgerFile.at(repo.resolve(".converge/ledger.jsonl"));
  * RunReport report = runner.runNext(RolloutPlanner.of(pipeline), desired, "dev", ledger, progress);
  * int exitCode = report.hasFailures() ? 1 : 0;
- * }
+ * }</pre>
  */
 public final class TerraformRunner {
 

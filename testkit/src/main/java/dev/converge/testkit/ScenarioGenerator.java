@@ -38,15 +38,15 @@ import java.util.stream.Stream;
  * and reads nothing else. Use {@link #cases(long, int)} as a JUnit {@code @MethodSource}, with the
  * seed in the display name.
  *
- * {@snippet :
- * static Stream<Scenario> scenarios() {
+ * <pre>
+ * static Stream&lt;Scenario&gt; scenarios() {
  *   return ScenarioGenerator.cases(42, 200);
  * }
  *
- * @ParameterizedTest(name = "{0}")
- * @MethodSource("scenarios")
+ * &#64;ParameterizedTest(name = "{0}")
+ * &#64;MethodSource("scenarios")
  * void plan_nextIsNeverBehindAClosedGate(Scenario scenario) { ... }
- * }
+ * </pre>
  */
 public final class ScenarioGenerator {
 
