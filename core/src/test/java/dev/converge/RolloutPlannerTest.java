@@ -12,6 +12,7 @@ import static dev.converge.Fixtures.instance;
 import static dev.converge.Fixtures.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.converge.diagnostic.Problem;
 import dev.converge.ledger.BadRevision;
@@ -34,6 +35,8 @@ import dev.converge.pipeline.StackWave;
 import dev.converge.plan.Action;
 import dev.converge.plan.ActionKind;
 import dev.converge.plan.EnvironmentPlan;
+import dev.converge.plan.ConditionKind;
+import dev.converge.plan.GateCondition;
 import dev.converge.plan.GateState;
 import dev.converge.plan.RolloutPlan;
 import dev.converge.plan.StaleRecord;
@@ -261,6 +264,15 @@ class RolloutPlannerTest {
       assertThat(plan.next()).extracting(Action::environment).containsExactly("dev");
       assertThat(envPlan(plan, "staging").gate().state()).isEqualTo(GateState.BLOCKED);
       assertThat(envPlan(plan, "staging").gate().reasons().get(0)).contains("upstream dev failed at r2");
+      // blocked by the failure, and still waiting for dev's rerun
+      assertThat(envPlan(plan, "staging").gate().conditions()).extracting(GateCondition::kind)
+          .containsExactly(ConditionKind.UPSTREAM_FAILED, ConditionKind.UPSTREAM_UNFINISHED);
+      assertThat(envPlan(plan, "staging").gate().conditions()).first().satisfies(c -> {
+        assertThat(c.environment()).hasValue("dev");
+        assertThat(c.waitsOnPerson()).isTrue();
+      });
+      assertThat(envPlan(plan, "prod").gate().conditions()).extracting(GateCondition::kind, c -> c.environment().orElseThrow())
+          .containsExactly(tuple(ConditionKind.UPSTREAM_BLOCKED, "staging"), tuple(ConditionKind.UPSTREAM_UNFINISHED, "staging"));
       assertThat(envPlan(plan, "prod").gate().state()).isEqualTo(GateState.BLOCKED);
       assertThat(envPlan(plan, "prod").earliestAt()).isEmpty();
     }
@@ -273,6 +285,9 @@ class RolloutPlannerTest {
       assertThat(envPlan(plan, "prod").gate().state()).isEqualTo(GateState.WAITING_UPSTREAM);
       assertThat(envPlan(plan, "prod").gate().reasons())
           .containsExactly("staging has nothing to deploy but waits on its own upstream (dev) to finish r2");
+      assertThat(envPlan(plan, "prod").gate().conditions()).extracting(GateCondition::kind)
+          .containsExactly(ConditionKind.UPSTREAM_WAITING);
+      assertThat(envPlan(plan, "staging").gate().conditions()).isEmpty();
       assertThat(plan.next()).extracting(Action::environment).containsExactly("dev");
     }
 
@@ -299,6 +314,8 @@ class RolloutPlannerTest {
 
       assertThat(envPlan(plan, "staging").gate().state()).isEqualTo(GateState.BLOCKED);
       assertThat(envPlan(plan, "staging").gate().reasons().get(0)).contains("check smoke failed");
+      assertThat(envPlan(plan, "staging").gate().conditions().get(0).detail()).hasValueSatisfying(d ->
+          assertThat(d).startsWith("check smoke failed at "));
     }
 
     @Test
@@ -315,6 +332,12 @@ class RolloutPlannerTest {
       RolloutPlan held = plan(chain(), desired("r2", devVpc), T0, hold);
       assertThat(envPlan(held, "dev").gate().state()).isEqualTo(GateState.HELD);
       assertThat(envPlan(held, "dev").gate().reasons().get(0)).contains("incident 42");
+      assertThat(envPlan(held, "dev").gate().conditions()).singleElement().satisfies(c -> {
+        assertThat(c.kind()).isEqualTo(ConditionKind.HELD);
+        assertThat(c.since()).hasValue(T0.minusSeconds(10));
+        assertThat(c.detail()).hasValue("incident 42");
+        assertThat(c.clearsAt()).isEmpty();
+      });
       assertThat(held.next()).isEmpty();
 
       Release release = Release.builder().at(T0.minusSeconds(5)).environment("dev").build();
@@ -339,6 +362,12 @@ class RolloutPlannerTest {
 
       assertThat(envPlan(plan, "dev").gate().state()).isEqualTo(GateState.FROZEN);
       assertThat(envPlan(plan, "dev").gate().reasons()).containsExactly("frozen until " + end + ": audit");
+      assertThat(envPlan(plan, "dev").gate().conditions()).singleElement().satisfies(c -> {
+        assertThat(c.kind()).isEqualTo(ConditionKind.FROZEN);
+        assertThat(c.clearsAt()).hasValue(end);
+        assertThat(c.detail()).hasValue("audit");
+        assertThat(c.text()).isEqualTo(envPlan(plan, "dev").gate().reasons().get(0));
+      });
       assertThat(envPlan(plan, "dev").gate().opensAt()).hasValue(end);
       assertThat(envPlan(plan, "dev").earliestAt()).hasValue(end);
     }
@@ -351,6 +380,11 @@ class RolloutPlannerTest {
 
       assertThat(envPlan(plan, "dev").gate().state()).isEqualTo(GateState.OUTSIDE_WINDOW);
       assertThat(envPlan(plan, "dev").gate().opensAt()).hasValue(Instant.parse("2026-11-30T09:00:00Z"));
+      assertThat(envPlan(plan, "dev").gate().conditions()).singleElement().satisfies(c -> {
+        assertThat(c.kind()).isEqualTo(ConditionKind.WINDOW_CLOSED);
+        assertThat(c.clearsAt()).hasValue(Instant.parse("2026-11-30T09:00:00Z"));
+        assertThat(c.waitsOnPerson()).isFalse();
+      });
     }
 
     @Test
@@ -363,6 +397,12 @@ class RolloutPlannerTest {
 
       assertThat(envPlan(plan, "prod").gate().state()).isEqualTo(GateState.SOAKING);
       assertThat(envPlan(plan, "prod").gate().reasons()).hasSize(1);
+      // the soak clears at 17:00 Thursday; the window then opens the gate on Monday
+      assertThat(envPlan(plan, "prod").gate().conditions()).singleElement().satisfies(c -> {
+        assertThat(c.kind()).isEqualTo(ConditionKind.SOAKING);
+        assertThat(c.since()).hasValue(deployedAt);
+        assertThat(c.clearsAt()).hasValue(deployedAt.plus(Duration.ofHours(2)));
+      });
       assertThat(envPlan(plan, "prod").gate().opensAt()).hasValue(Instant.parse("2026-11-30T09:00:00Z"));
     }
 
@@ -373,6 +413,12 @@ class RolloutPlannerTest {
           approval("prod", "r2", "alice", T0), approval("prod", "r2", "alice", T0));
       assertThat(envPlan(once, "prod").gate().state()).isEqualTo(GateState.AWAITING_APPROVAL);
       assertThat(envPlan(once, "prod").gate().reasons()).containsExactly("needs 2 approvals at r2, has 1");
+      assertThat(envPlan(once, "prod").gate().conditions()).singleElement().satisfies(c -> {
+        assertThat(c.kind()).isEqualTo(ConditionKind.APPROVAL_MISSING);
+        assertThat(c.required()).hasValue(2);
+        assertThat(c.has()).hasValue(1);
+        assertThat(c.waitsOnPerson()).isTrue();
+      });
 
       RolloutPlan twice = plan(p, desired("r2", prodVpc), T0,
           approval("prod", "r2", "alice", T0), approval("prod", "r2", "bob", T0));
@@ -387,6 +433,12 @@ class RolloutPlannerTest {
 
       assertThat(envPlan(plan, "prod").gate().state()).isEqualTo(GateState.FROZEN);
       assertThat(envPlan(plan, "prod").gate().reasons()).hasSize(3);
+      // in precedence order, each with its data
+      assertThat(envPlan(plan, "prod").gate().conditions()).extracting(GateCondition::kind).containsExactly(
+          ConditionKind.FROZEN, ConditionKind.UPSTREAM_UNFINISHED, ConditionKind.APPROVAL_MISSING);
+      assertThat(envPlan(plan, "prod").gate().conditions().get(1).left()).hasValue(1);
+      assertThat(envPlan(plan, "prod").gate().conditions()).extracting(GateCondition::text)
+          .containsExactlyElementsOf(envPlan(plan, "prod").gate().reasons());
       assertThat(envPlan(plan, "prod").gate().opensAt()).isEmpty();
     }
 
@@ -399,6 +451,10 @@ class RolloutPlannerTest {
       assertThat(plan.environments()).extracting(e -> e.gate().state()).containsOnly(GateState.BLOCKED);
       assertThat(envPlan(plan, "dev").gate().reasons()).anySatisfy(r -> assertThat(r).contains("breaks NAT"))
           .anySatisfy(r -> assertThat(r).startsWith("roll forward"));
+      assertThat(envPlan(plan, "dev").gate().conditions()).singleElement().satisfies(c -> {
+        assertThat(c.kind()).isEqualTo(ConditionKind.REVISION_BAD);
+        assertThat(c.detail()).hasValue("breaks NAT");
+      });
       assertThat(plan.next()).isEmpty();
     }
   }

@@ -1,5 +1,6 @@
 package dev.converge.convergence;
 
+import dev.converge.plan.GateCondition;
 import dev.converge.plan.GateState;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,9 @@ public interface EnvironmentStatus extends WithEnvironmentStatus {
 
   /** When time alone opens the gate. */
   Optional<Instant> opensAt();
+
+  /** What keeps the gate closed, as data; empty for an open or done gate. */
+  List<GateCondition> conditions();
 
   /** Cells per state, in {@link CellState} order, states with no cell left out. */
   Map<CellState, Integer> cells();

@@ -14,6 +14,13 @@ public interface Gate extends WithGate {
   /** Every unmet condition, in words; empty for an open or done gate. */
   List<String> reasons();
 
+  /**
+   * Every unmet condition as data, in the order of {@link #reasons()} (whose sentences are their
+   * {@link GateCondition#text()}s, plus the advice that follows a bad mark); empty for an open or
+   * done gate.
+   */
+  List<GateCondition> conditions();
+
   /** When time alone opens the gate: the instant it opens. */
   Optional<Instant> opensAt();
 

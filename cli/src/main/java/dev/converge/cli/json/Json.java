@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.diagnostic.Problem;
 import dev.converge.model.DeferredValue;
+import dev.converge.plan.GateCondition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,27 @@ public final class Json {
   public static ArrayNode strings(ObjectNode node, String name, List<String> values) {
     ArrayNode array = node.putArray(name);
     values.forEach(array::add);
+    return array;
+  }
+
+  /** A gate's conditions as data ({@code conditions} beside {@code reasons}). */
+  public static ArrayNode conditions(ObjectNode node, List<GateCondition> conditions) {
+    ArrayNode array = node.putArray("conditions");
+    for (GateCondition c : conditions) {
+      ObjectNode item = array.addObject();
+      item.put("kind", c.kind().word());
+      put(item, "environment", c.environment());
+      put(item, "component", c.component());
+      put(item, "check", c.check());
+      c.required().ifPresent(n -> item.put("required", n));
+      c.has().ifPresent(n -> item.put("has", n));
+      c.left().ifPresent(n -> item.put("left", n));
+      c.since().ifPresent(t -> item.put("since", t.toString()));
+      c.clearsAt().ifPresent(t -> item.put("clears_at", t.toString()));
+      put(item, "detail", c.detail());
+      item.put("waits_on_person", c.waitsOnPerson());
+      item.put("text", c.text());
+    }
     return array;
   }
 

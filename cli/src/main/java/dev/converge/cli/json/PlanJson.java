@@ -55,6 +55,7 @@ public final class PlanJson {
     ObjectNode node = Json.object();
     node.put("state", gate.state().word());
     Json.strings(node, "reasons", gate.reasons());
+    Json.conditions(node, gate.conditions());
     gate.opensAt().ifPresent(t -> node.put("opens_at", t.toString()));
     return node;
   }

@@ -26,6 +26,7 @@ public final class StatusJson {
       Json.strings(node, "after", environment.after());
       node.put("gate", environment.gate().word());
       environment.opensAt().ifPresent(t -> node.put("opens_at", t.toString()));
+      Json.conditions(node, environment.conditions());
       ObjectNode cells = node.putObject("cells");
       environment.cells().forEach((state, count) -> cells.put(state.word(), count));
     }

@@ -565,6 +565,7 @@ public final class Classification {
           .addAllAfter(environment.after())
           .gate(gate.state())
           .opensAt(gate.opensAt())
+          .addAllConditions(gate.conditions())
           .putAllCells(counts)
           .build());
     }

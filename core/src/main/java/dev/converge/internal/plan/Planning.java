@@ -18,8 +18,10 @@ import dev.converge.pipeline.Environment;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.Action;
 import dev.converge.plan.ActionKind;
+import dev.converge.plan.ConditionKind;
 import dev.converge.plan.EnvironmentPlan;
 import dev.converge.plan.Gate;
+import dev.converge.plan.GateCondition;
 import dev.converge.plan.GateState;
 import dev.converge.plan.RolloutPlan;
 import dev.converge.plan.StaleRecord;
@@ -289,9 +291,13 @@ public final class Planning {
     settle(run);
     Optional<BadRevision> bad = ledger.badMark(revision.id());
     if (bad.isPresent()) {
+      GateCondition marked = condition(ConditionKind.REVISION_BAD,
+          "revision " + revision.shortId() + " is marked bad: " + bad.get().reason())
+          .since(bad.get().at()).detail(bad.get().reason()).build();
       run.gate = Gate.builder()
           .state(GateState.BLOCKED)
-          .addReason("revision " + revision.shortId() + " is marked bad: " + bad.get().reason())
+          .addCondition(marked)
+          .addReason(marked.text())
           .addReason("roll forward: merge a fix or a revert to trunk, then plan the new revision")
           .build();
       return;
@@ -303,13 +309,14 @@ public final class Planning {
     Unmet unmet = new Unmet();
     upstreamFailures(run, unmet);
     holds(run, unmet);
-    run.environment.freezeAt(now).ifPresent(f -> unmet.add(GateState.FROZEN,
-        "frozen until " + f.to() + ": " + f.reason()));
+    run.environment.freezeAt(now).ifPresent(f -> unmet.add(condition(ConditionKind.FROZEN,
+        "frozen until " + f.to() + ": " + f.reason()).clearsAt(f.to()).detail(f.reason())));
     Instant soakEnd = upstreamReady(run, unmet) ? soak(run, unmet) : null;
     approvals(run, unmet);
     if (!run.environment.inWindow(now)) {
       String windows = run.environment.windows().stream().map(w -> w.render()).collect(Collectors.joining(", "));
-      unmet.add(GateState.OUTSIDE_WINDOW, "outside the deployment windows (" + windows + ")");
+      unmet.add(condition(ConditionKind.WINDOW_CLOSED, "outside the deployment windows (" + windows + ")")
+          .detail(windows).clearsAt(run.environment.windows().stream().map(w -> w.nextOpen(now)).min(Instant::compareTo)));
     }
     run.gate = unmet.gate(run.environment, soakEnd);
   }
@@ -331,10 +338,11 @@ public final class Planning {
     for (String up : run.environment.after()) {
       EnvironmentRun upstream = runs.get(up);
       if (!upstream.failures.isEmpty()) {
-        upstream.failures.forEach(f -> unmet.add(GateState.BLOCKED, "upstream " + up + " failed at "
-            + revision.shortId() + ": " + f + "; rerun it or roll forward"));
+        upstream.failures.forEach(f -> unmet.add(condition(ConditionKind.UPSTREAM_FAILED, "upstream " + up
+            + " failed at " + revision.shortId() + ": " + f + "; rerun it or roll forward").environment(up).detail(f)));
       } else if (upstream.tainted) {
-        unmet.add(GateState.BLOCKED, "upstream " + up + " is blocked by a failure further upstream");
+        unmet.add(condition(ConditionKind.UPSTREAM_BLOCKED, "upstream " + up + " is blocked by a failure further upstream")
+            .environment(up));
       }
     }
   }
@@ -345,8 +353,8 @@ public final class Planning {
    */
   private void holds(EnvironmentRun run, Unmet unmet) {
     String environment = run.environment.name();
-    ledger.activeHold(environment, Optional.empty()).ifPresent(h -> unmet.add(GateState.HELD,
-        "held since " + h.at() + ": " + h.reason() + "; record a release to continue"));
+    ledger.activeHold(environment, Optional.empty()).ifPresent(h -> unmet.add(condition(ConditionKind.HELD,
+        "held since " + h.at() + ": " + h.reason() + "; record a release to continue").since(h.at()).detail(h.reason())));
     List<Draft> pending = run.pending();
     Map<String, Hold> componentHolds = new TreeMap<>();
     for (Draft draft : pending) {
@@ -358,8 +366,9 @@ public final class Planning {
       }
     }
     if (!pending.isEmpty() && pending.stream().allMatch(d -> d.held)) {
-      componentHolds.forEach((component, h) -> unmet.add(GateState.HELD,
-          "component " + component + " held since " + h.at() + ": " + h.reason() + "; record a release to continue"));
+      componentHolds.forEach((component, h) -> unmet.add(condition(ConditionKind.COMPONENT_HELD,
+          "component " + component + " held since " + h.at() + ": " + h.reason() + "; record a release to continue")
+          .component(component).since(h.at()).detail(h.reason())));
     }
   }
 
@@ -371,18 +380,18 @@ public final class Planning {
       if (!upstream.done) {
         ready = false;
         long left = upstream.pending().size();
-        unmet.add(GateState.WAITING_UPSTREAM, up + " has not finished " + revision.shortId() + " (" + left
-            + (left == 1 ? " action" : " actions") + " left)");
+        unmet.add(condition(ConditionKind.UPSTREAM_UNFINISHED, up + " has not finished " + revision.shortId() + " ("
+            + left + (left == 1 ? " action" : " actions") + " left)").environment(up).left((int) left));
       } else if (!upstream.upstreamFinished) {
         ready = false;
-        unmet.add(GateState.WAITING_UPSTREAM, up + " has nothing to deploy but waits on its own upstream ("
-            + String.join(", ", upstream.environment.after()) + ") to finish " + revision.shortId());
+        unmet.add(condition(ConditionKind.UPSTREAM_WAITING, up + " has nothing to deploy but waits on its own upstream ("
+            + String.join(", ", upstream.environment.after()) + ") to finish " + revision.shortId()).environment(up));
       }
       for (String check : upstream.environment.checks()) {
         Optional<CheckResult> result = ledger.check(up, check);
         if (result.isEmpty()) {
-          unmet.add(GateState.WAITING_UPSTREAM, "check " + check + " has not passed in " + up + " at "
-              + revision.shortId());
+          unmet.add(condition(ConditionKind.CHECK_MISSING, "check " + check + " has not passed in " + up + " at "
+              + revision.shortId()).environment(up).check(check));
         }
         ready &= result.filter(CheckResult::isSuccess).isPresent();
       }
@@ -398,8 +407,9 @@ public final class Planning {
     }
     Instant soakEnd = finished.plus(run.environment.soak());
     if (now.isBefore(soakEnd)) {
-      unmet.add(GateState.SOAKING, "soaking: upstream finished " + revision.shortId() + " at " + finished
-          + "; soak is " + Durations.format(run.environment.soak()) + ", until " + soakEnd);
+      unmet.add(condition(ConditionKind.SOAKING, "soaking: upstream finished " + revision.shortId() + " at " + finished
+          + "; soak is " + Durations.format(run.environment.soak()) + ", until " + soakEnd)
+          .since(finished).clearsAt(soakEnd));
     }
     return soakEnd;
   }
@@ -409,8 +419,9 @@ public final class Planning {
     int approvals = ledger.approvers(run.environment.name()).size();
     if (approvals < required) {
       String why = run.environment.approvals() >= required ? "" : " (destroying instances needs an approval)";
-      unmet.add(GateState.AWAITING_APPROVAL, "needs " + required + (required == 1 ? " approval" : " approvals")
-          + " at " + revision.shortId() + ", has " + approvals + why);
+      unmet.add(condition(ConditionKind.APPROVAL_MISSING, "needs " + required
+          + (required == 1 ? " approval" : " approvals") + " at " + revision.shortId() + ", has " + approvals + why)
+          .required(required).has(approvals));
     }
   }
 
@@ -420,24 +431,29 @@ public final class Planning {
    * walking from the end of the soak (or now) through freezes and windows.
    */
   private final class Unmet {
-    private final Map<GateState, List<String>> reasons = new TreeMap<>();
+    private final Map<GateState, List<GateCondition>> conditions = new TreeMap<>();
 
-    void add(GateState state, String reason) {
-      reasons.computeIfAbsent(state, k -> new ArrayList<>()).add(reason);
+    void add(GateCondition.Builder condition) {
+      GateCondition built = condition.build();
+      conditions.computeIfAbsent(built.kind().state(), k -> new ArrayList<>()).add(built);
     }
 
     Gate gate(Environment environment, Instant soakEnd) {
-      if (reasons.isEmpty()) {
+      if (conditions.isEmpty()) {
         return Gate.builder().state(GateState.OPEN).build();
       }
-      Gate.Builder gate = Gate.builder().state(reasons.keySet().iterator().next());
-      reasons.values().forEach(gate::addAllReasons);
-      if (reasons.keySet().stream().allMatch(GateState::isTimed)) {
+      Gate.Builder gate = Gate.builder().state(conditions.keySet().iterator().next());
+      conditions.values().forEach(list -> list.forEach(c -> gate.addCondition(c).addReason(c.text())));
+      if (conditions.keySet().stream().allMatch(GateState::isTimed)) {
         Instant from = soakEnd != null && soakEnd.isAfter(now) ? soakEnd : now;
         environment.deployableFrom(from).ifPresent(gate::opensAt);
       }
       return gate.build();
     }
+  }
+
+  private static GateCondition.Builder condition(ConditionKind kind, String text) {
+    return GateCondition.builder().kind(kind).text(text);
   }
 
   private int requiredApprovals(EnvironmentRun run) {
