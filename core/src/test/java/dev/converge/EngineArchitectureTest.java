@@ -27,7 +27,7 @@ class EngineArchitectureTest {
   static final String[] ENGINE = {
       "dev.converge", "dev.converge.model..", "dev.converge.ledger..", "dev.converge.pipeline..",
       "dev.converge.plan..", "dev.converge.convergence..", "dev.converge.lint..", "dev.converge.affected..",
-      "dev.converge.rollback..", "dev.converge.metrics..", "dev.converge.internal.."};
+      "dev.converge.rollback..", "dev.converge.metrics..", "dev.converge.estate..", "dev.converge.internal.."};
 
   static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

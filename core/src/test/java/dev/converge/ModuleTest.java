@@ -25,6 +25,7 @@ class ModuleTest {
         "dev.converge.affected",
         "dev.converge.convergence",
         "dev.converge.diagnostic",
+        "dev.converge.estate",
         "dev.converge.ledger",
         "dev.converge.lint",
         "dev.converge.metrics",

@@ -115,20 +115,7 @@ final class Session {
   }
 
   static FolderInventory folders(AtmosSnapshot snapshot) {
-    Set<String> folders = new TreeSet<>();
-    for (ResolvedComponent component : snapshot.components()) {
-      if (component.sourceDigest().isPresent()) {
-        folders.add(component.folder());
-      }
-    }
-    FolderInventory.Builder inventory = FolderInventory.builder().addAllFolders(folders);
-    for (VendorPin pin : snapshot.vendorPins()) {
-      VendoredFolder.Builder vendored = VendoredFolder.builder().folder(pin.folder()).source(pin.source());
-      pin.version().ifPresent(vendored::version);
-      pin.location().ifPresent(vendored::location);
-      inventory.addVendored(vendored.build());
-    }
-    return inventory.build();
+    return snapshot.folderInventory();
   }
 
   FolderInventory folders() {

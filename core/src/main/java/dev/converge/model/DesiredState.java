@@ -1,7 +1,10 @@
 package dev.converge.model;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -24,8 +27,17 @@ public interface DesiredState extends WithDesiredState {
   /** Trunk revision ids, newest first. */
   List<String> history();
 
+  /** The instance with this id: a map lookup (the index is built on first use). */
   default Optional<Instance> instance(InstanceId id) {
-    return instances().stream().filter(i -> i.id().equals(id)).findFirst();
+    return Optional.ofNullable(instancesById().get(id));
+  }
+
+  /** Every instance by its id, built once on first use. */
+  @Value.Lazy
+  default Map<InstanceId, Instance> instancesById() {
+    Map<InstanceId, Instance> index = new HashMap<>(instances().size() * 2);
+    instances().forEach(i -> index.put(i.id(), i));
+    return Collections.unmodifiableMap(index);
   }
 
   @Value.Check

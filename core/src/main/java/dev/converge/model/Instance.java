@@ -97,6 +97,23 @@ public interface Instance extends WithInstance {
   }
 
   /**
+   * The stack manifest that defines its stack, relative to the stacks base path without extension
+   * ({@code deploy/prod/us-east-1}); empty when the instance was not loaded from manifests.
+   */
+  @Value.Auxiliary
+  @Value.Default
+  default Optional<String> manifest() {
+    return Optional.empty();
+  }
+
+  /** The Atmos component type: {@code terraform} (the default), {@code helmfile}, ... */
+  @Value.Auxiliary
+  @Value.Default
+  default String componentType() {
+    return "terraform";
+  }
+
+  /**
    * The stack manifests its configuration is read from, as Atmos lists them in {@code imports}:
    * paths relative to the stacks base path, without extension ({@code catalog/vpc}). Affected
    * names the import whose change changed the instance. Like the location, it takes no part in

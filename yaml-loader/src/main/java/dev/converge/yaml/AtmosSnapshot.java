@@ -2,14 +2,20 @@ package dev.converge.yaml;
 
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
+import dev.converge.estate.Estate;
 import dev.converge.model.DesiredState;
+import dev.converge.model.FolderClassifier;
+import dev.converge.model.FolderInventory;
 import dev.converge.model.InstanceId;
+import dev.converge.model.VendoredFolder;
 import dev.converge.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.immutables.value.Value;
 
 /**
@@ -57,6 +63,46 @@ public interface AtmosSnapshot extends WithAtmosSnapshot {
    */
   @Value.Auxiliary
   Map<String, String> componentBasePaths();
+
+  /**
+   * The component folders that exist at this revision (those with a source digest) and
+   * vendor.yaml's pins: what the engine's convergence, lint and affected compare against.
+   */
+  @Value.Lazy
+  default FolderInventory folderInventory() {
+    Set<String> folders = new TreeSet<>();
+    for (ResolvedComponent component : components()) {
+      if (component.sourceDigest().isPresent()) {
+        folders.add(component.folder());
+      }
+    }
+    FolderInventory.Builder inventory = FolderInventory.builder().addAllFolders(folders);
+    for (VendorPin pin : vendorPins()) {
+      VendoredFolder.Builder vendored = VendoredFolder.builder().folder(pin.folder()).source(pin.source());
+      pin.version().ifPresent(vendored::version);
+      pin.location().ifPresent(vendored::location);
+      inventory.addVendored(vendored.build());
+    }
+    return inventory.build();
+  }
+
+  /** Folder kinds as this repository names them: rollout.yaml's release tracks, vendor.yaml's pins. */
+  @Value.Lazy
+  default FolderClassifier classifier() {
+    return FolderClassifier.defaults()
+        .withTracks(pipeline().map(Pipeline::tracks).orElse(List.of()))
+        .withVendorTargets(folderInventory().vendorTargets());
+  }
+
+  /**
+   * The estate to navigate: stacks and their environments, components and their folders, release
+   * tracks, pins. Without rollout.yaml no stack falls in an environment and there are no tracks.
+   */
+  @Value.Lazy
+  default Estate estate() {
+    return Estate.of(desiredState(), pipeline().orElseGet(() -> Pipeline.builder().build()), classifier(),
+        folderInventory());
+  }
 
   default Optional<ResolvedComponent> component(String stack, String component) {
     return components().stream()

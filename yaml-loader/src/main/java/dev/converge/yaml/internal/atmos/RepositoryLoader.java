@@ -580,7 +580,7 @@ public final class RepositoryLoader {
         .configDigest(configDigest).vars(nullFree(s.vars())).env(nullFree(Values.map(s.section(), "env")))
         .settings(nullFree(s.settings())).backend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(s.location())
-        .imports(imports(s));
+        .imports(imports(s)).manifest(Optional.of(s.manifest())).componentType(s.type());
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {
