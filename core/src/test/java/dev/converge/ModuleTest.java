@@ -25,6 +25,7 @@ class ModuleTest {
         "dev.converge.affected",
         "dev.converge.convergence",
         "dev.converge.diagnostic",
+        "dev.converge.forecast",
         "dev.converge.ledger",
         "dev.converge.lint",
         "dev.converge.metrics",
@@ -34,6 +35,6 @@ class ModuleTest {
         "dev.converge.rollback");
     assertThat(descriptor.packages()).contains("dev.converge.internal.plan", "dev.converge.internal.value",
         "dev.converge.internal.convergence", "dev.converge.internal.lint", "dev.converge.internal.affected",
-        "dev.converge.internal.graph");
+        "dev.converge.internal.graph", "dev.converge.internal.forecast");
   }
 }
