@@ -60,9 +60,11 @@ import java.util.stream.Collectors;
  *       environment's {@link DurationEstimate} (the planner keeps {@code next} to the first wave and
  *       {@code max_parallel}; running actions are not yet in the ledger, so they reappear in
  *       {@code next} and are skipped);
- *   <li><b>advance</b> to the earliest of: a running action's end, a closed gate's {@code opens_at}
- *       (or its probe's). With none left and the plan not converged, the forecast is stuck (held,
- *       blocked, a cycle, a freeze without end) and says why.
+ *   <li><b>advance</b> to the earliest of: a running action's end, a closed gate's {@code opens_at},
+ *       the end of its soak or of the freeze it is in (or its probe's). The last two open nothing
+ *       when a window or another freeze follows, but they change why the gate waits, so each wait
+ *       gets its own stretch. With none left and the plan not converged, the forecast is stuck
+ *       (held, blocked, a cycle, a freeze without end) and says why.
  * </ol>
  * Every step records something or moves time forward, and durations are positive, so the loop
  * ends; a bound on planner calls ({@code maxPlans}) makes that certain and is reported when hit.
@@ -314,7 +316,10 @@ public final class Simulation {
     flights.forEach(f -> candidates.add(f.finish));
     for (EnvironmentPlan environmentPlan : plan.environments()) {
       if (!environmentPlan.changes().isEmpty()) {
-        probes.getOrDefault(environmentPlan.name(), environmentPlan.gate()).opensAt().ifPresent(candidates::add);
+        Gate gate = probes.getOrDefault(environmentPlan.name(), environmentPlan.gate());
+        gate.opensAt().ifPresent(candidates::add);
+        gate.soakEndsAt().ifPresent(candidates::add);
+        environment(environmentPlan.name()).freezeAt(now).ifPresent(f -> candidates.add(f.to()));
       }
     }
     return candidates.stream().filter(t -> t.isAfter(now)).min(Instant::compareTo);

@@ -432,6 +432,9 @@ public final class Planning {
       }
       Gate.Builder gate = Gate.builder().state(reasons.keySet().iterator().next());
       reasons.values().forEach(gate::addAllReasons);
+      if (reasons.containsKey(GateState.SOAKING) && soakEnd != null) {
+        gate.soakEndsAt(soakEnd);
+      }
       if (reasons.keySet().stream().allMatch(GateState::isTimed)) {
         Instant from = soakEnd != null && soakEnd.isAfter(now) ? soakEnd : now;
         environment.deployableFrom(from).ifPresent(gate::opensAt);
