@@ -1,8 +1,6 @@
 package dev.converge.forecast;
 
-import dev.converge.internal.text.TextTable;
 import dev.converge.model.InstanceId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -56,14 +54,14 @@ public final class ForecastText {
       out.append("nothing to deploy");
     }
     out.append("  (a deployment takes ").append(environment.duration().describe()).append(")\n");
-    List<List<String>> rows = new ArrayList<>();
     for (WaveForecast wave : environment.waves()) {
-      rows.add(List.of("wave " + wave.wave(), wave.startsAt() + " -> " + wave.finishesAt(), instances(wave.instances())));
+      out.append("  wave ").append(wave.wave()).append("  ").append(wave.startsAt()).append(" -> ")
+          .append(wave.finishesAt()).append("  ").append(instances(wave.instances())).append('\n');
       for (Wait wait : wave.waits()) {
-        rows.add(List.of("", "  " + wait.kind().word() + " " + span(wait), wait.message()));
+        out.append("    - ").append(wait.kind().word()).append(' ').append(span(wait)).append(": ")
+            .append(wait.message()).append('\n');
       }
     }
-    TextTable.append(out, rows, "  ");
     environment.unresolved().ifPresent(u -> out.append("  - ").append(u).append('\n'));
   }
 
