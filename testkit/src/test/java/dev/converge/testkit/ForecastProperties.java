@@ -7,6 +7,7 @@ import dev.converge.forecast.EnvironmentForecast;
 import dev.converge.forecast.Forecast;
 import dev.converge.forecast.Forecaster;
 import dev.converge.forecast.Wait;
+import dev.converge.forecast.WaitKind;
 import dev.converge.forecast.WaveForecast;
 import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
@@ -111,6 +112,12 @@ class ForecastProperties {
           for (Wait wait : wave.waits()) {
             assertThat(wait.from()).isAfterOrEqualTo(forecast.at());
             wait.until().ifPresent(until -> assertThat(until).isAfter(wait.from()).isBeforeOrEqualTo(wave.startsAt()));
+            if (!wait.onPerson()) {
+              GateState state = replay(s, forecast, wait.from()).environment(environment.name()).orElseThrow()
+                  .gate().state();
+              assertThat(state).as("%s gate at %s, when a %s wait is forecast to begin", environment.name(),
+                  wait.from(), wait.kind().word()).isIn(closedStates(wait.kind()));
+            }
           }
         }
         environment.finishesAt().ifPresent(finished -> assertThat(replay(s, forecast, finished)
@@ -132,6 +139,22 @@ class ForecastProperties {
       assertThat(forecast.convergedAt().get()).isAfterOrEqualTo(s.now());
       assertThat(forecast(s)).as("the same inputs give an equal forecast").isEqualTo(forecast);
     });
+  }
+
+  /**
+   * The gate states a wait of {@code kind} may show: its own, or awaiting approval, because while
+   * approvals are short the forecast reports the gate as it would be with them (outside a window,
+   * say): the approval is not due until nothing else keeps the gate closed.
+   */
+  static List<GateState> closedStates(WaitKind kind) {
+    GateState own = switch (kind) {
+      case UPSTREAM -> GateState.WAITING_UPSTREAM;
+      case SOAK -> GateState.SOAKING;
+      case FREEZE -> GateState.FROZEN;
+      case WINDOW -> GateState.OUTSIDE_WINDOW;
+      case APPROVAL -> GateState.AWAITING_APPROVAL;
+    };
+    return List.of(own, GateState.AWAITING_APPROVAL);
   }
 
   /** The plan at {@code at} on the ledger extended with the events the forecast assumed up to then. */
