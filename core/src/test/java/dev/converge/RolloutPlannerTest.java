@@ -364,6 +364,8 @@ class RolloutPlannerTest {
       assertThat(envPlan(plan, "prod").gate().state()).isEqualTo(GateState.SOAKING);
       assertThat(envPlan(plan, "prod").gate().reasons()).hasSize(1);
       assertThat(envPlan(plan, "prod").gate().opensAt()).hasValue(Instant.parse("2026-11-30T09:00:00Z"));
+      assertThat(envPlan(plan, "prod").gate().soakEndsAt()).as("the soak ends before the gate opens")
+          .hasValue(deployedAt.plus(Duration.ofHours(2)));
     }
 
     @Test
