@@ -270,6 +270,9 @@ class ForecastTest {
       assertThat(forecast.convergedAt()).isEmpty();
       assertThat(forecast.plans()).isEqualTo(2);
       assertThat(forecast.unresolved()).singleElement().asString().startsWith("stopped after 2 plans");
+      assertThat(forecast.environments()).allSatisfy(e -> assertThat(e.finishesAt()).isEmpty());
+      assertThat(forecast.environment("dev").orElseThrow().unresolved()).hasValueSatisfying(u ->
+          assertThat(u).startsWith("dev: not forecast past 2026-11-26T10:10:00Z"));
     }
 
     @Test

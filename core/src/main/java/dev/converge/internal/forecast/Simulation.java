@@ -124,9 +124,9 @@ public final class Simulation {
 
   private Forecast run() {
     Instant at = now;
-    RolloutPlan first = plan();
-    bound = maxPlans.orElse(defaultBound(first));
-    for (EnvironmentPlan environment : first.environments()) {
+    RolloutPlan last = plan();
+    bound = maxPlans.orElse(defaultBound(last));
+    for (EnvironmentPlan environment : last.environments()) {
       environment.changes().forEach(a -> timelines.get(environment.name()).plannedWave(a.instance(), a.wave().orElse(1)));
     }
     Instant convergedAt = null;
@@ -135,7 +135,7 @@ public final class Simulation {
       land();
       RolloutPlan plan = settle();
       if (plan == null) {
-        unresolved.add("stopped after " + plans + " plans, the bound, at " + now + "; the timeline up to there stands");
+        unresolved.addAll(stopped(last));
         break;
       }
       if (plan.isConverged()) {
@@ -150,7 +150,12 @@ public final class Simulation {
         break;
       }
       now = next.get();
+      last = plan;
     }
+    return result(at, Optional.ofNullable(convergedAt), unresolved);
+  }
+
+  private Forecast result(Instant at, Optional<Instant> convergedAt, List<String> unresolved) {
     Set<String> approvalDependent = new HashSet<>();
     timelines.values().stream().filter(EnvironmentTimeline::approvalAssumed).forEach(t -> {
       approvalDependent.add(t.name());
@@ -159,14 +164,12 @@ public final class Simulation {
     Forecast.Builder forecast = Forecast.builder()
         .revision(revision)
         .at(at)
+        .convergedAt(convergedAt)
         .addAllAssumptions(assumptions())
         .addAllUnresolved(unresolved)
         .addAllAssumedEvents(assumed)
         .plans(plans);
     timelines.values().forEach(t -> forecast.addEnvironment(t.forecast(approvalDependent.contains(t.name()))));
-    if (convergedAt != null) {
-      forecast.convergedAt(convergedAt);
-    }
     return forecast.build();
   }
 
@@ -323,6 +326,16 @@ public final class Simulation {
       }
     }
     return candidates.stream().filter(t -> t.isAfter(now)).min(Instant::compareTo);
+  }
+
+  /** The bound of planner calls was reached: every environment with work left is not forecast to its end. */
+  private List<String> stopped(RolloutPlan last) {
+    for (EnvironmentPlan environmentPlan : last.environments()) {
+      if (!environmentPlan.changes().isEmpty()) {
+        timelines.get(environmentPlan.name()).unresolved("not forecast past " + now + ", where the forecast stopped");
+      }
+    }
+    return List.of("stopped after " + plans + " plans, the bound, at " + now + "; the timeline up to there stands");
   }
 
   /** Why nothing more can happen: each environment with work left, its gate and reasons. */
