@@ -239,6 +239,9 @@ public final class Simulation {
           || state == GateState.WAITING_UPSTREAM) {
         continue; // approvals alone cannot open it: a probe would show the same gate
       }
+      if (plans >= bound) {
+        return false;
+      }
       List<LedgerRecord> probe = new ArrayList<>(records);
       probe.addAll(missing);
       plans++;
