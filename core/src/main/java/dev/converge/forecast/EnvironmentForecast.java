@@ -14,7 +14,10 @@ public interface EnvironmentForecast extends WithEnvironmentForecast {
   /** How long one deployment here is assumed to take, and where that figure comes from. */
   DurationEstimate duration();
 
-  /** The waves still to deploy, in order; empty when the environment has nothing to deploy. */
+  /**
+   * The waves still to deploy, in order; empty when the environment has nothing to deploy. When the
+   * environment is {@link #unresolved()}, only the waves that start before the forecast stops.
+   */
   List<WaveForecast> waves();
 
   /** When its last wave is expected to finish; empty when it has nothing to deploy or cannot be forecast. */

@@ -16,7 +16,7 @@ public interface WaveForecast extends WithWaveForecast {
   /** The wave's number in the plan at the forecast's instant (1 is the first unfinished wave). */
   int wave();
 
-  /** The instances the wave changes, by stack, then component. */
+  /** The instances the wave changes (those that start, if the forecast stops inside it), by stack, then component. */
   List<InstanceId> instances();
 
   Instant startsAt();
