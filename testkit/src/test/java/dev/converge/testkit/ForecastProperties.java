@@ -11,6 +11,7 @@ import dev.converge.forecast.WaitKind;
 import dev.converge.forecast.WaveForecast;
 import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
+import dev.converge.model.Instance;
 import dev.converge.pipeline.Environment;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.Action;
@@ -18,8 +19,10 @@ import dev.converge.plan.GateState;
 import dev.converge.plan.RolloutPlan;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
@@ -138,6 +141,22 @@ class ForecastProperties {
       assertThat(forecast.convergedAt()).isPresent();
       assertThat(forecast.convergedAt().get()).isAfterOrEqualTo(s.now());
       assertThat(forecast(s)).as("the same inputs give an equal forecast").isEqualTo(forecast);
+    });
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void forecast_permutedInputs_equalForecast(long seed) {
+    holds(seed, false, s -> {
+      Random random = new Random(s.seed());
+      List<Instance> instances = new ArrayList<>(s.desired().instances());
+      Collections.shuffle(instances, random);
+      List<LedgerRecord> records = new ArrayList<>(s.ledger().records());
+      Collections.shuffle(records, random);
+      Scenario permuted = new Scenario(s.seed(), s.pipeline(), s.desired().withInstances(instances),
+          Ledger.of(records), s.now());
+
+      assertThat(forecast(permuted)).isEqualTo(forecast(s));
     });
   }
 
