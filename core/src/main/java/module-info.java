@@ -12,6 +12,7 @@ module dev.converge.core {
   exports dev.converge.convergence;
   exports dev.converge.diagnostic;
   exports dev.converge.estate;
+  exports dev.converge.forecast;
   exports dev.converge.ledger;
   exports dev.converge.lint;
   exports dev.converge.metrics;

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine is a function: no I/O, environment reads, wall clock, randomness or threads in the
- * model, ledger, pipeline, plan, convergence, lint, affected, rollback, metrics or internal engine packages.
+ * model, ledger, pipeline, plan, convergence, lint, affected, rollback, metrics, forecast or internal engine packages.
  */
 class EngineArchitectureTest {
 
   static final String[] ENGINE = {
       "dev.converge", "dev.converge.model..", "dev.converge.ledger..", "dev.converge.pipeline..",
       "dev.converge.plan..", "dev.converge.convergence..", "dev.converge.lint..", "dev.converge.affected..",
-      "dev.converge.rollback..", "dev.converge.metrics..", "dev.converge.estate..", "dev.converge.internal.."};
+      "dev.converge.rollback..", "dev.converge.metrics..", "dev.converge.estate..", "dev.converge.forecast..", "dev.converge.internal.."};
 
   static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

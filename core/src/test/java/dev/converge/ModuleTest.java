@@ -26,6 +26,7 @@ class ModuleTest {
         "dev.converge.convergence",
         "dev.converge.diagnostic",
         "dev.converge.estate",
+        "dev.converge.forecast",
         "dev.converge.ledger",
         "dev.converge.lint",
         "dev.converge.metrics",
@@ -35,6 +36,6 @@ class ModuleTest {
         "dev.converge.rollback");
     assertThat(descriptor.packages()).contains("dev.converge.internal.plan", "dev.converge.internal.value",
         "dev.converge.internal.convergence", "dev.converge.internal.lint", "dev.converge.internal.affected",
-        "dev.converge.internal.graph");
+        "dev.converge.internal.graph", "dev.converge.internal.forecast");
   }
 }

@@ -404,6 +404,8 @@ class RolloutPlannerTest {
         assertThat(c.clearsAt()).hasValue(deployedAt.plus(Duration.ofHours(2)));
       });
       assertThat(envPlan(plan, "prod").gate().opensAt()).hasValue(Instant.parse("2026-11-30T09:00:00Z"));
+      assertThat(envPlan(plan, "prod").gate().soakEndsAt()).as("the soak ends before the gate opens")
+          .hasValue(deployedAt.plus(Duration.ofHours(2)));
     }
 
     @Test

@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         PlanCommand.class, StatusCommand.class, LintCommand.class, AffectedCommand.class, RollbackCommand.class,
         DescribeCommand.class, RecordCommand.class, LedgerCommand.class, RunCommand.class, DemoCommand.class, MetricsCommand.class, ReportCommand.class,
+        ForecastCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Examples:", "  converge plan", "  converge status --format markdown",
+    footer = {"", "Examples:", "  converge plan", "  converge status --format markdown", "  converge forecast",
         "  converge record check --environment dev --check smoke --outcome success", "  converge run --environment dev"})
 public final class Converge {
 

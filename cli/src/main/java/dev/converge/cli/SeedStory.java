@@ -3,6 +3,9 @@ package dev.converge.cli;
 import dev.converge.RolloutPlanner;
 import dev.converge.convergence.Convergence;
 import dev.converge.convergence.ConvergenceText;
+import dev.converge.forecast.Forecast;
+import dev.converge.forecast.ForecastText;
+import dev.converge.forecast.Forecaster;
 import dev.converge.ledger.Approval;
 import dev.converge.ledger.CheckResult;
 import dev.converge.ledger.Deployment;
@@ -37,11 +40,15 @@ import org.eclipse.jgit.lib.PersonIdent;
  * from {@code examples/infra}, everything deployed at the first commit, then a change merged
  * ({@code eks} to Kubernetes 1.31); the plan and the status at Time 0, +30 min, +2 h and at
  * convergence, with deployments, checks and an approval recorded in a real ledger file between.
+ * It ends with the forecast made at Time 0, set against when the story really converged.
  */
 final class SeedStory {
 
   /** A Thursday, inside prod's deployment window. */
   static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+  /** How long CI takes to apply a wave in this story (it records one a minute after the other). */
+  static final Duration DEPLOYMENT = Duration.ofMinutes(1);
 
   private final PrintWriter out;
   private final Path example;
@@ -73,6 +80,7 @@ final class SeedStory {
       out.println("Commit " + after.substring(0, 7) + " merged to main: eks moves to Kubernetes 1.31.");
       out.println();
 
+      Forecast forecast = forecast(T0);
       chapter("Time 0: " + after.substring(0, 7) + " merged; dev deploys at once", T0);
       deployNext(T0.plus(Duration.ofMinutes(2)));
       record(check("dev", after, "smoke", T0.plus(Duration.ofMinutes(10))));
@@ -86,7 +94,9 @@ final class SeedStory {
 
       chapter("Time +2h: staging validated, alice approved; prod deploys, us-east-1 first", T0.plus(Duration.ofHours(2)));
       deployNext(T0.plus(Duration.ofHours(2)).plusSeconds(60));
-      return chapter("Time +2h15: convergence achieved", T0.plus(Duration.ofMinutes(135)));
+      RolloutPlan last = chapter("Time +2h15: convergence achieved", T0.plus(Duration.ofMinutes(135)));
+      epilogue(forecast);
+      return last;
     }
   }
 
@@ -108,6 +118,25 @@ final class SeedStory {
     out.println(matrix(status));
     out.flush();
     return plan;
+  }
+
+  /** The forecast at {@code now} from the ledger as it is then, deployments taking a minute as in this story. */
+  private Forecast forecast(Instant now) {
+    AtmosSnapshot head = repository.load("HEAD");
+    return Forecaster.of(head.pipeline().orElseThrow()).withLedger(ledger.load()).withDefaultDuration(DEPLOYMENT)
+        .at(now).forecast(head.desiredState());
+  }
+
+  /** The forecast made at Time 0, and when the story really converged: checks and the approval took people's time. */
+  private void epilogue(Forecast forecast) {
+    Instant converged = ledger.load().recordsOf(Deployment.class).stream().map(Deployment::at)
+        .max(Instant::compareTo).orElseThrow();
+    out.println("=== The forecast made at Time 0 (a deployment taking a minute, as in this story)");
+    out.println(ForecastText.render(forecast));
+    out.println("Forecast: converged by " + forecast.convergedAt().map(Instant::toString).orElse("(cannot say)")
+        + ". The story converged at " + converged + ": its checks and alice's approval took time that the"
+        + " forecast assumes away and marks as waiting on people.");
+    out.flush();
   }
 
   /** The status heading, pipeline line and matrix: the text up to the per-component details. */

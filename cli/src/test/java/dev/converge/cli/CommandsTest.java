@@ -387,4 +387,51 @@ class CommandsTest {
       assertThat(result.err()).contains("--since (2026-11-27T00:00:00Z) must be before --until");
     }
   }
+  @Nested
+  class Forecasts {
+
+    @Test
+    void forecast_text_timelinePerEnvironmentWithAssumptions() {
+      Result result = converge("forecast", "--at", T0);
+
+      assertThat(result.exit()).as(result.err()).isZero();
+      assertThat(result.out()).startsWith("Forecast for ").contains("Converged by ")
+          .contains("prod  finishes ").contains("approval from ").contains("(a person)")
+          .contains("Assumptions:");
+    }
+
+    @Test
+    void forecast_json_schemaConvergenceAndAPersonWait() throws Exception {
+      JsonNode forecast = converge("forecast", "--format", "json", "--at", T0).json();
+
+      assertThat(forecast.get("schema").asText()).isEqualTo("converge.forecast/v1");
+      assertThat(forecast.get("converged_at").asText()).isGreaterThan(T0);
+      assertThat(forecast.get("environments")).extracting(e -> e.get("name").asText())
+          .containsExactly("dev", "staging", "prod");
+      JsonNode prodWaits = forecast.get("environments").get(2).get("waves").get(0).get("waits");
+      assertThat(prodWaits).anySatisfy(w -> {
+        assertThat(w.get("kind").asText()).isEqualTo("approval");
+        assertThat(w.get("on_person").asBoolean()).isTrue();
+        assertThat(w.has("until")).isFalse();
+      });
+    }
+
+    @Test
+    void forecast_markdown_tableOfWaves() {
+      Result result = converge("forecast", "--format", "markdown", "--at", T0, "--default-duration", "5m");
+
+      assertThat(result.exit()).as(result.err()).isZero();
+      assertThat(result.out()).startsWith("### Rollout forecast for `")
+          .contains("| environment | wave | starts | finishes | waited on | instances |")
+          .contains("dev 5m (default: no history)");
+    }
+
+    @Test
+    void forecast_mermaid_isAUsageError() {
+      Result result = converge("forecast", "--format", "mermaid", "--at", T0);
+
+      assertThat(result.exit()).isEqualTo(2);
+      assertThat(result.err()).contains("forecast does not support --format mermaid");
+    }
+  }
 }

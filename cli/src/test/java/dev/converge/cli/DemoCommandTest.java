@@ -30,7 +30,14 @@ class DemoCommandTest {
         .contains("=== Time 0", "=== Time +30min", "=== Time +2h", "=== Time +2h15: convergence achieved")
         .contains("staging  soaking until 2026-11-26T10:30:00Z")
         .containsPattern("eks +operational")
-        .contains("Next: nothing; every environment is done.");
+        .contains("Next: nothing; every environment is done.")
+        .contains("=== The forecast made at Time 0")
+        .contains("Converged by 2026-11-26T")
+        .containsPattern("prod  finishes 2026-11-26T")
+        .contains("approval from 2026-11-26T")
+        .contains("The story converged at 2026-11-26T12:02:00Z");
+    assertThat(story.indexOf("=== The forecast made at Time 0")).as("the story ends with the forecast")
+        .isGreaterThan(story.indexOf("=== Time +2h15"));
     assertThat(story.indexOf("deployed prod/us-east-1:eks")).as("prod us-east-1 before eu-west-1")
         .isPositive().isLessThan(story.indexOf("deployed prod/eu-west-1:eks"));
     // 36 deployments at the first commit, 6 of eks at the second, 2 checks and 1 approval

@@ -24,6 +24,12 @@ public interface Gate extends WithGate {
   /** When time alone opens the gate: the instant it opens. */
   Optional<Instant> opensAt();
 
+  /**
+   * While the gate is soaking: when the soak ends. Other conditions that time resolves (a window, a
+   * freeze) may keep it closed after that, so this can be before {@link #opensAt()}.
+   */
+  Optional<Instant> soakEndsAt();
+
   default boolean isOpen() {
     return state() == GateState.OPEN;
   }

@@ -5,6 +5,8 @@ import dev.converge.affected.AffectedReport;
 import dev.converge.convergence.Convergence;
 import dev.converge.convergence.ConvergenceReport;
 import dev.converge.diagnostic.Problem;
+import dev.converge.forecast.Forecast;
+import dev.converge.forecast.Forecaster;
 import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Ledger;
 import dev.converge.ledger.Outcome;
@@ -26,7 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rest of the engine, embedded: status (one class per component), lint, affected and rollback,
+ * The rest of the engine, embedded: status (one class per component), lint, affected, rollback and
+ * the forecast,
  * on a dev and prod estate where dev runs an experiment and prod is one revision behind.
  */
 public final class EmbeddingEngine {
@@ -61,7 +64,7 @@ public final class EmbeddingEngine {
         .revision(revision).sourceDigest(source).configDigest("cfg-" + stack).outcome(Outcome.SUCCESS).build();
   }
 
-  /** Status, lint, affected and rollback, one line each. */
+  /** Status, lint, affected, rollback and the forecast, one line each. */
   public static List<String> answers(Instant now) {
     List<String> lines = new ArrayList<>();
     // @start region="engine"
@@ -80,6 +83,10 @@ public final class EmbeddingEngine {
         .targets(DESIRED, "prod", "vpc", Optional.empty(), Optional.empty());
     targets.forEach(t -> lines.add("rollback " + t.instance().render() + " to "
         + t.target().map(Deployment::revision).orElse("nothing")));
+
+    Forecast forecast = Forecaster.of(PIPELINE).withLedger(LEDGER).at(now).forecast(DESIRED);
+    forecast.environments().forEach(e -> lines.add("forecast " + e.name() + " "
+        + e.finishesAt().map(t -> "finishes " + t).orElse("nothing to deploy")));
     // @end region="engine"
     return lines;
   }

@@ -701,6 +701,7 @@ class DocsTest {
       "converge.affected/v1", List.of("affected", "--base", "HEAD~1", "--format", "json"),
       "converge.lint/v1", List.of("lint", "--format", "json"),
       "converge.rollback/v1", List.of("rollback", "--environment", "prod", "--component", "vpc", "--format", "json"),
+      "converge.forecast/v1", List.of("forecast", "--format", "json"),
       "github-matrix", List.of("plan", "--format", "github"),
       "describe-component", List.of("describe", "component", "vpc", "--stack", "dev/us-east-1", "--format", "json"),
       "describe-stacks", List.of("describe", "stacks", "--format", "json"));

@@ -14,6 +14,8 @@ class EmbeddingEngineTest {
         "lint warning settings-workspace-key-prefix",
         "lint error state-key-stability",
         "affected prod/us-east-1:vpc component folder vpc changed (1 file: main.tf)",
-        "rollback prod/us-east-1:vpc to old4567");
+        "rollback prod/us-east-1:vpc to old4567",
+        "forecast dev nothing to deploy",
+        "forecast prod finishes 2026-11-27T10:10:00Z");
   }
 }

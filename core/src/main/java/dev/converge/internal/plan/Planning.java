@@ -444,6 +444,9 @@ public final class Planning {
       }
       Gate.Builder gate = Gate.builder().state(conditions.keySet().iterator().next());
       conditions.values().forEach(list -> list.forEach(c -> gate.addCondition(c).addReason(c.text())));
+      if (conditions.containsKey(GateState.SOAKING) && soakEnd != null) {
+        gate.soakEndsAt(soakEnd);
+      }
       if (conditions.keySet().stream().allMatch(GateState::isTimed)) {
         Instant from = soakEnd != null && soakEnd.isAfter(now) ? soakEnd : now;
         environment.deployableFrom(from).ifPresent(gate::opensAt);
