@@ -1,17 +1,27 @@
 package dev.converge.cli;
 
+import dev.converge.RolloutPlanner;
 import dev.converge.cli.html.HtmlReport;
+import dev.converge.convergence.Convergence;
 import dev.converge.convergence.ConvergenceReport;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
+import dev.converge.forecast.EnvironmentForecast;
+import dev.converge.forecast.Forecast;
+import dev.converge.forecast.Forecaster;
+import dev.converge.forecast.Wait;
+import dev.converge.forecast.WaitKind;
+import dev.converge.forecast.WaveForecast;
 import dev.converge.ledger.Deployment;
+import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.metrics.DeliveryMetrics;
 import dev.converge.metrics.DivergencePicture;
-import dev.converge.plan.EnvironmentPlan;
-import dev.converge.plan.GateState;
+import dev.converge.model.DesiredState;
+import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.RolloutPlan;
+import dev.converge.yaml.AtmosSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -69,37 +79,53 @@ final class ReportCommand implements Callable<Integer> {
     if (!from.isBefore(now)) {
       throw new Converge.UsageException("--since (" + from + ") must be before --at (" + now + ")");
     }
-    RolloutPlan plan = session.planner().plan(session.desired());
-    ConvergenceReport convergence = session.convergence().report(session.desired(), plan);
-    List<String> revisions = session.ledger().recordsOf(Deployment.class).stream().map(Deployment::revision).toList();
-    Map<String, Instant> commitTimes = GitHistory.commitTimes(session.options.repo, revisions);
-    DeliveryMetrics metrics = DeliveryMetrics.of(session.ledger(), session.pipeline(), from, now, commitTimes);
-    List<LedgerRecord> records = session.ledger().records();
-    HtmlReport.Contents contents = new HtmlReport.Contents(plan, convergence, metrics, DivergencePicture.of(convergence),
-        timeline(plan), List.of("From the plan at this instant: when each gate is known to open; "
-            + "an environment waiting on another shows when its upstream may start."),
-        records.subList(Math.max(0, records.size() - RECENT_RECORDS), records.size()));
+    HtmlReport.Contents contents = contents(session.snapshot, session.pipeline(), session.ledger(), now, from,
+        session.options.repo);
     write(out, HtmlReport.render(contents));
     spec.commandLine().getOut().println("wrote " + out);
     spec.commandLine().getOut().flush();
     return 0;
   }
 
-  /** What the plan alone knows of the future: each environment's gate and when it opens. */
-  static List<HtmlReport.TimelineEntry> timeline(RolloutPlan plan) {
+  /** Everything the page shows, for the repository at {@code snapshot}, the ledger, an instant and a metrics period. */
+  static HtmlReport.Contents contents(AtmosSnapshot snapshot, Pipeline pipeline, Ledger ledger, Instant now,
+      Instant since, Path repository) {
+    DesiredState desired = snapshot.desiredState();
+    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(ledger).at(now).plan(desired);
+    ConvergenceReport convergence = Convergence.of(pipeline).withLedger(ledger).withFolders(snapshot.folderInventory())
+        .withClassifier(snapshot.classifier()).at(now).report(desired, plan);
+    Forecast forecast = Forecaster.of(pipeline).withLedger(ledger).at(now).forecast(desired);
+    List<String> revisions = ledger.recordsOf(Deployment.class).stream().map(Deployment::revision).toList();
+    Map<String, Instant> commitTimes = GitHistory.commitTimes(repository, revisions);
+    DeliveryMetrics metrics = DeliveryMetrics.of(ledger, pipeline, since, now, commitTimes);
+    List<LedgerRecord> records = ledger.records();
+    return new HtmlReport.Contents(plan, convergence, metrics, DivergencePicture.of(convergence),
+        timeline(forecast), forecast.convergedAt(), forecast.assumptions(),
+        records.subList(Math.max(0, records.size() - RECENT_RECORDS), records.size()));
+  }
+
+  /**
+   * The forecast as moments in time order: each wait (approvals as waiting on a person), each wave's
+   * start and finish, each environment's finish, convergence.
+   */
+  static List<HtmlReport.TimelineEntry> timeline(Forecast forecast) {
     List<HtmlReport.TimelineEntry> entries = new ArrayList<>();
-    for (EnvironmentPlan e : plan.environments()) {
-      GateState state = e.gate().state();
-      if (state == GateState.DONE) {
-        continue;
+    for (EnvironmentForecast environment : forecast.environments()) {
+      String name = environment.name();
+      for (WaveForecast wave : environment.waves()) {
+        for (Wait wait : wave.waits()) {
+          boolean person = wait.kind() == WaitKind.APPROVAL;
+          entries.add(new HtmlReport.TimelineEntry(name, wait.from(),
+              (person ? "waits for approval" : "waits: " + wait.kind().word())
+                  + wait.until().map(t -> " until " + t).orElse("") + " (" + wait.message() + ")", person));
+        }
+        entries.add(new HtmlReport.TimelineEntry(name, wave.startsAt(),
+            "wave " + wave.wave() + " starts (" + wave.instances().size() + " instance"
+                + (wave.instances().size() == 1 ? "" : "s") + ")", false));
       }
-      Instant at = e.gate().opensAt().or(e::earliestAt).orElse(plan.at());
-      String what = switch (state) {
-        case OPEN -> e.changes().size() + " change(s) may deploy";
-        case AWAITING_APPROVAL -> "waits for approval";
-        default -> state.word().replace('_', ' ') + (e.gate().opensAt().isPresent() ? " until then" : "");
-      };
-      entries.add(new HtmlReport.TimelineEntry(e.name(), at, what, state == GateState.AWAITING_APPROVAL));
+      environment.finishesAt().ifPresent(t -> entries.add(new HtmlReport.TimelineEntry(name, t, "finishes", false)));
+      environment.unresolved().ifPresent(u -> entries.add(
+          new HtmlReport.TimelineEntry(name, forecast.at(), "cannot be forecast: " + u, false)));
     }
     entries.sort(Comparator.comparing(HtmlReport.TimelineEntry::at));
     return entries;

@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import dev.converge.RolloutPlanner;
+import dev.converge.cli.html.HtmlReport;
 import dev.converge.convergence.Convergence;
 import dev.converge.convergence.ConvergenceText;
 import dev.converge.forecast.Forecast;
@@ -127,7 +128,10 @@ final class SeedStory {
         .at(now).forecast(head.desiredState());
   }
 
-  /** The forecast made at Time 0, and when the story really converged: checks and the approval took people's time. */
+  /**
+   * The forecast made at Time 0, and when the story really converged: checks and the approval took
+   * people's time. Then the HTML report of the converged estate, beside the ledger.
+   */
   private void epilogue(Forecast forecast) {
     Instant converged = ledger.load().recordsOf(Deployment.class).stream().map(Deployment::at)
         .max(Instant::compareTo).orElseThrow();
@@ -136,6 +140,12 @@ final class SeedStory {
     out.println("Forecast: converged by " + forecast.convergedAt().map(Instant::toString).orElse("(cannot say)")
         + ". The story converged at " + converged + ": its checks and alice's approval took time that the"
         + " forecast assumes away and marks as waiting on people.");
+    Path report = workdir.resolve("report.html");
+    AtmosSnapshot head = repository.load("HEAD");
+    ReportCommand.write(report, HtmlReport.render(ReportCommand.contents(head, head.pipeline().orElseThrow(),
+        ledger.load(), converged.plusSeconds(60), T0.minus(Duration.ofDays(3)), workdir.resolve("infra"))));
+    out.println();
+    out.println("Report: " + report + " (one self-contained page: open it in a browser)");
     out.flush();
   }
 

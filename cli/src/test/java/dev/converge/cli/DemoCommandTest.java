@@ -42,6 +42,11 @@ class DemoCommandTest {
         .isPositive().isLessThan(story.indexOf("deployed prod/eu-west-1:eks"));
     // 36 deployments at the first commit, 6 of eks at the second, 2 checks and 1 approval
     assertThat(Files.readAllLines(dir.resolve("ledger.jsonl"))).hasSize(45);
+    // and it ends with the report's path; the page shows the converged estate
+    assertThat(story.strip()).endsWith("Report: " + dir.resolve("report.html") + " (one self-contained page: open it in a browser)");
+    String report = Files.readString(dir.resolve("report.html"));
+    assertThat(report).contains("Every environment has converged.", "<caption>The newest 20 records, newest first</caption>")
+        .contains("class=\"badge gate-done\">done</span>");
   }
 
   @Test

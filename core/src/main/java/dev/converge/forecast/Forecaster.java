@@ -18,13 +18,13 @@ import java.util.OptionalInt;
  * moment they are needed, nothing fails) and reports when each wave starts and why it could not
  * start sooner. Pure, like the planner; each {@code with}/{@code at} returns a copy.
  *
- * {@snippet :
+ * <pre>{@code
  * Forecast forecast = Forecaster.of(pipeline)
  *     .withLedger(ledger)
  *     .at(Instant.parse("2026-11-26T10:00:00Z"))
  *     .forecast(desired);
  * forecast.convergedAt().ifPresent(t -> System.out.println("converged by " + t));
- * }
+ * }</pre>
  */
 public final class Forecaster {
 

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,6 +44,7 @@ public final class HtmlReport {
       DeliveryMetrics metrics,
       DivergencePicture divergence,
       List<TimelineEntry> timeline,
+      Optional<Instant> convergedAt,
       List<String> assumptions,
       List<LedgerRecord> recentRecords) {}
 
@@ -154,6 +156,8 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n</div>\n");
+    out.append(c.convergedAt().map(t -> "<p>Every environment runs trunk by " + time(t) + ".</p>\n")
+        .orElse("<p>Convergence cannot be forecast: see the moments above.</p>\n"));
     if (!c.assumptions().isEmpty()) {
       out.append("<p>Assumptions:</p>\n<ul class=\"reasons\">");
       c.assumptions().forEach(a -> out.append("<li>").append(esc(a)).append("</li>"));
