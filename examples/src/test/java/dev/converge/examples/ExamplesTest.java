@@ -9,6 +9,7 @@ import dev.converge.plan.RolloutPlan;
 import dev.converge.testkit.ScratchRepository;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class ExamplesTest {
         String plan = PlanningARepository.plan(repo.root(), dir.resolve("ledger.jsonl"), Instant.parse("2026-11-26T10:00:00Z"));
 
         assertThat(plan).contains("dev  open").contains("prod  waiting_upstream");
+      }
+    }
+
+    @Test
+    void navigatingTheEstate_stacksComponentsPinsTracksAndGateConditions() throws Exception {
+      try (ScratchRepository repo = ScratchRepository.create(Path.of("infra"), dir.resolve("infra"))) {
+        List<String> lines = NavigatingTheEstate.walk(repo.root(), dev.converge.ledger.Ledger.empty(),
+            Instant.parse("2026-11-26T10:00:00Z"));
+
+        assertThat(lines).contains("prod/us-east-1 from prod/us-east-1: 8 instances")
+            .contains("vpc runs vpc (trunk)", "vpc runs vpc-experiment (experiment)")
+            .anySatisfy(l -> assertThat(l).startsWith("pin critical-service-v1.2.3 via VENDOR_YAML"))
+            .contains("staging waits: upstream_unfinished on dev", "staging waits: check_missing on dev, check smoke")
+            .contains("prod waits: approval_missing, 0 of 1 approvals");
       }
     }
 
