@@ -60,4 +60,16 @@ class EngineArchitectureTest {
 
     rule.check(CORE);
   }
+
+  @Test
+  void entryPoints_neverReachIntoEachOthersInternals() {
+    // each entry point (planner, convergence, lint, affected, forecast) owns its internal package;
+    // another reaches it only through its public entry point. Shared helpers live in
+    // internal.value, .graph, .text and .version.
+    ArchRule rule = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("dev.converge.internal.(plan|convergence|lint|affected|forecast)..")
+        .should().notDependOnEachOther()
+        .because("an internal package serves its own entry point; the others call that entry point");
+    rule.check(CORE);
+  }
 }

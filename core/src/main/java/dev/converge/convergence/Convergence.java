@@ -1,5 +1,6 @@
 package dev.converge.convergence;
 
+import dev.converge.RolloutPlanner;
 import dev.converge.internal.convergence.Classification;
 import dev.converge.ledger.Ledger;
 import dev.converge.model.DesiredState;
@@ -9,7 +10,6 @@ import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.RolloutPlan;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Answers {@code converge status}: for every component, its environments side by side and one
@@ -85,7 +85,8 @@ public final class Convergence {
     if (now == null) {
       throw new IllegalStateException("now is not set: call at(Instant) before report(); nothing reads a clock");
     }
-    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, Optional.empty());
+    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(ledger).at(now).plan(desired);
+    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, plan);
   }
 
   /**
@@ -104,6 +105,6 @@ public final class Convergence {
       throw new IllegalArgumentException("plan (" + plan.revision() + " at " + plan.at() + ") must be for revision "
           + desired.revision().id() + " at " + now);
     }
-    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, Optional.of(plan));
+    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, plan);
   }
 }

@@ -1,5 +1,6 @@
 package dev.converge.estate;
 
+import dev.converge.internal.version.Versions;
 import dev.converge.model.ComponentFolder;
 import dev.converge.model.DesiredState;
 import dev.converge.model.FolderClassifier;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The estate of one desired state, navigable: stacks by name and by environment, components by
@@ -135,7 +134,7 @@ public final class Estate {
         .forEach(f -> pinsByBase.computeIfAbsent(f.base(), k -> new ArrayList<>()).add(f));
     List<Pin> result = new ArrayList<>();
     for (List<ComponentFolder> sameBase : pinsByBase.values()) {
-      sameBase.sort(Comparator.comparing((ComponentFolder f) -> f.version().orElse(""), Estate::compareVersions)
+      sameBase.sort(Comparator.comparing((ComponentFolder f) -> f.version().orElse(""), Versions::compare)
           .thenComparing(ComponentFolder::path));
       for (int i = 0; i < sameBase.size(); i++) {
         ComponentFolder folder = sameBase.get(i);
@@ -143,9 +142,13 @@ public final class Estate {
         String trunkDigest = digestByFolder.get(folder.base());
         String ownDigest = digestByFolder.get(folder.path());
         List<String> newer = new ArrayList<>();
-        for (ComponentFolder other : sameBase.subList(i + 1, sameBase.size())) {
-          if (compareVersions(other.version().orElse(""), folder.version().orElse("")) > 0) {
-            newer.add(other.version().orElse(other.path()));
+        // as convergence and lint count them: only versions with an order (a commit id has none)
+        if (folder.version().filter(Versions::isOrdered).isPresent()) {
+          for (ComponentFolder other : sameBase.subList(i + 1, sameBase.size())) {
+            if (other.version().filter(Versions::isOrdered).isPresent()
+                && Versions.compare(other.version().get(), folder.version().get()) > 0) {
+              newer.add(other.version().get());
+            }
           }
         }
         result.add(Pin.builder()
@@ -163,28 +166,6 @@ public final class Estate {
     }
     result.sort(Comparator.comparing(Pin::folder));
     return List.copyOf(result);
-  }
-
-  private static final Pattern NUMBERS = Pattern.compile("\\d+");
-
-  /**
-   * Versions compared by their numbers in order ({@code 1.10.0} after {@code 1.9.2}, {@code v2}
-   * after {@code v1}), then as text: commit ids have no order, and compare only as text.
-   */
-  static int compareVersions(String a, String b) {
-    Matcher ma = NUMBERS.matcher(a);
-    Matcher mb = NUMBERS.matcher(b);
-    while (true) {
-      boolean hasA = ma.find();
-      boolean hasB = mb.find();
-      if (!hasA || !hasB) {
-        return hasA == hasB ? a.compareTo(b) : hasA ? 1 : -1;
-      }
-      int c = new java.math.BigInteger(ma.group()).compareTo(new java.math.BigInteger(mb.group()));
-      if (c != 0) {
-        return c;
-      }
-    }
   }
 
   /** The desired state it views. */

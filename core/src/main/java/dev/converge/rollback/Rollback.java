@@ -1,9 +1,9 @@
 package dev.converge.rollback;
 
+import dev.converge.RolloutPlanner;
 import dev.converge.affected.Affected;
 import dev.converge.affected.AffectedInstance;
 import dev.converge.affected.AffectedReport;
-import dev.converge.internal.plan.Planning;
 import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Ledger;
 import dev.converge.model.DesiredState;
@@ -197,7 +197,7 @@ public final class Rollback {
       throw new IllegalStateException("now is not set: call at(Instant) before revert(); nothing reads a clock");
     }
     AffectedReport changes = Affected.of(pipeline).between(head, reverted, changedFiles);
-    RolloutPlan plan = Planning.plan(pipeline, ledger, now, reverted);
+    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(ledger).at(now).plan(reverted);
     Set<InstanceId> changed = changes.affected().stream().map(AffectedInstance::instance).collect(Collectors.toSet());
     List<RevertStep> order = new ArrayList<>();
     for (EnvironmentPlan environment : plan.environments()) {

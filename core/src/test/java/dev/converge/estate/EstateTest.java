@@ -123,12 +123,4 @@ class EstateTest {
     assertThat(DESIRED.instance(InstanceId.of("prod/us", "vpc"))).map(Instance::folder).hasValue("vpc/1.2.3");
     assertThat(DESIRED.instance(InstanceId.of("prod/us", "eks"))).isEmpty();
   }
-
-  @Test
-  void versionsCompareByTheirNumbers() {
-    assertThat(Estate.compareVersions("1.10.0", "1.9.2")).isPositive();
-    assertThat(Estate.compareVersions("v2", "v10")).isNegative();
-    assertThat(Estate.compareVersions("1.2.3", "1.2.3")).isZero();
-    assertThat(Estate.compareVersions("1.2", "1.2.1")).isNegative();
-  }
 }

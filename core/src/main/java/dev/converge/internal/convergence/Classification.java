@@ -8,7 +8,7 @@ import dev.converge.convergence.DivergenceClass;
 import dev.converge.convergence.EnvironmentStatus;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
-import dev.converge.internal.plan.Planning;
+import dev.converge.internal.version.Versions;
 import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Drift;
 import dev.converge.ledger.Ledger;
@@ -106,14 +106,14 @@ public final class Classification {
   private final List<Problem> problems = new ArrayList<>();
 
   private Classification(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
-      FolderClassifier classifier, FolderInventory folders, Optional<RolloutPlan> plan) {
+      FolderClassifier classifier, FolderInventory folders, RolloutPlan plan) {
     this.pipeline = pipeline;
     this.now = now;
     this.desired = desired;
     this.classifier = classifier;
     this.folders = folders;
     this.ledger = new LedgerView(ledger);
-    this.plan = plan.orElseGet(() -> Planning.plan(pipeline, ledger, now, desired));
+    this.plan = plan;
     this.history = new HashSet<>(desired.history());
     List<Environment> order = pipeline.order();
     for (int i = 0; i < order.size(); i++) {
@@ -122,7 +122,7 @@ public final class Classification {
   }
 
   public static ConvergenceReport report(Pipeline pipeline, Ledger ledger, Instant now, DesiredState desired,
-      FolderClassifier classifier, FolderInventory folders, Optional<RolloutPlan> plan) {
+      FolderClassifier classifier, FolderInventory folders, RolloutPlan plan) {
     return new Classification(pipeline, ledger, now, desired, classifier, folders, plan).run();
   }
 

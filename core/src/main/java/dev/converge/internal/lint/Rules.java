@@ -3,7 +3,7 @@ package dev.converge.internal.lint;
 import dev.converge.diagnostic.DidYouMean;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
-import dev.converge.internal.convergence.Versions;
+import dev.converge.internal.version.Versions;
 import dev.converge.internal.graph.Cycles;
 import dev.converge.lint.LintRule;
 import dev.converge.model.ComponentFolder;

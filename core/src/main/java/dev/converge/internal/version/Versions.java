@@ -1,4 +1,4 @@
-package dev.converge.internal.convergence;
+package dev.converge.internal.version;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

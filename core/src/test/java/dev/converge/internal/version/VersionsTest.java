@@ -1,4 +1,4 @@
-package dev.converge.internal.convergence;
+package dev.converge.internal.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
