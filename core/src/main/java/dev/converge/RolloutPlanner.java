@@ -25,37 +25,38 @@ import java.util.Objects;
  */
 public final class RolloutPlanner {
 
-  private final Pipeline pipeline;
-  private final Ledger ledger;
-  private final Instant now;
+  private final Engine engine;
 
-  private RolloutPlanner(Pipeline pipeline, Ledger ledger, Instant now) {
-    this.pipeline = pipeline;
-    this.ledger = ledger;
-    this.now = now;
+  private RolloutPlanner(Engine engine) {
+    this.engine = engine;
   }
 
   /** A planner for {@code pipeline}, with an empty ledger and no instant yet. */
   public static RolloutPlanner of(Pipeline pipeline) {
-    return new RolloutPlanner(Objects.requireNonNull(pipeline, "pipeline"), Ledger.empty(), null);
+    return new RolloutPlanner(Engine.of(pipeline));
+  }
+
+  /** The planner of {@code engine}'s pipeline, ledger and instant. */
+  public static RolloutPlanner of(Engine engine) {
+    return new RolloutPlanner(Objects.requireNonNull(engine, "engine"));
   }
 
   /** A copy that reads {@code ledger}: what was deployed, checked, approved, held, marked bad. */
   public RolloutPlanner withLedger(Ledger ledger) {
-    return new RolloutPlanner(pipeline, Objects.requireNonNull(ledger, "ledger"), now);
+    return new RolloutPlanner(engine.withLedger(ledger));
   }
 
   /** A copy that plans as of {@code now}; the planner never reads a clock. */
   public RolloutPlanner at(Instant now) {
-    return new RolloutPlanner(pipeline, ledger, Objects.requireNonNull(now, "now"));
+    return new RolloutPlanner(engine.at(now));
   }
 
   public Pipeline pipeline() {
-    return pipeline;
+    return engine.pipeline();
   }
 
   public Ledger ledger() {
-    return ledger;
+    return engine.ledger();
   }
 
   /**
@@ -65,9 +66,6 @@ public final class RolloutPlanner {
    */
   public RolloutPlan plan(DesiredState desired) {
     Objects.requireNonNull(desired, "desired");
-    if (now == null) {
-      throw new IllegalStateException("now is not set: call at(Instant) before plan(); the planner never reads a clock");
-    }
-    return Planning.plan(pipeline, ledger, now, desired);
+    return Planning.plan(engine.pipeline(), engine.ledger(), engine.requireNow("plan()"), desired);
   }
 }

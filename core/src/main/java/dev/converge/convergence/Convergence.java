@@ -1,6 +1,6 @@
 package dev.converge.convergence;
 
-import dev.converge.RolloutPlanner;
+import dev.converge.Engine;
 import dev.converge.internal.convergence.Classification;
 import dev.converge.ledger.Ledger;
 import dev.converge.model.DesiredState;
@@ -27,34 +27,29 @@ import java.util.Objects;
  */
 public final class Convergence {
 
-  private final Pipeline pipeline;
-  private final Ledger ledger;
-  private final FolderInventory folders;
-  private final FolderClassifier classifier;
-  private final Instant now;
+  private final Engine engine;
 
-  private Convergence(Pipeline pipeline, Ledger ledger, FolderInventory folders, FolderClassifier classifier,
-      Instant now) {
-    this.pipeline = pipeline;
-    this.ledger = ledger;
-    this.folders = folders;
-    this.classifier = classifier;
-    this.now = now;
+  private Convergence(Engine engine) {
+    this.engine = engine;
   }
 
   /** A report for {@code pipeline}, with an empty ledger, the default folder patterns and no instant yet. */
   public static Convergence of(Pipeline pipeline) {
-    return new Convergence(Objects.requireNonNull(pipeline, "pipeline"), Ledger.empty(), FolderInventory.unknown(),
-        FolderClassifier.defaults(), null);
+    return new Convergence(Engine.of(pipeline));
+  }
+
+  /** The report of {@code engine}'s pipeline, ledger, folders, patterns and instant. */
+  public static Convergence of(Engine engine) {
+    return new Convergence(Objects.requireNonNull(engine, "engine"));
   }
 
   public Convergence withLedger(Ledger ledger) {
-    return new Convergence(pipeline, Objects.requireNonNull(ledger, "ledger"), folders, classifier, now);
+    return new Convergence(engine.withLedger(ledger));
   }
 
   /** A copy that knows the repository's folders and vendor targets (strict pins and how far behind they are). */
   public Convergence withFolders(FolderInventory folders) {
-    return new Convergence(pipeline, ledger, Objects.requireNonNull(folders, "folders"), classifier, now);
+    return new Convergence(engine.withFolders(folders));
   }
 
   /**
@@ -62,17 +57,17 @@ public final class Convergence {
    * targets are replaced by the pipeline's tracks and the vendor targets of {@link #withFolders}.
    */
   public Convergence withClassifier(FolderClassifier classifier) {
-    return new Convergence(pipeline, ledger, folders, Objects.requireNonNull(classifier, "classifier"), now);
+    return new Convergence(engine.withClassifier(classifier));
   }
 
   /** A copy that reports as of {@code now}; nothing reads a clock. */
   public Convergence at(Instant now) {
-    return new Convergence(pipeline, ledger, folders, classifier, Objects.requireNonNull(now, "now"));
+    return new Convergence(engine.at(now));
   }
 
   /** The classifier in effect: the given patterns with the pipeline's tracks and the vendor targets. */
   public FolderClassifier classifier() {
-    return classifier.withTracks(pipeline.tracks()).withVendorTargets(folders.vendorTargets());
+    return engine.classifier();
   }
 
   /**
@@ -82,11 +77,8 @@ public final class Convergence {
    */
   public ConvergenceReport report(DesiredState desired) {
     Objects.requireNonNull(desired, "desired");
-    if (now == null) {
-      throw new IllegalStateException("now is not set: call at(Instant) before report(); nothing reads a clock");
-    }
-    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(ledger).at(now).plan(desired);
-    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, plan);
+    engine.requireNow("report()");
+    return report(desired, engine.plan(desired));
   }
 
   /**
@@ -98,13 +90,12 @@ public final class Convergence {
   public ConvergenceReport report(DesiredState desired, RolloutPlan plan) {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(plan, "plan");
-    if (now == null) {
-      throw new IllegalStateException("now is not set: call at(Instant) before report(); nothing reads a clock");
-    }
+    Instant now = engine.requireNow("report()");
     if (!plan.revision().equals(desired.revision().id()) || !plan.at().equals(now)) {
       throw new IllegalArgumentException("plan (" + plan.revision() + " at " + plan.at() + ") must be for revision "
           + desired.revision().id() + " at " + now);
     }
-    return Classification.report(pipeline, ledger, now, desired, classifier(), folders, plan);
+    return Classification.report(engine.pipeline(), engine.ledger(), now, desired, engine.classifier(),
+        engine.folders(), plan);
   }
 }

@@ -1,5 +1,6 @@
 package dev.converge.forecast;
 
+import dev.converge.Engine;
 import dev.converge.internal.forecast.Simulation;
 import dev.converge.ledger.Ledger;
 import dev.converge.model.DesiredState;
@@ -31,33 +32,33 @@ public final class Forecaster {
   /** The duration assumed for a deployment in an environment whose ledger history tells none. */
   public static final Duration DEFAULT_DURATION = Duration.ofMinutes(10);
 
-  private final Pipeline pipeline;
-  private final Ledger ledger;
-  private final Instant now;
+  private final Engine engine;
   private final Duration defaultDuration;
   private final OptionalInt maxPlans;
 
-  private Forecaster(Pipeline pipeline, Ledger ledger, Instant now, Duration defaultDuration, OptionalInt maxPlans) {
-    this.pipeline = pipeline;
-    this.ledger = ledger;
-    this.now = now;
+  private Forecaster(Engine engine, Duration defaultDuration, OptionalInt maxPlans) {
+    this.engine = engine;
     this.defaultDuration = defaultDuration;
     this.maxPlans = maxPlans;
   }
 
   /** A forecaster for {@code pipeline}, with an empty ledger, the default duration and no instant yet. */
   public static Forecaster of(Pipeline pipeline) {
-    return new Forecaster(Objects.requireNonNull(pipeline, "pipeline"), Ledger.empty(), null, DEFAULT_DURATION,
-        OptionalInt.empty());
+    return of(Engine.of(pipeline));
+  }
+
+  /** The forecaster of {@code engine}'s pipeline, ledger and instant, with the default duration. */
+  public static Forecaster of(Engine engine) {
+    return new Forecaster(Objects.requireNonNull(engine, "engine"), DEFAULT_DURATION, OptionalInt.empty());
   }
 
   public Forecaster withLedger(Ledger ledger) {
-    return new Forecaster(pipeline, Objects.requireNonNull(ledger, "ledger"), now, defaultDuration, maxPlans);
+    return new Forecaster(engine.withLedger(ledger), defaultDuration, maxPlans);
   }
 
   /** A copy that forecasts from {@code now}; the forecaster never reads a clock. */
   public Forecaster at(Instant now) {
-    return new Forecaster(pipeline, ledger, Objects.requireNonNull(now, "now"), defaultDuration, maxPlans);
+    return new Forecaster(engine.at(now), defaultDuration, maxPlans);
   }
 
   /**
@@ -69,7 +70,7 @@ public final class Forecaster {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("default duration (" + duration + ") must be positive");
     }
-    return new Forecaster(pipeline, ledger, now, duration, maxPlans);
+    return new Forecaster(engine, duration, maxPlans);
   }
 
   /**
@@ -82,7 +83,7 @@ public final class Forecaster {
     if (plans < 1) {
       throw new IllegalArgumentException("maxPlans (" + plans + ") must be positive");
     }
-    return new Forecaster(pipeline, ledger, now, defaultDuration, OptionalInt.of(plans));
+    return new Forecaster(engine, defaultDuration, OptionalInt.of(plans));
   }
 
   /**
@@ -92,9 +93,7 @@ public final class Forecaster {
    */
   public Forecast forecast(DesiredState desired) {
     Objects.requireNonNull(desired, "desired");
-    if (now == null) {
-      throw new IllegalStateException("now is not set: call at(Instant) before forecast(); the forecaster never reads a clock");
-    }
-    return Simulation.run(pipeline, ledger, now, desired, defaultDuration, maxPlans);
+    return Simulation.run(engine.pipeline(), engine.ledger(), engine.requireNow("forecast()"), desired, defaultDuration,
+        maxPlans);
   }
 }

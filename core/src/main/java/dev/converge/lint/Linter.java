@@ -1,5 +1,6 @@
 package dev.converge.lint;
 
+import dev.converge.Engine;
 import dev.converge.diagnostic.Problem;
 import dev.converge.internal.lint.Rules;
 import dev.converge.model.DesiredState;
@@ -25,43 +26,40 @@ import java.util.Optional;
  */
 public final class Linter {
 
-  private final Pipeline pipeline;
-  private final FolderInventory folders;
-  private final FolderClassifier classifier;
-  private final Optional<Instant> now;
+  private final Engine engine;
 
-  private Linter(Pipeline pipeline, FolderInventory folders, FolderClassifier classifier, Optional<Instant> now) {
-    this.pipeline = pipeline;
-    this.folders = folders;
-    this.classifier = classifier;
-    this.now = now;
+  private Linter(Engine engine) {
+    this.engine = engine;
   }
 
   /** A linter for {@code pipeline}, knowing no folders (folder rules are then skipped) and no instant. */
   public static Linter of(Pipeline pipeline) {
-    return new Linter(Objects.requireNonNull(pipeline, "pipeline"), FolderInventory.unknown(),
-        FolderClassifier.defaults(), Optional.empty());
+    return new Linter(Engine.of(pipeline));
+  }
+
+  /** The linter of {@code engine}'s pipeline, folders, patterns and instant (the ledger takes no part). */
+  public static Linter of(Engine engine) {
+    return new Linter(Objects.requireNonNull(engine, "engine"));
   }
 
   /** A copy that checks folders against {@code folders}: which exist, which vendor.yaml fills. */
   public Linter withFolders(FolderInventory folders) {
-    return new Linter(pipeline, Objects.requireNonNull(folders, "folders"), classifier, now);
+    return new Linter(engine.withFolders(folders));
   }
 
   /** A copy using {@code classifier}'s patterns; its tracks and vendor targets are replaced by the pipeline's and the folders'. */
   public Linter withClassifier(FolderClassifier classifier) {
-    return new Linter(pipeline, folders, Objects.requireNonNull(classifier, "classifier"), now);
+    return new Linter(engine.withClassifier(classifier));
   }
 
   /** A copy that dates overdue divergences against {@code now}; without it, that rule is skipped. */
   public Linter at(Instant now) {
-    return new Linter(pipeline, folders, classifier, Optional.of(Objects.requireNonNull(now, "now")));
+    return new Linter(engine.at(now));
   }
 
   /** Every problem of {@code desired}, sorted by stack, component, rule and message. */
   public List<Problem> lint(DesiredState desired) {
     Objects.requireNonNull(desired, "desired");
-    FolderClassifier effective = classifier.withTracks(pipeline.tracks()).withVendorTargets(folders.vendorTargets());
-    return Rules.check(desired, pipeline, folders, effective, now);
+    return Rules.check(desired, engine.pipeline(), engine.folders(), engine.classifier(), engine.now());
   }
 }

@@ -1,6 +1,6 @@
 package dev.converge.rollback;
 
-import dev.converge.RolloutPlanner;
+import dev.converge.Engine;
 import dev.converge.affected.Affected;
 import dev.converge.affected.AffectedInstance;
 import dev.converge.affected.AffectedReport;
@@ -46,27 +46,28 @@ import java.util.stream.Collectors;
  */
 public final class Rollback {
 
-  private final Pipeline pipeline;
-  private final Ledger ledger;
-  private final Instant now;
+  private final Engine engine;
 
-  private Rollback(Pipeline pipeline, Ledger ledger, Instant now) {
-    this.pipeline = pipeline;
-    this.ledger = ledger;
-    this.now = now;
+  private Rollback(Engine engine) {
+    this.engine = engine;
   }
 
   public static Rollback of(Pipeline pipeline) {
-    return new Rollback(Objects.requireNonNull(pipeline, "pipeline"), Ledger.empty(), null);
+    return new Rollback(Engine.of(pipeline));
+  }
+
+  /** Rollback over {@code engine}'s pipeline, ledger and instant. */
+  public static Rollback of(Engine engine) {
+    return new Rollback(Objects.requireNonNull(engine, "engine"));
   }
 
   public Rollback withLedger(Ledger ledger) {
-    return new Rollback(pipeline, Objects.requireNonNull(ledger, "ledger"), now);
+    return new Rollback(engine.withLedger(ledger));
   }
 
   /** A copy that plans reverts as of {@code now}. */
   public Rollback at(Instant now) {
-    return new Rollback(pipeline, ledger, Objects.requireNonNull(now, "now"));
+    return new Rollback(engine.at(now));
   }
 
   /**
@@ -81,16 +82,16 @@ public final class Rollback {
       Optional<String> stack, Optional<String> before) {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(component, "component");
-    Environment env = pipeline.environment(Objects.requireNonNull(environment, "environment"))
+    Environment env = engine.pipeline().environment(Objects.requireNonNull(environment, "environment"))
         .orElseThrow(() -> new IllegalArgumentException("environment (" + environment + ") is not in the pipeline; it has "
-            + pipeline.environments().stream().map(Environment::name).toList()));
+            + engine.pipeline().environments().stream().map(Environment::name).toList()));
     Set<InstanceId> ids = new TreeSet<>();
     for (Instance instance : desired.instances()) {
       if (instance.component().equals(component) && env.matches(instance.stack())) {
         ids.add(instance.id());
       }
     }
-    for (Deployment d : ledger.recordsOf(Deployment.class)) {
+    for (Deployment d : engine.ledger().recordsOf(Deployment.class)) {
       if (d.instance().component().equals(component) && env.matches(d.instance().stack())) {
         ids.add(d.instance());
       }
@@ -108,7 +109,7 @@ public final class Rollback {
   }
 
   private RollbackTarget target(String environment, InstanceId id, Map<String, Integer> position, Optional<String> before) {
-    List<Deployment> successes = ledger.recordsOf(Deployment.class).stream()
+    List<Deployment> successes = engine.ledger().recordsOf(Deployment.class).stream()
         .filter(d -> d.instance().equals(id) && d.isSuccess() && !d.destroy())
         .toList();
     Optional<Deployment> current = newest(successes);
@@ -193,11 +194,9 @@ public final class Rollback {
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(reverted, "reverted");
     Objects.requireNonNull(revertedRevision, "revertedRevision");
-    if (now == null) {
-      throw new IllegalStateException("now is not set: call at(Instant) before revert(); nothing reads a clock");
-    }
-    AffectedReport changes = Affected.of(pipeline).between(head, reverted, changedFiles);
-    RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(ledger).at(now).plan(reverted);
+    engine.requireNow("revert()");
+    AffectedReport changes = engine.affected().between(head, reverted, changedFiles);
+    RolloutPlan plan = engine.plan(reverted);
     Set<InstanceId> changed = changes.affected().stream().map(AffectedInstance::instance).collect(Collectors.toSet());
     List<RevertStep> order = new ArrayList<>();
     for (EnvironmentPlan environment : plan.environments()) {
