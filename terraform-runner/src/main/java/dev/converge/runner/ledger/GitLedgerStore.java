@@ -78,15 +78,24 @@ public final class GitLedgerStore implements LedgerStore {
 
   /** The ref that holds the ledger. */
   public static final String REF = "refs/converge/ledger";
-  static final int SEGMENT = 1000;
+  static final int SEGMENT = 250;
   static final String FOLDER = "ledger";
   static final int ATTEMPTS = 64;
-  static final int STALE_LOCK_SECONDS = 10;
+  static final int STALE_LOCK_SECONDS = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(GitLedgerStore.class);
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
   private final Path dir;
+  private final String location;
+  /** The writer as the local copy's git configuration names it ({@code user.name}, {@code user.email}). */
+  private final String writerName;
+  private final String writerEmail;
+  /**
+   * Whether a remote on the file system is pushed to through JGit's transport like any other,
+   * rather than written in place; for the tests of the push path.
+   */
+  static boolean pushToLocalRemotes = false;
   private final Optional<String> remote;
   private final Repository repository;
   private final String tracking;
@@ -95,10 +104,21 @@ public final class GitLedgerStore implements LedgerStore {
   Runnable afterMove = () -> {};
   /** How many attempts the last append took. */
   int attempts;
+  /**
+   * Full segments already read, by blob id: a blob's content never changes, and a full segment is
+   * never rewritten, so an append reads only the last segment's new blob.
+   */
+  private final Map<ObjectId, byte[]> full = new ConcurrentHashMap<>();
+  /** The remote tip this store last saw (null: fetch first). */
+  private ObjectId known;
 
-  private GitLedgerStore(Path dir, Optional<String> remote, Repository repository) {
+  private GitLedgerStore(Path dir, Optional<String> remote, Repository repository, String location,
+      PersonIdent writer) {
     this.dir = dir;
+    this.writerName = writer.getName();
+    this.writerEmail = writer.getEmailAddress();
     this.remote = remote;
+    this.location = location;
     this.repository = repository;
     this.tracking = "refs/converge-remotes/" + remote.map(r -> dev.converge.model.ContentDigest.sha256(r)
         .substring(0, 12)).orElse("local");
@@ -131,8 +151,18 @@ public final class GitLedgerStore implements LedgerStore {
             folder + " is neither a git repository nor an empty folder",
             "point git:DIR at a git repository, or at a new folder for a local copy of the remote")));
       }
+      String location = "git:" + folder + remote.map(r -> "#" + LedgerLocation.withoutPassword(r)).orElse("");
       Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
-      return new GitLedgerStore(folder, remote, repository);
+      Optional<Path> inPlace = pushToLocalRemotes ? Optional.empty() : remote.flatMap(r -> localRemote(repository, r));
+      if (inPlace.isPresent()) {
+        // A remote on the file system is written in place, as git's own local transport does:
+        // objects first, then the ref by compare-and-swap under its lock file.
+        PersonIdent writer = new PersonIdent(repository);
+        repository.close();
+        Repository target = new FileRepositoryBuilder().setGitDir(inPlace.get().toFile()).setMustExist(true).build();
+        return new GitLedgerStore(folder, Optional.empty(), target, location, writer);
+      }
+      return new GitLedgerStore(folder, remote, repository, location, new PersonIdent(repository));
     } catch (IOException e) {
       throw new ConvergeException(List.of(problem(folder.toString(), LedgerFile.RULE_IO,
           "cannot open the git repository " + folder + ": " + e.getMessage(),
@@ -151,7 +181,7 @@ public final class GitLedgerStore implements LedgerStore {
 
   @Override
   public String location() {
-    return "git:" + dir + remote.map(r -> "#" + LedgerLocation.withoutPassword(r)).orElse("");
+    return location;
   }
 
   @Override
@@ -171,7 +201,7 @@ public final class GitLedgerStore implements LedgerStore {
     if (entries.isEmpty()) {
       return List.of();
     }
-    return retrying(snapshot -> {
+    return retrying(true, snapshot -> {
       Map<String, LedgerLine> existing = LedgerText.existing(snapshot.bytes, entries, location(), 1);
       List<LedgerEntry> fresh = LedgerText.fresh(entries, existing);
       if (fresh.isEmpty()) {
@@ -179,7 +209,7 @@ public final class GitLedgerStore implements LedgerStore {
       }
       OptionalLong lastSeq = snapshot.lastLine.map(LedgerText::seqOf).orElse(OptionalLong.empty());
       long seq = lastSeq.isPresent() ? lastSeq.getAsLong() + 1 : snapshot.records + 1;
-      PersonIdent writer = new PersonIdent(repository);
+      PersonIdent writer = new PersonIdent(writerName, writerEmail);
       List<LedgerLine> chained = LedgerText.chain(fresh, snapshot.lastLine, seq,
           Optional.of(writer.getName() + " <" + writer.getEmailAddress() + ">"));
       List<LedgerLine> written = new ArrayList<>(chained.size());
@@ -196,13 +226,13 @@ public final class GitLedgerStore implements LedgerStore {
     if (lines.isEmpty()) {
       return;
     }
-    retrying(snapshot -> {
+    retrying(false, snapshot -> {
       if (snapshot.records != after) {
         throw new ConvergeException(List.of(LedgerText.chainProblem(location(), 0,
             "the ledger holds " + snapshot.records + " records, not " + after + ": another writer appended meanwhile",
             "copy again")));
       }
-      return new Attempt(commit(snapshot, lines, new PersonIdent(repository)), List.of());
+      return new Attempt(commit(snapshot, lines, new PersonIdent(writerName, writerEmail)), List.of());
     });
   }
 
@@ -213,22 +243,39 @@ public final class GitLedgerStore implements LedgerStore {
     Attempt build(Snapshot snapshot) throws IOException;
   }
 
-  private List<LedgerLine> retrying(Builder builder) {
+  private List<LedgerLine> retrying(boolean optimistic, Builder builder) {
     ReentrantLock local = LOCKS.computeIfAbsent(repository.getDirectory().toPath(), p -> new ReentrantLock());
     local.lock();
+    // Writers through the file system queue on an OS lock instead of racing (the lock dies with its
+    // process); the compare-and-swap stays the guarantee, for writers that do not take it.
+    java.nio.channels.FileChannel queue = null;
+    java.nio.channels.FileLock turn = null;
+    try {
+      if (remote.isEmpty()) {
+        queue = java.nio.channels.FileChannel.open(repository.getDirectory().toPath().resolve("converge-ledger.lock"),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        turn = queue.lock();
+      }
+    } catch (IOException e) {
+      LOG.debug("{}: no queue lock ({}); racing on the compare-and-swap alone", location(), e.toString());
+    }
     try {
       String last = "";
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         try {
-          Snapshot snapshot = snapshot(tip());
+          // Optimistic first attempt: the tip this store last saw (its own last push, or a read),
+          // without a fetch; the compare-and-swap refuses it if another writer moved the ref since.
+          ObjectId base = optimistic && attempt == 1 && known != null && remote.isPresent() ? known : tip();
+          Snapshot snapshot = snapshot(base);
           Attempt built = builder.build(snapshot);
           if (built.commit == null) {
-            return built.lines;
+            return built.lines; // every id stands in the ledger already (a ledger only grows)
           }
           attempts = attempt;
           beforeMove.run();
           Optional<String> refused = moveRef(snapshot.tip, built.commit);
           if (refused.isEmpty()) {
+            known = built.commit;
             afterMove.run();
             return built.lines;
           }
@@ -237,14 +284,30 @@ public final class GitLedgerStore implements LedgerStore {
           last = e.getMessage();
         }
         LOG.debug("{}: attempt {} to append was refused ({}); reading again", location(), attempt, last);
-        breakStaleLocks();
+        if (turn != null) {
+          breakStaleLock();
+        }
         pause(attempt);
       }
       throw new ConvergeException(List.of(problem(location(), "ledger-contention",
           "gave up appending to " + location() + " after " + ATTEMPTS + " attempts; the last was refused: " + last,
           "append again (ids make that safe); if it keeps failing, check access to the remote")));
     } finally {
+      release(turn, queue);
       local.unlock();
+    }
+  }
+
+  private static void release(java.nio.channels.FileLock turn, java.nio.channels.FileChannel queue) {
+    try {
+      if (turn != null) {
+        turn.release();
+      }
+      if (queue != null) {
+        queue.close();
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot release the queue lock: {}", e.toString());
     }
   }
 
@@ -301,7 +364,8 @@ public final class GitLedgerStore implements LedgerStore {
       FetchResult result = transport.fetch(NullProgressMonitor.INSTANCE,
           List.of(new RefSpec("+refs/converge/*:" + tracking + "/*")));
       Ref ref = result.getAdvertisedRef(REF);
-      return ref == null ? null : ref.getObjectId();
+      known = ref == null ? null : ref.getObjectId();
+      return known;
     } catch (TransportException e) {
       throw new ConvergeTransportFailure("cannot fetch " + REF + " from " + LedgerLocation.withoutPassword(remote.get())
           + ": " + e.getMessage(), e);
@@ -331,8 +395,15 @@ public final class GitLedgerStore implements LedgerStore {
           try (TreeWalk files = new TreeWalk(reader)) {
             files.addTree(tree.getObjectId(0));
             while (files.next()) {
-              byte[] bytes = reader.open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
-              segments.add(new Segment(files.getNameString(), files.getObjectId(0), bytes, count(bytes)));
+              ObjectId blob = files.getObjectId(0);
+              byte[] bytes = full.get(blob);
+              if (bytes == null) {
+                bytes = reader.open(blob, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                if (count(bytes) == SEGMENT) {
+                  full.put(blob.copy(), bytes);
+                }
+              }
+              segments.add(new Segment(files.getNameString(), blob.copy(), bytes, count(bytes)));
               all.write(bytes);
             }
           }
@@ -417,32 +488,33 @@ public final class GitLedgerStore implements LedgerStore {
     return new Segment(String.format("%010d.jsonl", index), inserter.insert(Constants.OBJ_BLOB, bytes), bytes, lines);
   }
 
-  /** Removes a ref lock a killed writer left behind, here or in a remote reached through the file system. */
-  private void breakStaleLocks() {
-    List<Path> gitDirs = new ArrayList<>();
-    gitDirs.add(repository.getDirectory().toPath());
-    remote.flatMap(this::localRemote).ifPresent(gitDirs::add);
-    for (Path gitDir : gitDirs) {
-      Path lock = gitDir.resolve(REF + ".lock");
-      try {
-        if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant()
-            .isBefore(Instant.now().minus(Duration.ofSeconds(STALE_LOCK_SECONDS)))) {
-          LOG.warn("{}: removing the stale lock {} a killed writer left", location(), lock);
-          Files.deleteIfExists(lock);
-        }
-      } catch (IOException e) {
-        LOG.debug("cannot check {}: {}", lock, e.toString());
+  /**
+   * Removes a ref lock a killed writer left behind. Called only while holding the queue lock, which
+   * every in-place writer takes before it touches the ref: a ref lock older than
+   * {@value #STALE_LOCK_SECONDS} seconds then belongs to a writer that died holding it.
+   */
+  private void breakStaleLock() {
+    Path lock = repository.getDirectory().toPath().resolve(REF + ".lock");
+    try {
+      if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant()
+          .isBefore(Instant.now().minus(Duration.ofSeconds(STALE_LOCK_SECONDS)))) {
+        LOG.warn("{}: removing the stale lock {} a killed writer left", location(), lock);
+        Files.deleteIfExists(lock);
       }
+    } catch (IOException e) {
+      LOG.debug("cannot check {}: {}", lock, e.toString());
     }
   }
 
-  private Optional<Path> localRemote(String remoteText) {
+  /** The git folder of a remote reached through the file system (a path, a {@code file:} URL, or a remote named so). */
+  private static Optional<Path> localRemote(Repository repository, String remoteText) {
     try {
       String url = repository.getConfig().getString("remote", remoteText, "url");
       URIish uri = new URIish(url != null ? url : remoteText);
       if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
         Path path = Path.of(uri.getPath());
-        return Optional.of(Files.isDirectory(path.resolve(".git")) ? path.resolve(".git") : path);
+        Path gitDir = Files.isDirectory(path.resolve(".git")) ? path.resolve(".git") : path;
+        return Files.isRegularFile(gitDir.resolve("HEAD")) ? Optional.of(gitDir) : Optional.empty();
       }
     } catch (URISyntaxException | RuntimeException e) {
       LOG.debug("remote {} is not a local path: {}", remoteText, e.toString());

@@ -1,0 +1,21 @@
+package dev.converge.runner.ledger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The git store's contract again with the bare remote reached through JGit's push and fetch
+ * transport, as a remote on another machine would be, instead of written in place.
+ */
+class GitPushLedgerStoreTest extends GitLedgerStoreTest {
+
+  @BeforeEach
+  void throughTheTransport() {
+    GitLedgerStore.pushToLocalRemotes = true;
+  }
+
+  @AfterEach
+  void inPlaceAgain() {
+    GitLedgerStore.pushToLocalRemotes = false;
+  }
+}
