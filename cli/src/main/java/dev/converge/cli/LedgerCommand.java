@@ -167,6 +167,9 @@ final class LedgerCommand {
     @Parameters(index = "1", paramLabel = "TO", description = "Where to copy it.")
     String to;
 
+    @Mixin
+    CommonOptions options;
+
     @Spec
     CommandSpec spec;
 
