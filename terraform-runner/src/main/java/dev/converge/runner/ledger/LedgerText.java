@@ -167,33 +167,54 @@ final class LedgerText {
    */
   static java.util.Map<String, LedgerLine> existing(byte[] text, Collection<LedgerEntry> entries, String label,
       int firstLine) {
+    Set<String> wanted = new HashSet<>();
+    entries.forEach(e -> wanted.add(e.id()));
     java.util.Map<String, LedgerLine> found = new java.util.HashMap<>();
-    for (LedgerEntry entry : entries) {
-      int at = indexOf(text, ("\"id\":\"" + entry.id() + "\"").getBytes(StandardCharsets.UTF_8));
-      if (at < 0 || found.containsKey(entry.id())) {
+    byte[] key = "\"id\":\"".getBytes(StandardCharsets.UTF_8);
+    int number = firstLine;
+    int lineStart = 0;
+    for (int i = 0; i < text.length && found.size() < wanted.size(); i++) {
+      byte b = text[i];
+      if (b == '\n') {
+        number++;
+        lineStart = i + 1;
         continue;
       }
-      int start = at;
-      while (start > 0 && text[start - 1] != '\n') {
-        start--;
+      if (b != '"' || i == 0 || (text[i - 1] != ',' && text[i - 1] != '{') || !startsWith(text, i, key)) {
+        continue;
       }
-      int end = at;
-      while (end < text.length && text[end] != '\n') {
+      int start = i + key.length;
+      int end = start;
+      while (end < text.length && text[end] != '"' && text[end] != '\n') {
         end++;
       }
-      int number = firstLine;
-      for (int i = 0; i < start; i++) {
-        if (text[i] == '\n') {
-          number++;
-        }
+      String id = new String(text, start, end - start, StandardCharsets.UTF_8);
+      if (!wanted.contains(id) || found.containsKey(id)) {
+        continue;
       }
-      RawLine raw = new RawLine(number, text(text, start, end), false);
+      int lineEnd = end;
+      while (lineEnd < text.length && text[lineEnd] != '\n') {
+        lineEnd++;
+      }
+      RawLine raw = new RawLine(number, text(text, lineStart, lineEnd), false);
       Either<Problem, LedgerCodec.Decoded> decoded = LedgerCodec.decode(raw.text(), label, number);
-      if (decoded.isRight() && decoded.get().id().equals(entry.id())) {
-        found.put(entry.id(), line(raw, decoded.get()));
+      if (decoded.isRight() && decoded.get().id().equals(id)) {
+        found.put(id, line(raw, decoded.get()));
       }
     }
     return found;
+  }
+
+  private static boolean startsWith(byte[] text, int at, byte[] prefix) {
+    if (at + prefix.length > text.length) {
+      return false;
+    }
+    for (int j = 0; j < prefix.length; j++) {
+      if (text[at + j] != prefix[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The entries not yet in {@code existing}, each id once. */
@@ -214,22 +235,6 @@ final class LedgerText {
     java.util.Map<String, LedgerLine> byId = new java.util.HashMap<>(existing);
     written.forEach(l -> byId.put(l.id(), l));
     return entries.stream().map(e -> byId.get(e.id())).toList();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      if (haystack[i] != needle[0]) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   /**
