@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * checkout, merge or branch protection touches it). Location {@code git:DIR} keeps it in the
  * repository at DIR; {@code git:DIR#REMOTE} keeps it on REMOTE (a remote's name in DIR's config, or
  * any URL JGit can push to) and uses DIR as the local copy (created as a bare repository when
- * missing).
+ * missing). A REMOTE on the file system (a path, a {@code file:} URL) is written in place.
  *
  * <p>Layout. The ref's commit holds the folder {@code ledger/} of segments {@code 0000000001.jsonl},
  * {@code 0000000002.jsonl}, … of {@value #SEGMENT} lines each (the last one partial). End to end they
@@ -63,16 +63,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Appends: one commit per batch, its parent the tip that was read, its committer this writer
  * (also written into each line as {@code writer}). The ref moves by compare-and-swap: a push that
- * names the expected old id (or, locally, a ref update with it). When another writer moved the ref
- * first the push is rejected; the append then fetches again, drops the entries whose ids are now
- * present (its own earlier attempt may have landed though its reply was lost), chains the rest to
- * the new tip and tries again, up to {@value #ATTEMPTS} times with a growing random pause. Threads
- * of one JVM appending through one local copy take turns on a lock, as for a file.
+ * names the expected old id (in place: a ref update with it, under the ref's lock file). When
+ * another writer moved the ref first the push is rejected; the append then fetches again, drops the
+ * entries whose ids are now present (its own earlier attempt may have landed though its reply was
+ * lost), chains the rest to the new tip and tries again, up to {@value #ATTEMPTS} times with a
+ * growing random pause. The first attempt builds on the tip this store last saw, without a fetch.
+ * Threads of one JVM take turns on a lock per repository; in-place writers of all processes also
+ * queue on an OS file lock, {@code converge-ledger.lock}, so they rarely race at all.
  *
  * <p>A writer killed mid-append leaves at worst unreferenced objects (git writes objects before it
- * moves a ref, and moves refs by renaming a lock file) or, when killed while holding a ref lock, a
- * stale {@code .lock} file: appends remove one older than {@value #STALE_LOCK_SECONDS} seconds on a
- * repository reached through the file system.
+ * moves a ref, and moves refs by renaming a lock file) or, killed while holding the ref's lock, a
+ * stale {@code .lock} file, which the next in-place writer removes once it is
+ * {@value #STALE_LOCK_SECONDS} seconds old (it holds the queue lock, so no live writer owns it).
  */
 public final class GitLedgerStore implements LedgerStore {
 

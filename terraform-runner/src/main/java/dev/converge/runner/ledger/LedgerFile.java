@@ -26,13 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ledger as a JSON Lines file ({@code spec/FORMATS.md}): read it, append to it, verify its chain.
+ * The ledger as a JSON Lines file ({@code spec/FORMATS.md}), the first of the {@link LedgerStore}s:
+ * read it, append to it, verify its chain.
  *
  * <p>How appends stay safe. Every append takes an exclusive lock: first a lock per file inside this
  * JVM (the operating system's lock belongs to the process, so two threads would otherwise share
  * it, and {@link FileChannel#lock()} refuses a second lock from the same JVM), then
- * {@link FileChannel#lock()} against other processes. Under the lock it reads the file's tail to
- * find the last record, writes the new lines with {@code seq} (the record's 1-based position among
+ * {@link FileChannel#lock()} against other processes. Under the lock it reads the file to
+ * look up the batch's ids (a record whose id the file holds is not written again) and find the last
+ * record, writes the new lines with {@code id}, {@code seq} (the record's 1-based position among
  * the file's non-blank lines) and {@code prev} (the SHA-256 of the previous line's text), in one
  * write, and forces them to disk before the lock is released. A writer that dies mid-write leaves
  * at most one unterminated last line: readers report it as torn and keep every record before it;
