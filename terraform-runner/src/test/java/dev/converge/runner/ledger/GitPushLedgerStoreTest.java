@@ -18,4 +18,10 @@ class GitPushLedgerStoreTest extends GitLedgerStoreTest {
   void inPlaceAgain() {
     GitLedgerStore.pushToLocalRemotes = false;
   }
+
+  /** Every push through the transport costs about 80 ms, and racing pushes retry: fewer appends. */
+  @Override
+  int appendsPerThread() {
+    return 10;
+  }
 }
