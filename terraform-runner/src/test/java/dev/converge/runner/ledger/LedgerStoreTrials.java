@@ -25,12 +25,13 @@ final class LedgerStoreTrials {
   private LedgerStoreTrials() {}
 
   /** {@code processes} writers append {@code each} records at once; all land, once, with a valid chain. */
-  static void race(IntFunction<String> writerLocation, String readerLocation, int processes, int each)
-      throws Exception {
+  static void race(IntFunction<String> writerLocation, String readerLocation, int processes, int each,
+      String... options) throws Exception {
     List<Process> writers = new ArrayList<>();
     for (int p = 1; p <= processes; p++) {
-      writers.add(new ProcessBuilder(JavaProcess.command(LedgerWriterMain.class, writerLocation.apply(p),
-          String.valueOf(each), String.valueOf(p)))
+      List<String> args = new ArrayList<>(List.of(writerLocation.apply(p), String.valueOf(each), String.valueOf(p)));
+      args.addAll(List.of(options));
+      writers.add(new ProcessBuilder(JavaProcess.command(LedgerWriterMain.class, args.toArray(String[]::new)))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
     for (Process writer : writers) {
