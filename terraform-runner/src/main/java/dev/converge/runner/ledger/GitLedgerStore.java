@@ -4,12 +4,16 @@ import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
 import dev.converge.diagnostic.SourceLocation;
+import dev.converge.model.ContentDigest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -88,7 +93,6 @@ public final class GitLedgerStore implements LedgerStore {
   private static final Logger LOG = LoggerFactory.getLogger(GitLedgerStore.class);
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
-  private final Path dir;
   private final String location;
   /** The writer as the local copy's git configuration names it ({@code user.name}, {@code user.email}). */
   private final String writerName;
@@ -114,15 +118,14 @@ public final class GitLedgerStore implements LedgerStore {
   /** The remote tip this store last saw (null: fetch first). */
   private ObjectId known;
 
-  private GitLedgerStore(Path dir, Optional<String> remote, Repository repository, String location,
+  private GitLedgerStore(Optional<String> remote, Repository repository, String location,
       PersonIdent writer) {
-    this.dir = dir;
     this.writerName = writer.getName();
     this.writerEmail = writer.getEmailAddress();
     this.remote = remote;
     this.location = location;
     this.repository = repository;
-    this.tracking = "refs/converge-remotes/" + remote.map(r -> dev.converge.model.ContentDigest.sha256(r)
+    this.tracking = "refs/converge-remotes/" + remote.map(r -> ContentDigest.sha256(r)
         .substring(0, 12)).orElse("local");
   }
 
@@ -162,9 +165,9 @@ public final class GitLedgerStore implements LedgerStore {
         PersonIdent writer = new PersonIdent(repository);
         repository.close();
         Repository target = new FileRepositoryBuilder().setGitDir(inPlace.get().toFile()).setMustExist(true).build();
-        return new GitLedgerStore(folder, Optional.empty(), target, location, writer);
+        return new GitLedgerStore(Optional.empty(), target, location, writer);
       }
-      return new GitLedgerStore(folder, remote, repository, location, new PersonIdent(repository));
+      return new GitLedgerStore(remote, repository, location, new PersonIdent(repository));
     } catch (IOException e) {
       throw new ConvergeException(List.of(problem(folder.toString(), LedgerFile.RULE_IO,
           "cannot open the git repository " + folder + ": " + e.getMessage(),
@@ -250,12 +253,12 @@ public final class GitLedgerStore implements LedgerStore {
     local.lock();
     // Writers through the file system queue on an OS lock instead of racing (the lock dies with its
     // process); the compare-and-swap stays the guarantee, for writers that do not take it.
-    java.nio.channels.FileChannel queue = null;
-    java.nio.channels.FileLock turn = null;
+    FileChannel queue = null;
+    FileLock turn = null;
     try {
       if (remote.isEmpty()) {
-        queue = java.nio.channels.FileChannel.open(repository.getDirectory().toPath().resolve("converge-ledger.lock"),
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        queue = FileChannel.open(repository.getDirectory().toPath().resolve("converge-ledger.lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         turn = queue.lock();
       }
     } catch (IOException e) {
@@ -282,7 +285,7 @@ public final class GitLedgerStore implements LedgerStore {
             return built.lines;
           }
           last = refused.get();
-        } catch (IOException | ConvergeTransportFailure e) {
+        } catch (IOException | FetchFailure e) {
           last = e.getMessage();
         }
         LOG.debug("{}: attempt {} to append was refused ({}); reading again", location(), attempt, last);
@@ -300,7 +303,7 @@ public final class GitLedgerStore implements LedgerStore {
     }
   }
 
-  private static void release(java.nio.channels.FileLock turn, java.nio.channels.FileChannel queue) {
+  private static void release(FileLock turn, FileChannel queue) {
     try {
       if (turn != null) {
         turn.release();
@@ -369,9 +372,9 @@ public final class GitLedgerStore implements LedgerStore {
       known = ref == null ? null : ref.getObjectId();
       return known;
     } catch (TransportException e) {
-      throw new ConvergeTransportFailure("cannot fetch " + REF + " from " + LedgerLocation.withoutPassword(remote.get())
+      throw new FetchFailure("cannot fetch " + REF + " from " + LedgerLocation.withoutPassword(remote.get())
           + ": " + e.getMessage(), e);
-    } catch (org.eclipse.jgit.errors.NotSupportedException e) {
+    } catch (NotSupportedException e) {
       throw new IllegalArgumentException("remote (" + LedgerLocation.withoutPassword(remote.get())
           + ") uses a transport JGit does not support", e);
     } catch (URISyntaxException e) {
@@ -536,10 +539,10 @@ public final class GitLedgerStore implements LedgerStore {
   }
 
   /** A fetch that failed; an append retries it, a read reports it. */
-  private static final class ConvergeTransportFailure extends ConvergeException {
+  private static final class FetchFailure extends ConvergeException {
     private static final long serialVersionUID = 1L;
 
-    ConvergeTransportFailure(String message, TransportException cause) {
+    FetchFailure(String message, TransportException cause) {
       super(List.of(problem("<git>", LedgerFile.RULE_IO, message, "check the remote's URL and access")));
       initCause(cause);
     }

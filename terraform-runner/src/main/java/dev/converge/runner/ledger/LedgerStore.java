@@ -5,6 +5,7 @@ import dev.converge.diagnostic.Problem;
 import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where the ledger is kept: a file, a git repository or a PostgreSQL table, chosen by a location
@@ -66,7 +67,7 @@ public interface LedgerStore extends AutoCloseable {
 
   /** Appends records with their content-derived ids; see {@link #appendEntries(List)}. */
   default List<LedgerLine> append(List<? extends LedgerRecord> records) {
-    records.forEach(r -> java.util.Objects.requireNonNull(r, "ledger record"));
+    records.forEach(r -> Objects.requireNonNull(r, "ledger record"));
     return appendEntries(records.stream().map(LedgerEntry::of).toList());
   }
 

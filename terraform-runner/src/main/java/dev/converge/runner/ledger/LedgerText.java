@@ -9,8 +9,10 @@ import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -165,11 +167,11 @@ final class LedgerText {
    * {@code "id":"…"} field the tool wrote, by id; found by a byte search, without parsing the ledger.
    * {@code firstLine} is the number of the text's first line.
    */
-  static java.util.Map<String, LedgerLine> existing(byte[] text, Collection<LedgerEntry> entries, String label,
+  static Map<String, LedgerLine> existing(byte[] text, Collection<LedgerEntry> entries, String label,
       int firstLine) {
     Set<String> wanted = new HashSet<>();
     entries.forEach(e -> wanted.add(e.id()));
-    java.util.Map<String, LedgerLine> found = new java.util.HashMap<>();
+    Map<String, LedgerLine> found = new HashMap<>();
     byte[] key = "\"id\":\"".getBytes(StandardCharsets.UTF_8);
     int number = firstLine;
     int lineStart = 0;
@@ -218,7 +220,7 @@ final class LedgerText {
   }
 
   /** The entries not yet in {@code existing}, each id once. */
-  static List<LedgerEntry> fresh(List<LedgerEntry> entries, java.util.Map<String, LedgerLine> existing) {
+  static List<LedgerEntry> fresh(List<LedgerEntry> entries, Map<String, LedgerLine> existing) {
     Set<String> seen = new HashSet<>(existing.keySet());
     List<LedgerEntry> fresh = new ArrayList<>();
     for (LedgerEntry entry : entries) {
@@ -230,9 +232,9 @@ final class LedgerText {
   }
 
   /** One line per entry, in order: the one already stored or the one just written. */
-  static List<LedgerLine> answer(List<LedgerEntry> entries, java.util.Map<String, LedgerLine> existing,
+  static List<LedgerLine> answer(List<LedgerEntry> entries, Map<String, LedgerLine> existing,
       List<LedgerLine> written) {
-    java.util.Map<String, LedgerLine> byId = new java.util.HashMap<>(existing);
+    Map<String, LedgerLine> byId = new HashMap<>(existing);
     written.forEach(l -> byId.put(l.id(), l));
     return entries.stream().map(e -> byId.get(e.id())).toList();
   }
