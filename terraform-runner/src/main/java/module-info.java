@@ -1,7 +1,8 @@
 /**
  * Converge's Terraform runner and ledger file: runs {@code terraform} or {@code tofu} for what a
  * rollout plan says may run now ({@link dev.converge.runner.TerraformRunner}), and keeps the ledger
- * as a hash-chained JSON Lines file ({@link dev.converge.runner.ledger.LedgerFile}).
+ * as hash-chained JSON Lines in a store a location names ({@link dev.converge.runner.ledger.LedgerStore}:
+ * a file, a git ref, a PostgreSQL table).
  */
 module dev.converge.runner {
   requires transitive dev.converge.core;
@@ -9,6 +10,9 @@ module dev.converge.runner {
   requires com.fasterxml.jackson.databind;
   requires io.vavr;
   requires org.slf4j;
+  requires org.eclipse.jgit;
+  requires java.sql;
+  requires org.postgresql.jdbc;
 
   exports dev.converge.runner;
   exports dev.converge.runner.ledger;

@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import dev.converge.runner.ledger.LedgerStore;
 import dev.converge.yaml.AtmosRepository;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,9 +33,11 @@ final class CommonOptions {
   /** The process environment ({@code ATMOS_CLI_CONFIG_PATH}, {@code ATMOS_BASE_PATH}), read at the edge. */
   Map<String, String> environment = Map.of();
 
-  @Option(names = "--ledger", paramLabel = "FILE",
-      description = "The ledger file (default: <repo>/.converge/ledger.jsonl).")
-  Path ledger;
+  @Option(names = "--ledger", paramLabel = "LOCATION",
+      description = "Where the ledger is kept: a file's path (or file:PATH), git:DIR[#REMOTE] (the ref refs/converge/ledger"
+          + " of the repository at DIR, kept on REMOTE), or postgresql://HOST/DB?user=…[&table=T]"
+          + " (default: <repo>/.converge/ledger.jsonl; see docs/ledger-stores.md).")
+  String ledger;
 
   @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
       description = "Answer as of this instant, ISO-8601 such as 2026-11-27T10:00:00Z (default: now).")
@@ -53,8 +56,22 @@ final class CommonOptions {
     return builder.build();
   }
 
-  Path ledgerPath() {
-    return ledger != null ? ledger : repo.resolve(".converge").resolve("ledger.jsonl");
+  /** The ledger's location: {@code --ledger}, else the file {@code <repo>/.converge/ledger.jsonl}. */
+  String ledgerLocation() {
+    return ledger != null ? ledger : repo.resolve(".converge").resolve("ledger.jsonl").toString();
+  }
+
+  /** Opens the ledger's store; a malformed location is bad usage. */
+  LedgerStore ledgerStore() {
+    return openLedger(ledgerLocation(), "--ledger");
+  }
+
+  static LedgerStore openLedger(String location, String option) {
+    try {
+      return LedgerStore.open(location);
+    } catch (IllegalArgumentException e) {
+      throw new Converge.UsageException(option + ": " + e.getMessage());
+    }
   }
 
   /** The instant to answer for: {@code --at}, else the clock (read here, at the edge, never in the engine). */

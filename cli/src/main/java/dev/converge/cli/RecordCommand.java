@@ -14,7 +14,8 @@ import dev.converge.ledger.Release;
 import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
-import dev.converge.runner.ledger.LedgerFile;
+import dev.converge.runner.ledger.LedgerEntry;
+import dev.converge.runner.ledger.LedgerStore;
 import dev.converge.runner.ledger.LedgerLine;
 import java.util.List;
 import java.util.Optional;
@@ -48,14 +49,23 @@ final class RecordCommand {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--id", paramLabel = "ID",
+        description = "The record's id: an append with an id the ledger holds writes nothing, so a retried step"
+            + " never records twice (default: derived from the record's content).")
+    String id;
+
     abstract LedgerRecord record();
 
     @Override
     public Integer call() {
       Output.require(options.format, Output.formats(Format.text), "record");
-      LedgerLine line = LedgerFile.at(options.ledgerPath()).append(record());
-      spec.commandLine().getOut().println("recorded " + line.record().type() + " on line " + line.number()
-          + " of " + options.ledgerPath());
+      LedgerRecord record = record();
+      LedgerLine line;
+      try (LedgerStore store = options.ledgerStore()) {
+        line = store.appendEntries(List.of(id == null ? LedgerEntry.of(record) : LedgerEntry.of(id, record))).get(0);
+        spec.commandLine().getOut().println("recorded " + line.record().type() + " on line " + line.number()
+            + " of " + store.location() + " (id " + line.id() + ")");
+      }
       spec.commandLine().getOut().flush();
       return 0;
     }

@@ -119,11 +119,11 @@ final class RunCommand implements Callable<Integer> {
       }
       TerraformRunner terraform = TerraformRunner.of(runner.build());
       Progress progress = new Progress(err, plan.next().stream().filter(a -> a.environment().equals(name)).count());
-      // the runner plans from the ledger file itself, at its clock, before each step
+      // the runner plans from the ledger itself, at its clock, before each step
       RolloutPlanner planner = RolloutPlanner.of(session.pipeline());
       RunReport report = drift
-          ? terraform.checkDrift(planner, session.desired(), name, session.ledgerFile(), progress)
-          : terraform.runNext(planner, session.desired(), name, session.ledgerFile(), progress);
+          ? terraform.checkDrift(planner, session.desired(), name, session.ledgerStore(), progress)
+          : terraform.runNext(planner, session.desired(), name, session.ledgerStore(), progress);
       spec.commandLine().getOut().println(name + ": " + report.results().size() + " actions, "
           + (report.hasFailures() ? "with failures" : "all succeeded"));
       failed |= report.hasFailures();

@@ -11,7 +11,7 @@ import dev.converge.model.FolderClassifier;
 import dev.converge.model.FolderInventory;
 import dev.converge.model.VendoredFolder;
 import dev.converge.pipeline.Pipeline;
-import dev.converge.runner.ledger.LedgerFile;
+import dev.converge.runner.ledger.LedgerStore;
 import dev.converge.yaml.AtmosRepository;
 import dev.converge.yaml.AtmosSnapshot;
 import dev.converge.yaml.ResolvedComponent;
@@ -33,6 +33,7 @@ final class Session {
   final AtmosSnapshot snapshot;
   final Instant now;
   private Ledger ledger;
+  private LedgerStore store;
   private FolderInventory folders;
 
   private Session(CommonOptions options, AtmosRepository repository, AtmosSnapshot snapshot) {
@@ -98,14 +99,18 @@ final class Session {
         .fix("create rollout.yaml with your environments (see docs/rollout-yaml.md)").build())));
   }
 
-  LedgerFile ledgerFile() {
-    return LedgerFile.at(options.ledgerPath());
+  /** The ledger's store, opened once per command (a file, a git ref or a PostgreSQL table). */
+  LedgerStore ledgerStore() {
+    if (store == null) {
+      store = options.ledgerStore();
+    }
+    return store;
   }
 
-  /** The ledger, read once per command; empty when the file does not exist yet. */
+  /** The ledger, read once per command; empty when the store holds nothing yet. */
   Ledger ledger() {
     if (ledger == null) {
-      ledger = Files.exists(options.ledgerPath()) ? ledgerFile().load() : Ledger.empty();
+      ledger = ledgerStore().load();
     }
     return ledger;
   }

@@ -99,6 +99,7 @@ class DocsTest {
       "java -jar cli/target/converge.jar --help",
       "java -jar benchmarks/target/benchmarks.jar PlannerBenchmark -prof gc",
       "java -jar benchmarks/target/benchmarks.jar LoaderBenchmark -prof gc",
+      "java -jar benchmarks/target/benchmarks.jar LedgerReadBenchmark -prof gc",
       "java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.LoaderRatio 80",
       "./mvnw -B -pl core,yaml-loader test -Dtest=AtmosConformanceTest -Dconverge.conformance.dir=/path/to/cases",
       "java -cp <the loader and its dependencies> dev.converge.yaml.conformance.ConformanceRunner /path/to/cases",

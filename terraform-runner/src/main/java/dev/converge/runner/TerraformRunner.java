@@ -22,7 +22,7 @@ import dev.converge.runner.internal.terraform.Masker;
 import dev.converge.runner.internal.terraform.PlanJson;
 import dev.converge.runner.internal.terraform.TerraformCommands;
 import dev.converge.runner.internal.terraform.TerraformEnvironment;
-import dev.converge.runner.ledger.LedgerFile;
+import dev.converge.runner.ledger.LedgerStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +137,7 @@ public final class TerraformRunner {
 
   /** {@link #run}, appending each record to {@code ledger} as soon as it is known. */
   public RunReport runAndRecord(RunRequest request, Supplier<RolloutPlan> replan, RunListener listener,
-      LedgerFile ledger) {
+      LedgerStore ledger) {
     return start(request, replan, listener, ledger::append).await();
   }
 
@@ -149,7 +149,7 @@ public final class TerraformRunner {
    *
    * @throws dev.converge.diagnostic.ConvergeException when the ledger file has lines that are not records
    */
-  public RunReport runNext(RolloutPlanner planner, DesiredState desired, String environment, LedgerFile ledger,
+  public RunReport runNext(RolloutPlanner planner, DesiredState desired, String environment, LedgerStore ledger,
       RunListener listener) {
     Supplier<RolloutPlan> replan = replanFrom(planner, desired, ledger);
     RunRequest request = RunRequest.of(environment, replan.get(), desired);
@@ -160,7 +160,7 @@ public final class TerraformRunner {
    * A re-planner for {@link #run}: reads the ledger file again and plans {@code desired} at the
    * runner's clock, so that records appended meanwhile (by this run or anyone else) count.
    */
-  public Supplier<RolloutPlan> replanFrom(RolloutPlanner planner, DesiredState desired, LedgerFile ledger) {
+  public Supplier<RolloutPlan> replanFrom(RolloutPlanner planner, DesiredState desired, LedgerStore ledger) {
     Objects.requireNonNull(planner, "planner");
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(ledger, "ledger");
@@ -202,7 +202,7 @@ public final class TerraformRunner {
    * Drift detection for one environment against the ledger file: plans {@code desired} with the
    * file at the runner's clock, checks every up-to-date instance, and appends each drift record.
    */
-  public RunReport checkDrift(RolloutPlanner planner, DesiredState desired, String environment, LedgerFile ledger,
+  public RunReport checkDrift(RolloutPlanner planner, DesiredState desired, String environment, LedgerStore ledger,
       RunListener listener) {
     RolloutPlan plan = replanFrom(planner, desired, ledger).get();
     return startDriftCheck(RunRequest.of(environment, plan, desired), listener, ledger::append)

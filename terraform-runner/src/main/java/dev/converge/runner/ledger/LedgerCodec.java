@@ -17,6 +17,7 @@ import dev.converge.ledger.Hold;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
 import dev.converge.ledger.Release;
+import dev.converge.model.ContentDigest;
 import dev.converge.model.InstanceId;
 import dev.converge.runner.internal.json.Json;
 import io.vavr.control.Either;
@@ -69,8 +70,19 @@ public final class LedgerCodec {
         Decoded::record);
   }
 
-  /** A record with its chain fields, as read from a line. */
-  record Decoded(LedgerRecord record, OptionalLong seq, Optional<String> prev) {}
+  /**
+   * The id of a record that carries none: the first 32 hex digits of the SHA-256 of its JSON (without
+   * chain fields). Two appends of the same record at the same instant are one event, so a retry of
+   * an append whose reply was lost carries the same id and is recognised.
+   */
+  public static String idOf(LedgerRecord record) {
+    return ContentDigest.sha256(toJson(record)).substring(0, ID_LENGTH);
+  }
+
+  static final int ID_LENGTH = 32;
+
+  /** A record with its store fields ({@code id}, {@code writer}) and chain fields, as read from a line. */
+  record Decoded(LedgerRecord record, String id, Optional<String> writer, OptionalLong seq, Optional<String> prev) {}
 
   static ObjectNode toNode(LedgerRecord record) {
     ObjectNode node = Json.MAPPER.createObjectNode();
@@ -200,7 +212,8 @@ public final class LedgerCodec {
           default -> throw new Bad("line " + line + " has the unknown record type `" + type + "`"
               + DidYouMean.hint(type, TYPES), "use one of " + String.join(", ", TYPES));
         };
-        return Either.right(new Decoded(record, seq(), optionalText("prev")));
+        String id = optionalText("id").orElseGet(() -> idOf(record));
+        return Either.right(new Decoded(record, id, optionalText("writer"), seq(), optionalText("prev")));
       } catch (Bad bad) {
         return Either.left(problem(RULE_RECORD, file, line, 1, bad.getMessage(), bad.fix));
       } catch (IllegalArgumentException | IllegalStateException invalid) {

@@ -1,14 +1,10 @@
 package dev.converge.runner.ledger;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.ledger.Ledger;
-import dev.converge.ledger.LedgerRecord;
-import dev.converge.model.ContentDigest;
-import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,13 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ledger as a JSON Lines file ({@code spec/FORMATS.md}): read it, append to it, verify its chain.
+ * The ledger as a JSON Lines file ({@code spec/FORMATS.md}), the first of the {@link LedgerStore}s:
+ * read it, append to it, verify its chain.
  *
  * <p>How appends stay safe. Every append takes an exclusive lock: first a lock per file inside this
  * JVM (the operating system's lock belongs to the process, so two threads would otherwise share
  * it, and {@link FileChannel#lock()} refuses a second lock from the same JVM), then
- * {@link FileChannel#lock()} against other processes. Under the lock it reads the file's tail to
- * find the last record, writes the new lines with {@code seq} (the record's 1-based position among
+ * {@link FileChannel#lock()} against other processes. Under the lock it reads the file to
+ * look up the batch's ids (a record whose id the file holds is not written again) and find the last
+ * record, writes the new lines with {@code id}, {@code seq} (the record's 1-based position among
  * the file's non-blank lines) and {@code prev} (the SHA-256 of the previous line's text), in one
  * write, and forces them to disk before the lock is released. A writer that dies mid-write leaves
  * at most one unterminated last line: readers report it as torn and keep every record before it;
@@ -48,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * reordering (both). Hand-written lines carry neither field and load as they are; a tool-written
  * line after them still chains to their text.
  */
-public final class LedgerFile {
+public final class LedgerFile implements LedgerStore {
 
   static final String RULE_TORN = "ledger-torn-line";
   static final String RULE_CHAIN = "ledger-chain";
@@ -56,7 +55,6 @@ public final class LedgerFile {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerFile.class);
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
-  private static final int TAIL_CHUNK = 16 * 1024;
 
   private final Path path;
 
@@ -74,22 +72,30 @@ public final class LedgerFile {
     return path;
   }
 
+  @Override
+  public String location() {
+    return path.toString();
+  }
+
   /**
    * Reads every complete record. A missing file reads as empty. Lines that are not records become
    * error problems naming file, line and column; a torn last line becomes a warning.
    *
    * @throws ConvergeException when the file exists but cannot be read
    */
+  @Override
   public LedgerContents read() {
-    byte[] bytes;
+    return parse(bytes());
+  }
+
+  private byte[] bytes() {
     try {
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      bytes = new byte[0];
+      return new byte[0];
     } catch (IOException e) {
       throw new ConvergeException(List.of(ioProblem("cannot read the ledger", e)));
     }
-    return parse(bytes);
   }
 
   /**
@@ -98,31 +104,56 @@ public final class LedgerFile {
    *
    * @throws ConvergeException when a line is not a record, or the file cannot be read
    */
+  @Override
   public Ledger load() {
-    LedgerContents contents = read();
-    if (contents.hasErrors()) {
-      throw new ConvergeException(contents.problems().stream().filter(Problem::isError).toList());
-    }
-    return contents.ledger();
-  }
-
-  /** Appends one record; see {@link #append(List)}. */
-  public LedgerLine append(LedgerRecord record) {
-    return append(List.of(record)).get(0);
+    return LedgerStore.super.load();
   }
 
   /**
-   * Appends {@code records} atomically and durably, chained to the file's last line, and returns
-   * the lines written. Safe against concurrent writers in this and other processes.
+   * Appends {@code entries} atomically and durably, chained to the file's last line, skipping those
+   * whose id the file holds. Safe against concurrent writers in this and other processes.
    *
    * @throws ConvergeException with a {@code ledger-io} problem when the file cannot be written;
    *     nothing of this batch is then promised to be on disk
    */
-  public List<LedgerLine> append(List<? extends LedgerRecord> records) {
-    records.forEach(r -> Objects.requireNonNull(r, "ledger record"));
-    if (records.isEmpty()) {
+  @Override
+  public List<LedgerLine> appendEntries(List<LedgerEntry> entries) {
+    entries.forEach(e -> Objects.requireNonNull(e, "ledger entry"));
+    if (entries.isEmpty()) {
       return List.of();
     }
+    return locked(channel -> appendLocked(channel, entries));
+  }
+
+  @Override
+  public void appendExact(int after, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    locked(channel -> {
+      byte[] bytes = readAll(channel);
+      List<LedgerText.RawLine> raw = LedgerText.split(bytes);
+      if (!raw.isEmpty() && raw.get(raw.size() - 1).torn()) {
+        throw new ConvergeException(List.of(LedgerText.chainProblem(location(), raw.get(raw.size() - 1).number(),
+            "the ledger ends in a torn line", "append one record to cut it off, then copy again")));
+      }
+      if (raw.size() != after) {
+        throw new ConvergeException(List.of(LedgerText.chainProblem(location(), 0,
+            "the ledger holds " + raw.size() + " records, not " + after + ": another writer appended meanwhile",
+            "copy again")));
+      }
+      StringBuilder out = new StringBuilder();
+      lines.forEach(l -> out.append(l).append('\n'));
+      write(channel, out.toString(), bytes.length);
+      return List.of();
+    });
+    }
+
+  private interface LockedWork {
+    List<LedgerLine> run(FileChannel channel) throws IOException;
+  }
+
+  private List<LedgerLine> locked(LockedWork work) {
     Path parent = path.getParent();
     ReentrantLock local;
     try {
@@ -140,7 +171,7 @@ public final class LedgerFile {
               StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         FileLock lock = channel.lock();
         try {
-          List<LedgerLine> written = appendLocked(channel, records);
+          List<LedgerLine> written = work.run(channel);
           channel.force(true);
           if (created && parent != null) {
             forceDirectory(parent);
@@ -169,110 +200,13 @@ public final class LedgerFile {
    *
    * @throws ConvergeException when the file cannot be read
    */
+  @Override
   public LedgerVerification verify() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      bytes = new byte[0];
-    } catch (IOException e) {
-      throw new ConvergeException(List.of(ioProblem("cannot read the ledger", e)));
-    }
-    List<RawLine> raw = split(bytes);
-    LedgerVerification.Builder result = LedgerVerification.builder().file(path.toString());
-    int records = 0;
-    int chained = 0;
-    long ordinal = 0;
-    RawLine previous = null;
-    for (RawLine line : raw) {
-      ordinal++;
-      Either<Problem, LedgerCodec.Decoded> decoded = LedgerCodec.decode(line.text, path.toString(), line.number);
-      if (decoded.isLeft()) {
-        if (line.torn) {
-          result.addProblem(torn(line));
-          break;
-        }
-        return result.records(records).chained(chained).firstBrokenLine(line.number)
-            .addProblem(decoded.getLeft()).build();
-      }
-      records++;
-      LedgerCodec.Decoded d = decoded.get();
-      if (d.seq().isPresent() || d.prev().isPresent()) {
-        chained++;
-        Optional<Problem> broken = checkLink(line, d, ordinal, previous);
-        if (broken.isPresent()) {
-          int at = broken.get().location().map(SourceLocation::line).orElse(line.number);
-          return result.records(records).chained(chained).firstBrokenLine(at).addProblem(broken.get()).build();
-        }
-      }
-      previous = line;
-    }
-    return result.records(records).chained(chained).build();
-  }
-
-  private Optional<Problem> checkLink(RawLine line, LedgerCodec.Decoded d, long ordinal, RawLine previous) {
-    String file = path.toString();
-    if (d.seq().isEmpty()) {
-      return Optional.of(chainProblem(line.number,
-          "line " + line.number + " has `prev` but no `seq`", "restore the line as the tool wrote it"));
-    }
-    long seq = d.seq().getAsLong();
-    if (seq != ordinal) {
-      String why = seq > ordinal
-          ? "a line before it was removed or moved below it"
-          : "a line was inserted before it or it was moved down";
-      return Optional.of(chainProblem(line.number,
-          "line " + line.number + " is record " + ordinal + " of " + file + " but says `seq` " + seq + ": " + why,
-          "restore the ledger from a copy; `seq` counts the file's records from 1"));
-    }
-    if (previous == null) {
-      if (d.prev().isPresent()) {
-        return Optional.of(chainProblem(line.number,
-            "line " + line.number + " is the first record but has `prev`: the lines before it were removed",
-            "restore the ledger from a copy"));
-      }
-      return Optional.empty();
-    }
-    if (d.prev().isEmpty()) {
-      return Optional.of(chainProblem(line.number,
-          "line " + line.number + " has `seq` but no `prev`", "restore the line as the tool wrote it"));
-    }
-    if (!d.prev().get().equals(ContentDigest.sha256(previous.text))) {
-      return Optional.of(chainProblem(previous.number,
-          "line " + previous.number + " was changed after line " + line.number
-              + " was written: its SHA-256 no longer matches the `prev` of line " + line.number,
-          "restore line " + previous.number + " from a copy, or record a correction as a new record"));
-    }
-    return Optional.empty();
-  }
-
-  private Problem chainProblem(int line, String message, String fix) {
-    return Problem.builder().rule(RULE_CHAIN).severity(Severity.ERROR).message(message)
-        .location(SourceLocation.of(path.toString(), line, 0)).fix(fix).build();
+    return LedgerText.verify(LedgerText.split(bytes()), path.toString());
   }
 
   LedgerContents parse(byte[] bytes) {
-    LedgerContents.Builder contents = LedgerContents.builder().file(path.toString());
-    for (RawLine line : split(bytes)) {
-      Either<Problem, LedgerCodec.Decoded> decoded = LedgerCodec.decode(line.text, path.toString(), line.number);
-      if (decoded.isLeft()) {
-        contents.addProblem(line.torn ? torn(line) : decoded.getLeft());
-      } else {
-        LedgerCodec.Decoded d = decoded.get();
-        contents.addLine(LedgerLine.builder().number(line.number).text(line.text).record(d.record())
-            .seq(d.seq()).prev(d.prev()).build());
-      }
-    }
-    return contents.build();
-  }
-
-  private Problem torn(RawLine line) {
-    return Problem.builder().rule(RULE_TORN).severity(Severity.WARNING)
-        .message("the last line (" + line.number + ") is incomplete, as a writer that crashed mid-append leaves it;"
-            + " it was ignored and every record before it kept")
-        .location(SourceLocation.of(path.toString(), line.number, 0))
-        .fix("nothing: the next append removes it")
-        .build();
+    return LedgerText.parse(LedgerText.split(bytes), path.toString());
   }
 
   private Problem ioProblem(String what, IOException e) {
@@ -283,185 +217,73 @@ public final class LedgerFile {
         .build();
   }
 
-  private List<LedgerLine> appendLocked(FileChannel channel, List<? extends LedgerRecord> records) throws IOException {
+  private static byte[] readAll(FileChannel channel) throws IOException {
     long size = channel.size();
-    Tail tail = readTail(channel, size);
-    long position = size;
-    StringBuilder out = new StringBuilder();
-    String previousText = tail.lastLine;
-    OptionalLong previousSeq = tail.lastSeq;
-    if (tail.unterminated != null) {
-      if (LedgerCodec.decode(tail.unterminated, path.toString(), 0).isRight()) {
-        out.append('\n');
-        previousText = tail.unterminated;
-        previousSeq = LedgerCodec.decode(tail.unterminated, path.toString(), 0).get().seq();
-      } else {
-        LOG.warn("{}: cutting off a torn last line left by a crashed writer: {}", path, tail.unterminated);
-        channel.truncate(tail.unterminatedStart);
-        position = tail.unterminatedStart;
-      }
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IOException("the ledger is larger than 2 GB");
     }
-    long seq;
-    if (previousText == null) {
-      seq = 1;
-    } else if (previousSeq.isPresent()) {
-      seq = previousSeq.getAsLong() + 1;
-    } else {
-      seq = countRecords(channel, position) + 1;
+    ByteBuffer buffer = ByteBuffer.allocate((int) size);
+    while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+      // read fully
     }
-    int number = -1;
-    List<LedgerLine> written = new ArrayList<>(records.size());
-    for (LedgerRecord record : records) {
-      ObjectNode node = LedgerCodec.toNode(record);
-      node.put("seq", seq);
-      if (previousText != null) {
-        node.put("prev", ContentDigest.sha256(previousText));
-      }
-      String text = LedgerCodec.write(node);
-      out.append(text).append('\n');
-      LedgerLine.Builder line = LedgerLine.builder().number(number).text(text).record(record).seq(seq);
-      if (previousText != null) {
-        line.prev(ContentDigest.sha256(previousText));
-      }
-      written.add(line.build());
-      previousText = text;
-      seq++;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
+    return buffer.array();
+  }
+
+  private static void write(FileChannel channel, String text, long at) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    long position = at;
     while (buffer.hasRemaining()) {
       position += channel.write(buffer, position);
     }
-    return withLineNumbers(channel, written);
   }
 
-  private List<LedgerLine> withLineNumbers(FileChannel channel, List<LedgerLine> written) throws IOException {
-    // Line numbers are those of the file (blank lines count); counted only for the returned values.
-    long lines = countNewlines(channel, channel.size());
-    List<LedgerLine> numbered = new ArrayList<>(written.size());
-    long first = lines - written.size() + 1;
-    for (int i = 0; i < written.size(); i++) {
-      numbered.add(written.get(i).withNumber((int) (first + i)));
+  /**
+   * Under the lock: reads the whole file (the ids of the batch are looked up in it, so a retried
+   * append writes nothing twice), deals with a torn last line, and writes the new lines in one write.
+   */
+  private List<LedgerLine> appendLocked(FileChannel channel, List<LedgerEntry> entries) throws IOException {
+    byte[] bytes = readAll(channel);
+    Map<String, LedgerLine> existing = LedgerText.existing(bytes, entries, location(), 1);
+    List<LedgerEntry> fresh = LedgerText.fresh(entries, existing);
+    if (fresh.isEmpty()) {
+      return LedgerText.answer(entries, existing, List.of());
     }
-    return numbered;
-  }
-
-  private static long countNewlines(FileChannel channel, long end) throws IOException {
-    long count = 0;
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-    byte[] bytes = buffer.array();
-    long position = 0;
-    while (position < end) {
-      buffer.clear();
-      int n = channel.read(buffer, position);
-      if (n <= 0) {
-        break;
-      }
-      int limit = (int) Math.min(n, end - position);
-      for (int i = 0; i < limit; i++) {
-        if (bytes[i] == '\n') {
-          count++;
+    List<LedgerText.RawLine> raw = new ArrayList<>(LedgerText.split(bytes));
+    long position = bytes.length;
+    String prefix = "";
+    if (!raw.isEmpty() && raw.get(raw.size() - 1).torn()) {
+      LedgerText.RawLine torn = raw.get(raw.size() - 1);
+      if (LedgerCodec.decode(torn.text(), location(), torn.number()).isRight()) {
+        prefix = "\n";
+      } else {
+        LOG.warn("{}: cutting off a torn last line left by a crashed writer: {}", path, torn.text());
+        int start = bytes.length;
+        while (start > 0 && bytes[start - 1] != '\n') {
+          start--;
         }
+        channel.truncate(start);
+        position = start;
+        raw.remove(raw.size() - 1);
       }
-      position += n;
     }
-    return count;
-  }
-
-  private long countRecords(FileChannel channel, long end) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate((int) end);
-    channel.read(buffer, 0);
-    return split(buffer.array()).size();
-  }
-
-  /** The last complete non-blank line, its seq, and any unterminated bytes after it. */
-  private record Tail(String lastLine, OptionalLong lastSeq, String unterminated, long unterminatedStart) {}
-
-  private Tail readTail(FileChannel channel, long size) throws IOException {
-    if (size == 0) {
-      return new Tail(null, OptionalLong.empty(), null, 0);
-    }
-    long chunk = Math.min(size, TAIL_CHUNK);
-    while (true) {
-      long start = size - chunk;
-      ByteBuffer buffer = ByteBuffer.allocate((int) chunk);
-      while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
-        // read fully
-      }
-      byte[] bytes = buffer.array();
-      int end = bytes.length;
-      String unterminated = null;
-      long unterminatedStart = size;
-      int lastBreak = lastIndexOf(bytes, end - 1);
-      if (lastBreak != end - 1) {
-        if (lastBreak < 0 && start > 0) {
-          chunk = Math.min(size, chunk * 2);
-          continue;
-        }
-        unterminated = text(bytes, lastBreak + 1, end);
-        unterminatedStart = start + lastBreak + 1;
-        end = lastBreak + 1;
-        if (unterminated.isBlank()) {
-          unterminated = null;
-        }
-      }
-      // Walk back over complete lines to the last non-blank one.
-      int lineEnd = end - 1;
-      while (lineEnd >= 0) {
-        int lineStart = lastIndexOf(bytes, lineEnd - 1) + 1;
-        if (lineStart == 0 && start > 0) {
-          break;
-        }
-        String text = text(bytes, lineStart, lineEnd);
-        if (!text.isBlank()) {
-          OptionalLong seq = LedgerCodec.decode(text, path.toString(), 0)
-              .map(LedgerCodec.Decoded::seq).getOrElse(OptionalLong.empty());
-          return new Tail(text, seq, unterminated, unterminatedStart);
-        }
-        lineEnd = lineStart - 1;
-      }
-      if (start == 0) {
-        return new Tail(null, OptionalLong.empty(), unterminated, unterminatedStart);
-      }
-      chunk = Math.min(size, chunk * 2);
-    }
-  }
-
-  private static int lastIndexOf(byte[] bytes, int from) {
-    for (int i = from; i >= 0; i--) {
+    Optional<String> previousText = raw.isEmpty() ? Optional.empty() : Optional.of(raw.get(raw.size() - 1).text());
+    OptionalLong previousSeq = previousText.map(LedgerText::seqOf).orElse(OptionalLong.empty());
+    long seq = previousSeq.isPresent() ? previousSeq.getAsLong() + 1 : raw.size() + 1;
+    List<LedgerLine> chained = LedgerText.chain(fresh, previousText, seq, Optional.empty());
+    StringBuilder out = new StringBuilder(prefix);
+    chained.forEach(l -> out.append(l.text()).append('\n'));
+    write(channel, out.toString(), position);
+    int newlines = prefix.length();
+    for (int i = 0; i < position; i++) {
       if (bytes[i] == '\n') {
-        return i;
+        newlines++;
       }
     }
-    return -1;
-  }
-
-  private static String text(byte[] bytes, int from, int to) {
-    int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
-    return new String(bytes, from, Math.max(0, end - from), StandardCharsets.UTF_8);
-  }
-
-  /** A non-blank line of the file; {@code torn} when it is the last and has no line break. */
-  private record RawLine(int number, String text, boolean torn) {}
-
-  private static List<RawLine> split(byte[] bytes) {
-    List<RawLine> lines = new ArrayList<>();
-    int start = 0;
-    int number = 0;
-    for (int i = 0; i <= bytes.length; i++) {
-      if (i == bytes.length || bytes[i] == '\n') {
-        boolean terminated = i < bytes.length;
-        if (!terminated && start == bytes.length) {
-          break;
-        }
-        number++;
-        String text = text(bytes, start, i);
-        if (!text.isBlank()) {
-          lines.add(new RawLine(number, text, !terminated));
-        }
-        start = i + 1;
-      }
+    List<LedgerLine> written = new ArrayList<>(chained.size());
+    for (int i = 0; i < chained.size(); i++) {
+      written.add(chained.get(i).withNumber(newlines + 1 + i));
     }
-    return lines;
+    return LedgerText.answer(entries, existing, written);
   }
 
   private static void forceDirectory(Path directory) {

@@ -1,4 +1,10 @@
-/** The ledger file: JSON Lines with a SHA-256 hash chain, appended atomically under a file lock. */
+/**
+ * The ledger and its stores: JSON Lines records with ids and a SHA-256 hash chain, kept in a file
+ * ({@link dev.converge.runner.ledger.LedgerFile}), a git ref
+ * ({@link dev.converge.runner.ledger.GitLedgerStore}) or a PostgreSQL table
+ * ({@link dev.converge.runner.ledger.PostgresLedgerStore}), behind one
+ * {@link dev.converge.runner.ledger.LedgerStore} chosen by a location string.
+ */
 @ValueStyle
 package dev.converge.runner.ledger;
 

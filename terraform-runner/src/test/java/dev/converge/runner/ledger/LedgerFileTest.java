@@ -49,7 +49,34 @@ class LedgerFileTest {
     void append_newFile_createsItWithSeqOneAndNoPrev() throws IOException {
       LedgerFile.at(file()).append(Records.approval("alice"));
 
-      assertThat(lines()).containsExactly(HAND_WRITTEN.replace("}", ",\"seq\":1}"));
+      assertThat(lines()).containsExactly(HAND_WRITTEN.replace("}",
+          ",\"id\":\"" + LedgerCodec.idOf(Records.approval("alice")) + "\",\"seq\":1}"));
+    }
+
+    @Test
+    void append_sameRecordAgain_writesItOnceAndReturnsTheFirstLine() throws IOException {
+      LedgerFile ledger = LedgerFile.at(file());
+      LedgerLine first = ledger.append(Records.deployment(1));
+      ledger.append(Records.deployment(2));
+
+      LedgerLine retried = ledger.append(Records.deployment(1));
+
+      assertThat(lines()).hasSize(2);
+      assertThat(retried).isEqualTo(first);
+    }
+
+    @Test
+    void append_explicitIds_sameIdIsWrittenOnceWhateverTheRecord() throws IOException {
+      LedgerFile ledger = LedgerFile.at(file());
+      ledger.appendEntries(List.of(LedgerEntry.of("run-42-apply", Records.deployment(1))));
+
+      List<LedgerLine> again = ledger.appendEntries(List.of(
+          LedgerEntry.of("run-42-apply", Records.deployment(99)), LedgerEntry.of("run-43", Records.deployment(3))));
+
+      assertThat(lines()).hasSize(2);
+      assertThat(again).extracting(LedgerLine::id).containsExactly("run-42-apply", "run-43");
+      assertThat(again.get(0).record()).isEqualTo(Records.deployment(1));
+      assertThat(ledger.verify().isIntact()).isTrue();
     }
 
     @Test
