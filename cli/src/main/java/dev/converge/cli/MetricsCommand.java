@@ -2,15 +2,12 @@ package dev.converge.cli;
 
 import dev.converge.cli.json.Json;
 import dev.converge.cli.json.MetricsJson;
-import dev.converge.ledger.Deployment;
 import dev.converge.metrics.DeliveryMetrics;
 import dev.converge.metrics.DivergencePicture;
 import dev.converge.metrics.EnvironmentMetrics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,9 +51,7 @@ final class MetricsCommand implements Callable<Integer> {
       throw new Converge.UsageException("--since (" + since + ") must be before --until (" + end + ")");
     }
     Session session = Session.open(options, Optional.empty());
-    List<String> revisions = session.ledger().recordsOf(Deployment.class).stream().map(Deployment::revision).toList();
-    Map<String, Instant> commitTimes = GitHistory.commitTimes(session.options.repo, revisions);
-    DeliveryMetrics metrics = DeliveryMetrics.of(session.ledger(), session.pipeline(), since, end, commitTimes);
+    DeliveryMetrics metrics = DeliveryMetrics.of(session.ledger(), session.pipeline(), since, end, session.commitTimes());
     DivergencePicture divergence = DivergencePicture.of(session.convergence().at(end).report(session.desired()));
     String rendered = options.format == Format.json ? Json.pretty(MetricsJson.of(metrics, divergence))
         : text(metrics, divergence);

@@ -13,7 +13,6 @@ import dev.converge.forecast.Forecaster;
 import dev.converge.forecast.Wait;
 import dev.converge.forecast.WaitKind;
 import dev.converge.forecast.WaveForecast;
-import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.metrics.DeliveryMetrics;
@@ -35,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,9 +93,7 @@ final class ReportCommand implements Callable<Integer> {
     ConvergenceReport convergence = Convergence.of(pipeline).withLedger(ledger).withFolders(snapshot.folderInventory())
         .withClassifier(snapshot.classifier()).at(now).report(desired, plan);
     Forecast forecast = Forecaster.of(pipeline).withLedger(ledger).at(now).forecast(desired);
-    List<String> revisions = ledger.recordsOf(Deployment.class).stream().map(Deployment::revision).toList();
-    Map<String, Instant> commitTimes = GitHistory.commitTimes(repository, revisions);
-    DeliveryMetrics metrics = DeliveryMetrics.of(ledger, pipeline, since, now, commitTimes);
+    DeliveryMetrics metrics = DeliveryMetrics.of(ledger, pipeline, since, now, Session.commitTimes(repository, ledger));
     List<LedgerRecord> records = ledger.records();
     return new HtmlReport.Contents(plan, convergence, metrics, DivergencePicture.of(convergence),
         timeline(forecast), forecast.convergedAt(), forecast.assumptions(),

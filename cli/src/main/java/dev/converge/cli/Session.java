@@ -5,25 +5,23 @@ import dev.converge.convergence.Convergence;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;
+import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Ledger;
 import dev.converge.model.DesiredState;
 import dev.converge.model.FolderClassifier;
 import dev.converge.model.FolderInventory;
-import dev.converge.model.VendoredFolder;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.runner.ledger.LedgerStore;
 import dev.converge.yaml.AtmosRepository;
 import dev.converge.yaml.AtmosSnapshot;
-import dev.converge.yaml.ResolvedComponent;
-import dev.converge.yaml.VendorPin;
 import java.nio.file.Files;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** What a command reads: the repository at a revision, its pipeline, the ledger, and the instant. */
 final class Session {
@@ -113,6 +111,16 @@ final class Session {
       ledger = ledgerStore().load();
     }
     return ledger;
+  }
+
+  /** The committer time of each revision the ledger's deployments name (lead times are measured from it). */
+  Map<String, Instant> commitTimes() {
+    return commitTimes(options.repo, ledger());
+  }
+
+  static Map<String, Instant> commitTimes(Path repository, Ledger ledger) {
+    return GitHistory.commitTimes(repository,
+        ledger.recordsOf(Deployment.class).stream().map(Deployment::revision).toList());
   }
 
   RolloutPlanner planner() {
