@@ -123,6 +123,56 @@ class LocalsLoadTest {
   }
 
   @Test
+  void componentLocals_areDescribedResolved_asAtmosDescribesThem() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
+        locals:
+          prefix: acme-dev
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            vpc/base:
+              metadata: {type: abstract, component: vpc}
+              locals:
+                vpc_type: standard
+            vpc:
+              metadata: {inherits: [vpc/base]}
+              locals:
+                extra: "{{ .locals.prefix }}"
+            plain:
+              vars: {a: b}
+        """);
+
+    AtmosSnapshot snapshot = AtmosRepository.open(files.root()).load();
+
+    assertThat(snapshot.describeComponent("vpc", "dev/r").configuration().get("locals"))
+        .isEqualTo(Map.of("vpc_type", "standard", "extra", "acme-dev"));
+    assertThat(snapshot.describeComponent("plain", "dev/r").configuration()).doesNotContainKey("locals");
+  }
+
+  @Test
+  void fileLocals_yamlFunctionsAreEvaluatedBeforeTheirTemplates() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
+        locals:
+          pr: !env PR_NUMBER
+          none: !env UNSET_VARIABLE
+          name: '{{ if .locals.pr }}pr{{ .locals.pr }}{{ else }}main{{ end }}'
+          other: '{{ if .locals.none }}set{{ else }}empty{{ end }}'
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            vpc:
+              vars:
+                name: "{{ .locals.name }}"
+                other: "{{ .locals.other }}"
+        """);
+
+    Map<String, Object> vars = AtmosRepository.builder(files.root()).environment(Map.of("PR_NUMBER", "42")).build()
+        .load().describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("name", "pr42").containsEntry("other", "empty");
+  }
+
+  @Test
   void circularLocals_areAnErrorNamingTheChain() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
         locals:

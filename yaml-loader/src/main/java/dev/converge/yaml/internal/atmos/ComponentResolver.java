@@ -67,7 +67,7 @@ public final class ComponentResolver {
   static final ShapedMap.Shape DESCRIBE = new ShapedMap.Shape(List.of("atmos_component", "atmos_stack",
       "atmos_stack_file", "atmos_manifest", "stack", "component", "component_type", "component_info", "vars",
       "settings", "env", "auth", "providers", "hooks", "generate", "required_providers", "required_version",
-      "dependencies", "source", "provision", "metadata", "overrides", "backend_type", "backend",
+      "dependencies", "source", "provision", "locals", "metadata", "overrides", "backend_type", "backend",
       "remote_state_backend_type", "remote_state_backend", "command", "inheritance", "imports", "deps", "deps_all",
       "workspace", "folder", "source_digest", "config_digest"));
   private static final Set<String> ROOT_METADATA = Set.of("labels", "tags", "custom", "enabled", "locked",
@@ -282,7 +282,9 @@ public final class ComponentResolver {
         Map<String, Object> data = templateData(merged, metadata, name, stack, manifest, folder, workspace.orElse(""));
         Map<String, Object> locals = Values.map(merged, "locals");
         if (!locals.isEmpty()) {
-          data.put("locals", componentLocals(manifest, name, locals, data, location));
+          Map<String, Object> resolved = componentLocals(manifest, name, locals, data, location);
+          data.put("locals", resolved);
+          merged.put("locals", resolved); // described resolved, as Atmos describes them
         }
         renderTemplates(manifest, name, merged, data, location);
       } else if (anyRenderedTemplate(merged)) {
@@ -353,7 +355,8 @@ public final class ComponentResolver {
     // the merged sections as they are, but backend and remote_state_backend: of the chosen type only
     // (the shape, not the order of these puts, orders the describe map)
     merged.forEach((key, value) -> {
-      if (!key.equals("locals")) { // a component's locals are its templates', never described
+      // a component's own locals (with its bases') are described, as Atmos describes them, when it has any
+      if (!key.equals("locals") || !Values.map(value).isEmpty()) {
         section.put(key, value);
       }
     });

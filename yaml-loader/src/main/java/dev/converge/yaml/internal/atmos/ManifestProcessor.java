@@ -68,6 +68,8 @@ public final class ManifestProcessor {
   private final Problems problems;
   private final ParsedFiles shared;
   private final TemplateEngine engine;
+  /** Evaluates the YAML functions of a file's locals ({@code !env}, ...), as Atmos does before their templates. */
+  private final YamlFunctions functions;
   private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
   private final Map<String, List<String>> resolvedFromBase = new HashMap<>();
   private final Map<String, List<String>> resolvedRelative = new HashMap<>();
@@ -79,12 +81,13 @@ public final class ManifestProcessor {
    * templates with the load's engine.
    */
   ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems, ParsedFiles shared,
-      TemplateEngine engine) {
+      TemplateEngine engine, YamlFunctions functions) {
     this.tree = tree;
     this.config = config;
     this.problems = problems;
     this.shared = shared;
     this.engine = engine;
+    this.functions = functions;
   }
 
   /**
@@ -98,7 +101,7 @@ public final class ManifestProcessor {
 
     private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
 
-    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine) {
+    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine, YamlFunctions functions) {
       return files.computeIfAbsent(path, p -> {
         Optional<String> text = tree.readText(p);
         if (text.isEmpty()) {
@@ -107,7 +110,7 @@ public final class ManifestProcessor {
         Problems found = new Problems();
         Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
             .flatMap(f -> Includes.resolve(f, tree, basePath, found))
-            .map(f -> ParsedFile.of(f, found, engine));
+            .map(f -> ParsedFile.of(f, found, engine, functions.reporting(found)));
         return new Parse(true, file, found.all());
       });
     }
@@ -151,7 +154,7 @@ public final class ManifestProcessor {
       List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated,
       boolean functions) {
 
-    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine) {
+    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine, YamlFunctions functions) {
       Map<String, Object> raw;
       if (file.value() == null) {
         raw = Map.of();
@@ -162,7 +165,7 @@ public final class ManifestProcessor {
       } else {
         raw = Values.map(file.value());
         StructureCheck.check(file, raw, problems);
-        raw = FileLocals.apply(raw, file, engine, problems);
+        raw = FileLocals.apply(raw, file, engine, functions, problems);
       }
       List<SourceLocation> entries = new ArrayList<>();
       if (raw.get("import") instanceof List<?> list) {
@@ -212,7 +215,7 @@ public final class ManifestProcessor {
     if (!template) {
       Optional<ParsedFile> known = parsed.get(path);
       if (known == null) {
-        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine);
+        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine, functions);
         if (!parse.exists()) {
           missing(path, from);
         }
@@ -222,7 +225,7 @@ public final class ManifestProcessor {
       }
       return known;
     }
-    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine));
+    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine, functions));
   }
 
   /**

@@ -139,7 +139,8 @@ public final class RepositoryLoader {
     }
     ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
     TemplateEngine engine = TemplateFunctions.engine(config, environment, revision);
-    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine));
+    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine,
+        new YamlFunctions(environment, exec, deferred, problems)));
 
     // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
     // reads, merges and resolves the manifests it claims, sharing the parsed files.
@@ -211,7 +212,8 @@ public final class RepositoryLoader {
     private final ComponentResolver resolver;
 
     Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine) {
-      processor = new ManifestProcessor(tree, config, found, parsed, engine);
+      processor = new ManifestProcessor(tree, config, found, parsed, engine,
+          new YamlFunctions(environment, exec, deferred, found));
       resolver = new ComponentResolver(config, found, engine, environment, exec, deferred);
     }
 

@@ -78,6 +78,11 @@ final class YamlFunctions {
     this.problems = problems;
   }
 
+  /** The same functions, reporting their problems to {@code other} (a parse's own problems). */
+  YamlFunctions reporting(Problems other) {
+    return new YamlFunctions(environment, exec, tally, other);
+  }
+
   /** Counts a value deferred elsewhere (a template calling the outside world) in the load's warning. */
   void defer(DeferredValue value) {
     tally.add(value);
