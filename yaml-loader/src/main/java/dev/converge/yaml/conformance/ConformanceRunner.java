@@ -333,19 +333,26 @@ public final class ConformanceRunner {
           ? Optional.of(List.of(String.valueOf(c.get("file")))) : Optional.empty();
       Object loaded = load(c, manifests);
       String message = null;
+      ConvergeException refused = null;
       if (loaded instanceof ConvergeException e) {
-        message = e.getMessage();
+        refused = e;
       } else if (operation.equals("describe_component")) {
         try {
           ((AtmosSnapshot) loaded).describeComponent(String.valueOf(c.get("component")), String.valueOf(c.get("stack")));
         } catch (ConvergeException e) {
-          message = e.getMessage();
+          refused = e;
         }
       }
       check.count++;
-      if (message == null) {
+      if (refused == null) {
         check.fail(operation + " succeeded; an error was expected");
         return;
+      }
+      message = refused.getMessage();
+      if (!(loaded instanceof AtmosSnapshot)) {
+        // a file Atmos refuses is refused here with a problem that says where
+        check.that(refused.problems().stream().anyMatch(p -> p.isError() && p.location().isPresent()),
+            "the refusal has a located problem: " + message);
       }
       for (String part : strings(c.get("message_contains"))) {
         String m = message;
