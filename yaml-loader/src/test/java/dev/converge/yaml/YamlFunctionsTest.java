@@ -198,6 +198,30 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void template_decodesStrictJsonOnly_andATrimmedSeparatorStillNamesTheFunction() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("    enabled: true", "    enabled: true\n    sprig: {enabled: true}"))
+        .write("stacks/" + DEV, """
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    yaml_not_json: !template '{this is not valid json}'
+                    trimmed: !template |
+                      {{- toJson (list "one" "two") -}}
+                    number: !template ' 42 '
+                    escaped: !template '{"m": "say \\"hi\\" \\u00e9"}'
+            """);
+
+    Map<String, Object> vars = load(files).describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("yaml_not_json", "{this is not valid json}")
+        .containsEntry("trimmed", List.of("one", "two")).containsEntry("number", 42L)
+        .containsEntry("escaped", Map.of("m", "say \"hi\" \u00e9"));
+  }
+
+  @Test
   void outsideWorldFunctions_areDeferredValuesDigestedByTheirText() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
         vars: {stage: dev, region: r}

@@ -3,8 +3,7 @@ package dev.converge.yaml.internal.atmos;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.problem.Problems;
-import dev.converge.yaml.internal.yaml.YamlFile;
-import dev.converge.yaml.internal.yaml.YamlReader;
+import dev.converge.yaml.internal.yaml.JsonText;
 import dev.converge.yaml.internal.yaml.YamlTags;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,13 +87,18 @@ final class YamlFunctions {
     tally.add(value);
   }
 
-  /** Whether {@code text} starts with one of Atmos's function tags, as a word. */
+  /**
+   * Whether {@code text} starts with one of Atmos's function tags, as a whole tag name: what follows
+   * may not continue a name (a letter, digit, {@code .}, {@code -} or {@code _}), as Atmos's
+   * {@code matchesTag} has it, so {@code !template["a"]} (a template's {@code {{-} ate the blank)
+   * is {@code !template} while {@code !environment} is no function.
+   */
   static Optional<String> functionOf(String text) {
     if (text.isEmpty() || text.charAt(0) != '!') {
       return Optional.empty();
     }
     int end = 1;
-    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+    while (end < text.length() && continuesName(text.charAt(end))) {
       end++;
     }
     String tag = text.substring(0, end);
@@ -113,6 +117,10 @@ final class YamlFunctions {
       Optional<String> function = functionOf(text);
       return function.isEmpty() ? text : call(function.get(), text.substring(function.get().length()).strip(), env, at);
     }, UNSET);
+  }
+
+  private static boolean continuesName(char c) {
+    return c == '.' || c == '-' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** Stands for a removed key or item ({@code !unset}) on its way up to its map or list. */
@@ -170,20 +178,9 @@ final class YamlFunctions {
     }
   }
 
+  /** JSON decoded as Go's {@code json.Unmarshal} decodes it, else the text itself (Atmos's {@code !template}). */
   private static Object template(String argument) {
-    if (argument.isEmpty()) {
-      return argument;
-    }
-    char c = argument.charAt(0);
-    if (c == '{' || c == '[' || c == '"' || Character.isDigit(c) || c == '-' || argument.equals("true")
-        || argument.equals("false") || argument.equals("null")) {
-      Problems ignored = new Problems();
-      Optional<YamlFile> json = YamlReader.read("!template", argument, ignored);
-      if (json.isPresent() && !ignored.hasErrors()) {
-        return json.get().value();
-      }
-    }
-    return argument;
+    return JsonText.parseOr(argument, argument);
   }
 
   /** Words separated by blanks; single or double quotes group a word. */

@@ -4,8 +4,7 @@ import dev.converge.yaml.internal.template.GoValues;
 import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.yaml.internal.template.TemplateFunction;
 import dev.converge.yaml.internal.value.CompactMap;
-import dev.converge.yaml.internal.yaml.YamlFile;
-import dev.converge.yaml.internal.yaml.YamlReader;
+import dev.converge.yaml.internal.yaml.JsonText;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -770,15 +769,13 @@ public final class CoreLibrary {
   }
 
   private static Object fromJson(String text, boolean must) {
-    dev.converge.yaml.internal.problem.Problems problems = new dev.converge.yaml.internal.problem.Problems();
-    Optional<YamlFile> parsed = YamlReader.read("fromJson", text, problems);
-    if (parsed.isEmpty() || problems.hasErrors()) {
+    if (!JsonText.isJson(text)) { // strict, as Go's json.Unmarshal: `{a: 1}` is YAML, not JSON
       if (must) {
         throw new TemplateException("invalid character in JSON: " + text);
       }
       return Map.of();
     }
-    return parsed.get().value();
+    return JsonText.parseOr(text, null);
   }
 
   private static String hash(String algorithm, String text) {
