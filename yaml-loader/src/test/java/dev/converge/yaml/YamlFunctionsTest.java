@@ -222,6 +222,32 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void tagsAndLabels_readTheComponentsMergedMetadata() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            base:
+              metadata: {type: abstract, component: vpc, labels: {team: net, b: "2"}, tags: [x, 1, y]}
+            vpc:
+              metadata: {inherits: [base], labels: {a: "1"}}
+              vars:
+                tags: !tags
+                labels: !labels
+                keys: !labels.keys
+                values: !labels.values
+                with_argument: !tags extra
+        """);
+
+    Map<String, Object> vars = load(files).describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("tags", List.of("x", "y"))
+        .containsEntry("labels", Map.of("team", "net", "b", "2", "a", "1"))
+        .containsEntry("keys", List.of("a", "b", "team")).containsEntry("values", List.of("1", "2", "net"))
+        .containsEntry("with_argument", "!tags extra");
+  }
+
+  @Test
   void outsideWorldFunctions_areDeferredValuesDigestedByTheirText() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
         vars: {stage: dev, region: r}

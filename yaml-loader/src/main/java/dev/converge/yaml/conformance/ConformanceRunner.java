@@ -668,6 +668,10 @@ public final class ConformanceRunner {
         Object actual = Paths.get(view, path);
         check.that(actual == Missing.VALUE || actual == null, path + " is absent: " + actual);
       }
+      for (String path : strings(c.get("expect_present"))) {
+        Object actual = Paths.get(view, path);
+        check.that(actual != Missing.VALUE, path + " is present");
+      }
       for (Map.Entry<String, Object> e : map(c.get("expect_contains")).entrySet()) {
         Object actual = Paths.get(view, e.getKey());
         for (Object item : list(e.getValue())) {

@@ -297,7 +297,7 @@ public final class ComponentResolver {
       Map<String, Object> env = Values.map(merged, "env");
       for (String key : MERGED) {
         Object value = merged.get(key);
-        Object evaluated = functions.evaluate(value, env, location);
+        Object evaluated = functions.evaluate(value, env, metadata, location);
         if (evaluated != value) {
           merged.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
         }

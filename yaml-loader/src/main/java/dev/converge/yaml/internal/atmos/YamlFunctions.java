@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       then the default, else the empty string;</li>
  *   <li>{@code !template json}: the JSON decoded to a value, or the text itself when it is not JSON;</li>
  *   <li>{@code !unset}: the key is removed from its map (or the item from its list);</li>
+ *   <li>{@code !tags}, {@code !labels}, {@code !labels.keys}, {@code !labels.values} (bare, no
+ *       argument): the component's merged {@code metadata.tags} (its strings) and
+ *       {@code metadata.labels} (its string values; keys and values in key order);</li>
  *   <li>every other function ({@code !terraform.output}, {@code !terraform.state}, {@code !store},
  *       {@code !store.get}, {@code !secret}, {@code !aws.*}, {@code !exec}, {@code !repo-root},
  *       {@code !cwd}, {@code !git.*}, {@code !random}, and {@code !exec} unless the embedder enabled it) needs the outside world or the machine
@@ -110,12 +113,21 @@ final class YamlFunctions {
    * the paths that change. {@code env} is the component's own env section, for {@code !env}.
    */
   Object evaluate(Object value, Map<String, Object> env, SourceLocation at) {
+    return evaluate(value, env, Map.of(), at);
+  }
+
+  /**
+   * {@code value} with every function evaluated or deferred; {@code metadata} is the component's
+   * merged metadata, for {@code !tags} and {@code !labels}.
+   */
+  Object evaluate(Object value, Map<String, Object> env, Map<String, Object> metadata, SourceLocation at) {
     return Values.rewrite(value, leaf -> {
       if (!(leaf instanceof String text)) {
         return leaf;
       }
       Optional<String> function = functionOf(text);
-      return function.isEmpty() ? text : call(function.get(), text.substring(function.get().length()).strip(), env, at);
+      return function.isEmpty() ? text
+          : call(function.get(), text.substring(function.get().length()).strip(), env, metadata, text, at);
     }, UNSET);
   }
 
@@ -126,10 +138,19 @@ final class YamlFunctions {
   /** Stands for a removed key or item ({@code !unset}) on its way up to its map or list. */
   static final Object UNSET = new Object();
 
-  private Object call(String function, String argument, Map<String, Object> env, SourceLocation at) {
+  private Object call(String function, String argument, Map<String, Object> env, Map<String, Object> metadata,
+      String text, SourceLocation at) {
     switch (function) {
       case "!unset":
         return UNSET;
+      case "!tags":
+        return argument.isEmpty() ? strings(metadata.get("tags")) : text; // Atmos matches the bare tag only
+      case "!labels":
+        return argument.isEmpty() ? labels(metadata) : text;
+      case "!labels.keys":
+        return argument.isEmpty() ? List.copyOf(new TreeMap<>(labels(metadata)).keySet()) : text;
+      case "!labels.values":
+        return argument.isEmpty() ? List.copyOf(new TreeMap<>(labels(metadata)).values()) : text;
       case "!env":
         return env(argument, env, at);
       case "!template":
@@ -142,6 +163,28 @@ final class YamlFunctions {
         tally.add(deferred);
         return deferred;
     }
+  }
+
+  /** The string items of a list (Atmos's {@code tags.ToStringSlice}); anything else is no items. */
+  private static List<Object> strings(Object value) {
+    List<Object> result = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.stream().filter(String.class::isInstance).forEach(result::add);
+    }
+    return result;
+  }
+
+  /** The string-valued entries of metadata.labels (Atmos's {@code tags.ToStringMap}). */
+  private static Map<String, Object> labels(Map<String, Object> metadata) {
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    if (metadata.get("labels") instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if (v instanceof String s) {
+          result.put(String.valueOf(k), s);
+        }
+      });
+    }
+    return result;
   }
 
   private Object env(String argument, Map<String, Object> env, SourceLocation at) {
