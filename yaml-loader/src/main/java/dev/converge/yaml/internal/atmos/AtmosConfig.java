@@ -50,9 +50,24 @@ public record AtmosConfig(
    * templates see (Atmos registers Sprig and Gomplate there only when enabled; import and name
    * templates always see both), and how many times component sections are rendered.
    */
+  /**
+   * {@code templates.settings}; {@code env} is {@code templates.settings.env}, the environment
+   * variables Atmos sets while it renders component templates (issue #2083).
+   */
   public record TemplateSettings(boolean sprig, boolean gomplate, int evaluations, String leftDelimiter,
-      String rightDelimiter) {
-    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1, "{{", "}}");
+      String rightDelimiter, Map<String, String> env) {
+    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1, "{{", "}}", Map.of());
+  }
+
+  /** A map of environment variables: each scalar value as its text, null and collections dropped. */
+  static Map<String, String> environmentOf(Map<String, Object> raw) {
+    Map<String, String> env = new LinkedHashMap<>();
+    raw.forEach((k, v) -> {
+      if (v != null && !(v instanceof Map) && !(v instanceof List)) {
+        env.put(k, String.valueOf(v));
+      }
+    });
+    return java.util.Collections.unmodifiableMap(env);
   }
 
   /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
@@ -174,7 +189,8 @@ public record AtmosConfig(
     TemplateSettings settingsOfTemplates = new TemplateSettings(
         Values.bool(Values.map(templateSettings, "sprig").get("enabled"), !present),
         Values.bool(Values.map(templateSettings, "gomplate").get("enabled"), !present),
-        Math.min(evaluations, 10), delimiters.get(0), delimiters.get(1));
+        Math.min(evaluations, 10), delimiters.get(0), delimiters.get(1),
+        environmentOf(Values.map(templateSettings, "env")));
     boolean inheritMetadata = Values.bool(Values.path(raw, "stacks", "inherit").get("metadata"), true);
     Map<String, Object> env = check.map(raw, "env");
     Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> paths.under(base, p));

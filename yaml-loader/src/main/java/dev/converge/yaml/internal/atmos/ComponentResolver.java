@@ -401,11 +401,14 @@ public final class ComponentResolver {
         functions.defer(value.withLocation(location));
       }
     };
+    // the component's settings.templates.settings.env, as Atmos sets them while it renders this component
+    TemplateEngine.Scope scope = engine.component(AtmosConfig.environmentOf(
+        Values.path(Values.map(merged, "settings"), "templates", "settings", "env")));
     for (int pass = 0; pass < config.templateSettings().evaluations(); pass++) {
       boolean more = false;
       for (String key : RENDERED) {
         Map<String, Object> value = Values.map(merged, key);
-        Object rendered = TemplateEngine.renderValues(engine.component, "describe-stacks-all-sections", value, data,
+        Object rendered = TemplateEngine.renderValues(scope, "describe-stacks-all-sections", value, data,
             MissingKey.DEFAULT, failures);
         if (rendered != value) {
           merged.put(key, Values.map(rendered));

@@ -77,8 +77,32 @@ final class TemplateEngine {
    *     the others use Go's {@code {{} and {@code }}}, as Atmos's {@code ProcessTmpl} does
    */
   TemplateEngine(Map<String, TemplateFunction> all, Map<String, TemplateFunction> component, String left, String right) {
+    this(all, extra -> component, left, right);
+  }
+
+  /**
+   * @param component the component scope's functions, given the environment variables a component
+   *     adds ({@code settings.templates.settings.env}); called with none for {@link #component}
+   */
+  TemplateEngine(Map<String, TemplateFunction> all,
+      java.util.function.Function<Map<String, String>, Map<String, TemplateFunction>> component, String left,
+      String right) {
     this.all = new Scope(all, "{{", "}}");
-    this.component = new Scope(component, left, right);
+    this.componentFunctions = component;
+    this.component = new Scope(component.apply(Map.of()), left, right);
+  }
+
+  private final java.util.function.Function<Map<String, String>, Map<String, TemplateFunction>> componentFunctions;
+  /** Component scopes with added environment variables, one per distinct set (few in any repository). */
+  private final Map<Map<String, String>, Scope> withEnvironment = new ConcurrentHashMap<>();
+
+  /** The component scope, with {@code extra} environment variables for {@code env} and friends; itself when none. */
+  Scope component(Map<String, String> extra) {
+    if (extra.isEmpty()) {
+      return component;
+    }
+    return withEnvironment.computeIfAbsent(Map.copyOf(extra),
+        e -> new Scope(componentFunctions.apply(e), component.left, component.right));
   }
 
   /** Renders one text; a text without {@code {{} is itself. */
