@@ -309,10 +309,13 @@ public final class ComponentResolver {
     String backendType = nonEmpty(own.get("backend_type")).or(() -> bases.backendType).or(globals::backendType).orElse("");
     Map<String, Object> backends = Values.map(merged, "backend");
     Map<String, Object> backend = new CompactMap(Values.map(backends, backendType), 1);
-    if (!backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
-      problems.warning("backend-type-mismatch", "component `" + name + "` in " + manifest.name()
-          + " has backend_type `" + backendType + "` but its backend section configures only " + backends.keySet(),
-          location, "add backend." + backendType + " or change backend_type");
+    // Atmos refuses both mismatches (ErrBackendTypeMismatch), naming the component and the stack
+    boolean terraform = type.equals("terraform");
+    if (terraform && !backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
+      problems.error("backend-type-mismatch", "component \"" + name + "\" in stack \"" + stack + "\": backend_type is \""
+          + backendType + "\" but backend: only configures " + String.join(", ", new java.util.TreeSet<>(backends.keySet()))
+          + " (" + manifest.name() + ")", location,
+          "add a `" + backendType + "` key under backend:, or change backend_type to match");
     }
     String keyName = nonEmpty(metadata.get("name")).orElse(derived ? folder : name)
         .replace("/", config.prefixSeparator());
@@ -325,6 +328,16 @@ public final class ComponentResolver {
     };
     String remoteType = nonEmpty(own.get("remote_state_backend_type")).or(() -> bases.remoteStateBackendType)
         .or(globals::remoteStateBackendType).orElse(backendType);
+    java.util.Set<String> remoteKeys = new java.util.TreeSet<>();
+    remoteKeys.addAll(Values.map(globals.sections().get("remote_state_backend")).keySet());
+    remoteKeys.addAll(Values.map(bases.sections.get("remote_state_backend")).keySet());
+    remoteKeys.addAll(Values.map(own, "remote_state_backend").keySet());
+    if (terraform && !remoteType.isEmpty() && !remoteKeys.isEmpty() && !remoteKeys.contains(remoteType)) {
+      problems.error("backend-type-mismatch", "component \"" + name + "\" in stack \"" + stack
+          + "\": remote_state_backend_type is \"" + remoteType + "\" but remote_state_backend: only configures "
+          + String.join(", ", remoteKeys) + " (" + manifest.name() + ")", location,
+          "add a `" + remoteType + "` key under remote_state_backend:, or change remote_state_backend_type to match");
+    }
     Map<String, Object> remoteBase = remoteType.equals(backendType) ? backend : Values.map(backends, remoteType);
     Map<String, Object> remote = DeepMerge.mergeAll(strategy, remoteBase,
         Values.map(globals.sections().get("remote_state_backend"), remoteType),
