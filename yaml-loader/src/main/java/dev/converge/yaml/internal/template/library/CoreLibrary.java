@@ -68,8 +68,7 @@ public final class CoreLibrary {
     // environment and time, given
     f.put("env", args -> env.getOrDefault(text(arg(args, 1, "env", 0)), ""));
     f.put("expandenv", args -> expand(text(arg(args, 1, "expandenv", 0)), env));
-    f.put("now", args -> now);
-    f.put("unixEpoch", args -> Long.toString(instant(arg(args, 1, "unixEpoch", 0)).getEpochSecond()));
+    dates(f, now);
     // defaults and flow
     f.put("default", args -> {
       count(args, 1, 2, "default");
@@ -539,7 +538,144 @@ public final class CoreLibrary {
     if (v instanceof Instant i) {
       return i;
     }
-    throw new TemplateException("expected a time, got " + GoValues.typeName(v));
+    if (v instanceof GoTime t) {
+      return t.instant();
+    }
+    throw new TemplateException("wrong type for value; expected time.Time; got " + GoValues.typeName(v));
+  }
+
+  /**
+   * Sprig's date functions ({@code date.go}) over the injected {@code now}, never the wall clock:
+   * {@code now} is that instant in Go's Local zone, which is UTC here (a load reads no machine's
+   * zone); "time.Now()" in Sprig's fallbacks ({@code date} of a non-time, {@code ago}) is it too.
+   * Layouts are Go's reference layouts ({@code "2006-01-02"}), durations Go's.
+   */
+  private static void dates(Map<String, TemplateFunction> f, Instant now) {
+    GoTime current = GoTime.of(now, GoTime.LOCAL);
+    f.put("now", args -> {
+      count(args, 0, 0, "now");
+      return current;
+    });
+    f.put("unixEpoch", args -> Long.toString(instant(arg(args, 1, "unixEpoch", 0)).getEpochSecond()));
+    f.put("date", args -> time(arg(args, 2, "date", 1), current).in(GoTime.LOCAL).format(text(args.get(0))));
+    f.put("dateInZone", args -> time(arg(args, 3, "dateInZone", 1), current).in(zoneOrUtc(text(args.get(2))))
+        .format(text(args.get(0))));
+    f.put("htmlDate", args -> time(arg(args, 1, "htmlDate", 0), current).in(GoTime.LOCAL).format("2006-01-02"));
+    f.put("htmlDateInZone", args -> time(arg(args, 2, "htmlDateInZone", 0), current).in(zoneOrUtc(text(args.get(1))))
+        .format("2006-01-02"));
+    f.put("dateModify", args -> {
+      GoTime t = goTime(arg(args, 2, "dateModify", 1));
+      try {
+        return t.plusNanos(GoTime.parseDuration(text(args.get(0))));
+      } catch (TemplateException e) {
+        return t;
+      }
+    });
+    f.put("mustDateModify", args -> goTime(arg(args, 2, "mustDateModify", 1))
+        .plusNanos(GoTime.parseDuration(text(args.get(0)))));
+    f.put("duration", args -> {
+      Object v = arg(args, 1, "duration", 0);
+      long seconds = 0;
+      if (v instanceof String str) {
+        try {
+          seconds = Long.parseLong(str);
+        } catch (NumberFormatException e) {
+          seconds = 0;
+        }
+      } else if (v instanceof Long || v instanceof Integer) {
+        seconds = ((Number) v).longValue();
+      }
+      return GoTime.durationString(seconds * 1_000_000_000L); // wraps on overflow, as Go's Duration does
+    });
+    f.put("durationRound", args -> {
+      Object v = arg(args, 1, "durationRound", 0);
+      long nanos = 0;
+      if (v instanceof String str) {
+        try {
+          nanos = GoTime.parseDuration(str);
+        } catch (TemplateException e) {
+          nanos = 0;
+        }
+      } else if (v instanceof Long || v instanceof Integer) {
+        nanos = ((Number) v).longValue();
+      } else if (v instanceof GoTime || v instanceof Instant) {
+        nanos = java.time.Duration.between(instant(v), now).toNanos();
+      }
+      return durationRound(nanos);
+    });
+    f.put("ago", args -> {
+      GoTime t = time(arg(args, 1, "ago", 0), current);
+      long nanos = java.time.Duration.between(t.instant(), now).toNanos();
+      return GoTime.durationString(roundToSecond(nanos));
+    });
+    f.put("toDate", args -> {
+      try {
+        return GoTime.parse(text(arg(args, 2, "toDate", 0)), text(args.get(1)), GoTime.LOCAL);
+      } catch (TemplateException e) {
+        return GoTime.ZERO;
+      }
+    });
+    f.put("mustToDate", args -> GoTime.parse(text(arg(args, 2, "mustToDate", 0)), text(args.get(1)), GoTime.LOCAL));
+  }
+
+  /** A time argument of Sprig's formatDate: a time, or Unix seconds; anything else is "now". */
+  private static GoTime time(Object v, GoTime now) {
+    if (v instanceof GoTime t) {
+      return t;
+    }
+    if (v instanceof Instant i) {
+      return GoTime.of(i, GoTime.LOCAL);
+    }
+    if (v instanceof Long || v instanceof Integer) {
+      return GoTime.of(Instant.ofEpochSecond(((Number) v).longValue()), GoTime.LOCAL);
+    }
+    return now;
+  }
+
+  /** A time where Go's signature wants a time.Time. */
+  private static GoTime goTime(Object v) {
+    if (v instanceof GoTime t) {
+      return t;
+    }
+    if (v instanceof Instant i) {
+      return GoTime.of(i, GoTime.LOCAL);
+    }
+    throw new TemplateException("wrong type for value; expected time.Time; got " + GoValues.typeName(v));
+  }
+
+  /** Sprig falls back to UTC when the zone is unknown. */
+  private static java.time.ZoneId zoneOrUtc(String name) {
+    try {
+      return GoTime.zone(name);
+    } catch (TemplateException e) {
+      return java.time.ZoneOffset.UTC;
+    }
+  }
+
+  /** Go's {@code Duration.Round(time.Second)}: halfway values away from zero. */
+  private static long roundToSecond(long nanos) {
+    long second = 1_000_000_000L;
+    long r = nanos % second;
+    long down = nanos - r;
+    if (nanos < 0) {
+      return -r + -r < second ? down : down - second;
+    }
+    return r + r < second ? down : down + second;
+  }
+
+  /** Sprig's {@code durationRound}: the largest whole unit (y, mo, d, h, m, s) of the absolute duration. */
+  private static String durationRound(long nanos) {
+    java.math.BigInteger u = java.math.BigInteger.valueOf(nanos).abs();
+    long hour = 3_600_000_000_000L;
+    long[] sizes = {hour * 24 * 365, hour * 24 * 30, hour * 24, hour, 60_000_000_000L, 1_000_000_000L};
+    String[] units = {"y", "mo", "d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      java.math.BigInteger size = java.math.BigInteger.valueOf(sizes[i]);
+      if (u.compareTo(size) > 0) {
+        return u.divide(size) + units[i];
+      }
+    }
+    return "0s";
   }
 
   /** Sprig's (and Go template's) emptiness: nil, false, 0, "", and empty lists and maps. */

@@ -136,6 +136,57 @@ class CoreLibraryTest {
     assertThat(render(template)).isEqualTo(expected.equals("''") ? "" : expected);
   }
 
+  /**
+   * Sprig's date functions over the injected {@code now} (2026-11-27T10:00:00Z, a Friday); Go's
+   * Local zone is UTC here. Examples from Sprig's date documentation where it gives one
+   * ({@code toDate}, {@code duration "95"}, {@code durationRound "2h10m5s"}), Go's results otherwise.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '¦', quoteCharacter = '`', value = {
+      "{{ now }}¦2026-11-27 10:00:00 +0000 UTC",
+      "{{ now | date \"2006-01-02\" }}¦2026-11-27",
+      "{{ date \"Monday, January 2, 2006 3:04 PM\" now }}¦Friday, November 27, 2026 10:00 AM",
+      "{{ date \"Mon Jan _2 15:04:05.000 MST 2006\" now }}¦Fri Nov 27 10:00:00.000 UTC 2026",
+      "{{ date \"2006-01-02T15:04:05Z07:00\" 0 }}¦1970-01-01T00:00:00Z",
+      "{{ date \"02/01/06 03pm\" 1700000000 }}¦14/11/23 10pm",
+      "{{ dateInZone \"2006-01-02 15:04 MST -07:00\" now \"America/New_York\" }}¦2026-11-27 05:00 EST -05:00",
+      "{{ dateInZone \"2006-01-02 15:04\" now \"Not/AZone\" }}¦2026-11-27 10:00",
+      "{{ htmlDate now }}¦2026-11-27",
+      "{{ htmlDateInZone now \"Asia/Tokyo\" }}¦2026-11-27",
+      "{{ toDate \"2006-01-02\" \"2017-12-31\" | date \"02/01/2006\" }}¦31/12/2017",
+      "{{ toDate \"2006-01-02T15:04:05.000Z07:00\" \"2024-02-29T23:59:58.120+02:00\" | date \"2006-01-02 15:04:05.999\" }}¦2024-02-29 21:59:58.12",
+      "{{ toDate \"2006-01-02\" \"not a date\" }}¦0001-01-01 00:00:00 +0000 UTC",
+      "{{ now | dateModify \"-1.5h\" }}¦2026-11-27 08:30:00 +0000 UTC",
+      "{{ now | dateModify \"+24h\" | date \"Jan 2\" }}¦Nov 28",
+      "{{ now | dateModify \"nonsense\" }}¦2026-11-27 10:00:00 +0000 UTC",
+      "{{ duration \"95\" }}¦1m35s",
+      "{{ duration 3600 }}¦1h0m0s",
+      "{{ duration \"abc\" }}¦0s",
+      "{{ durationRound \"2h10m5s\" }}¦2h",
+      "{{ durationRound \"400h\" }}¦16d",
+      "{{ durationRound \"1500ms\" }}¦1s",
+      "{{ durationRound (toDate \"2006-01-02\" \"2025-11-01\") }}¦1y",
+      "{{ ago now }}¦0s",
+      "{{ now | dateModify \"-90m\" | ago }}¦1h30m0s",
+      "{{ ago (now | dateModify \"-1500ms\") }}¦2s",
+      "{{ toDate \"2006-01-02\" \"2026-11-20\" | unixEpoch }}¦1795132800",
+  })
+  void dateFunction_givesSprigsResult_overTheInjectedNow(String template, String expected) {
+    assertThat(render(template)).isEqualTo(expected);
+  }
+
+  @Test
+  void mustDateFunctions_failInGosWords() {
+    assertThatThrownBy(() -> render("{{ mustToDate \"2006-01-02\" \"2017-13-01\" }}")).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("parsing time \"2017-13-01\"");
+    assertThatThrownBy(() -> render("{{ mustToDate \"2006-01-02\" \"31.12.2017\" }}"))
+        .hasMessageContaining("cannot parse \"31.12.2017\" as \"2006\"");
+    assertThatThrownBy(() -> render("{{ now | mustDateModify \"1 day\" }}"))
+        .hasMessageContaining("time: unknown unit \" day\" in duration \"1 day\"");
+    assertThatThrownBy(() -> render("{{ dateModify \"1h\" \"2026-01-01\" }}"))
+        .hasMessageContaining("expected time.Time");
+  }
+
   @Test
   void toPrettyJson_indentsTwoSpaces() {
     assertThat(render("{{ toPrettyJson (dict \"a\" 1 \"b\" (list)) }}")).isEqualTo("{\n  \"a\": 1,\n  \"b\": []\n}");
