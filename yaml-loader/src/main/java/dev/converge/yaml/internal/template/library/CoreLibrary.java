@@ -27,7 +27,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The functions Atmos repositories use most from Sprig ({@code Masterminds/sprig/v3}), Gomplate's
  * {@code env}, {@code strings}, {@code conv}, {@code coll}, {@code math} and {@code data}
- * namespaces (the last three after the library on branch wt-funcs), and {@code atmos.*}, with Sprig's
+ * namespaces (the last three after the library on branch wt-funcs), Sprig's date functions
+ * ({@link GoTime}), Helm's {@code toYaml}/{@code fromYaml} ({@link GoYaml}), {@code semver} and
+ * {@code semverCompare} ({@link Semver}), the {@code must*} variants, and {@code atmos.*}, with Sprig's
  * semantics (argument order: the piped value last; {@code default} and {@code empty} by Go's
  * emptiness). Pure: {@code now} is the instant and {@code env} the environment given to
  * {@link #functions}; functions that need randomness or the outside world ({@code uuidv4},
@@ -182,6 +184,13 @@ public final class CoreLibrary {
     f.put("toPrettyJson", args -> GoJson.write(arg(args, 1, "toPrettyJson", 0), true, "  "));
     f.put("fromJson", args -> fromJson(text(arg(args, 1, "fromJson", 0)), false));
     f.put("mustFromJson", args -> fromJson(text(arg(args, 1, "mustFromJson", 0)), true));
+    f.put("toYaml", args -> trimNewline(GoYaml.write(arg(args, 1, "toYaml", 0))));
+    f.put("mustToYaml", args -> trimNewline(GoYaml.write(arg(args, 1, "mustToYaml", 0))));
+    f.put("fromYaml", args -> fromYaml(text(arg(args, 1, "fromYaml", 0)), false));
+    f.put("fromYamlArray", args -> fromYaml(text(arg(args, 1, "fromYamlArray", 0)), true));
+    f.put("semver", args -> Semver.parse(text(arg(args, 1, "semver", 0))).toMap());
+    f.put("semverCompare", args -> Semver.satisfies(text(arg(args, 2, "semverCompare", 0)),
+        Semver.parse(text(args.get(1)))));
     f.put("b64enc", args -> Base64.getEncoder().encodeToString(text(arg(args, 1, "b64enc", 0)).getBytes(StandardCharsets.UTF_8)));
     f.put("b64dec", args -> {
       try {
@@ -350,6 +359,17 @@ public final class CoreLibrary {
       });
     }
     f.put("getHostByName", outside("getHostByName", "DNS"));
+    // Sprig's must* variants return an error where the plain one would panic or, for the regex and
+    // JSON functions, swallow it; here the plain ones already fail the template, so each must* is
+    // the same function under its own name (its arity message names the plain one)
+    for (String name : List.of("toJson", "toRawJson", "toPrettyJson", "regexMatch", "regexFind", "regexFindAll",
+        "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit", "append", "prepend", "first", "last", "rest",
+        "initial", "reverse", "uniq", "without", "has", "compact", "merge", "mergeOverwrite", "deepCopy")) {
+      String must = "must" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      if (f.containsKey(name) && !f.containsKey(must)) {
+        f.put(must, f.get(name));
+      }
+    }
   }
 
   private static void gomplate(Map<String, TemplateFunction> f, Map<String, String> env) {
@@ -902,6 +922,42 @@ public final class CoreLibrary {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static String trimNewline(String text) {
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /**
+   * Helm's {@code fromYaml} (a map) and {@code fromYamlArray} (a list): on a parse error, or a
+   * document of the other kind, the map holds the message under {@code Error}, the list as its one item.
+   */
+  private static Object fromYaml(String text, boolean array) {
+    dev.converge.yaml.internal.problem.Problems problems = new dev.converge.yaml.internal.problem.Problems();
+    Optional<dev.converge.yaml.internal.yaml.YamlFile> parsed =
+        dev.converge.yaml.internal.yaml.YamlReader.read("fromYaml", text, problems);
+    Object value = parsed.isEmpty() || problems.hasErrors() ? null : parsed.get().value();
+    String error = problems.hasErrors() ? "error converting YAML to JSON: " + problems.all().get(0).message() : null;
+    if (array) {
+      if (error == null && (value == null || value instanceof List)) {
+        return value == null ? new ArrayList<>() : value;
+      }
+      return new ArrayList<>(List.of(error != null ? error
+          : "error unmarshaling JSON: json: cannot unmarshal " + jsonKind(value) + " into Go value of type []interface {}"));
+    }
+    if (error == null && (value == null || value instanceof Map)) {
+      return value == null ? new CompactMap() : value;
+    }
+    Map<String, Object> m = new CompactMap();
+    m.put("Error", error != null ? error
+        : "error unmarshaling JSON: json: cannot unmarshal " + jsonKind(value)
+            + " into Go value of type map[string]interface {}");
+    return m;
+  }
+
+  private static String jsonKind(Object value) {
+    return value instanceof List ? "array" : value instanceof String ? "string" : value instanceof Boolean ? "bool"
+        : value instanceof Map ? "object" : "number";
   }
 
   private static Object fromJson(String text, boolean must) {

@@ -33,6 +33,9 @@ public final class GoTime {
   /** Go's zero time, {@code 0001-01-01 00:00:00 +0000 UTC}. */
   static final GoTime ZERO = new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
 
+  /** Go's {@code time.RFC3339Nano}, which JSON and YAML print a time with. */
+  static final String RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00";
+
   private final ZonedDateTime time;
 
   GoTime(ZonedDateTime time) {

@@ -175,6 +175,72 @@ class CoreLibraryTest {
     assertThat(render(template)).isEqualTo(expected);
   }
 
+  /**
+   * {@code toYaml}/{@code fromYaml} as Helm prints and reads YAML, Sprig's {@code semver} and
+   * {@code semverCompare} (Masterminds/semver v3 constraints, examples from its README), the
+   * {@code must*} variants and {@code b64enc}/{@code b64dec}.
+   * A key or string that YAML 1.1 reads as a boolean ({@code y}, {@code yes}, {@code on}) is quoted, as
+   * go-yaml v2 quotes it.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '¦', quoteCharacter = '`', value = {
+      "`{{ toYaml (dict \"b\" (list 1 \"two\") \"a\" (dict \"y\" true \"x\" \"1\") \"c\" (list)) }}`¦`a:\n  x: \"1\"\n  \"y\": true\nb:\n- 1\n- two\nc: []`",
+      "`{{ toYaml (list (dict \"name\" \"web\" \"port\" 80) (list \"a\" \"b\")) }}`¦`- name: web\n  port: 80\n- - a\n  - b`",
+      "{{ toYaml \"yes\" }}¦\"yes\"",
+      "{{ toYaml \"plain text\" }}¦plain text",
+      "{{ toYaml \"a: b\" }}¦\"a: b\"",
+      "{{ toYaml 1.5 }}¦1.5",
+      "{{ mustToYaml (dict) }}¦{}",
+      "{{ (fromYaml \"a: 1\\nb: [x, y]\").b }}¦[x y]",
+      "{{ (fromYaml \"- 1\").Error }}¦error unmarshaling JSON: json: cannot unmarshal array into Go value of type map[string]interface {}",
+      "{{ fromYamlArray \"[1, 2]\" }}¦[1 2]",
+      "{{ (semver \"1.2.3-alpha.1+123\").Major }}¦1",
+      "{{ (semver \"v1.2\").Minor }}¦2",
+      "{{ (semver \"1.2.3-alpha.1+123\").Prerelease }}¦alpha.1",
+      "{{ (semver \"1.2.3-alpha.1+123\").Metadata }}¦123",
+      "{{ semverCompare \"1.2.3\" \"1.2.3\" }}¦true",
+      "{{ semverCompare \"^1.2.0\" \"1.2.3\" }}¦true",
+      "{{ semverCompare \"^1.2.0\" \"2.0.0\" }}¦false",
+      "{{ semverCompare \"^0.2.3\" \"0.2.9\" }}¦true",
+      "{{ semverCompare \"^0.2.3\" \"0.3.0\" }}¦false",
+      "{{ semverCompare \"^0.0.3\" \"0.0.4\" }}¦false",
+      "{{ semverCompare \"~1.2.3\" \"1.2.9\" }}¦true",
+      "{{ semverCompare \"~1.2.3\" \"1.3.0\" }}¦false",
+      "{{ semverCompare \"~1\" \"1.9.0\" }}¦true",
+      "{{ semverCompare \"1.2.x\" \"1.2.7\" }}¦true",
+      "{{ semverCompare \"1.2.x\" \"1.3.0\" }}¦false",
+      "{{ semverCompare \"*\" \"4.5.6\" }}¦true",
+      "{{ semverCompare \">= 1.2, < 3.0.0 || >= 4.2.3\" \"2.5.0\" }}¦true",
+      "{{ semverCompare \">= 1.2, < 3.0.0 || >= 4.2.3\" \"3.5.0\" }}¦false",
+      "{{ semverCompare \">= 1.2, < 3.0.0 || >= 4.2.3\" \"4.2.3\" }}¦true",
+      "{{ semverCompare \"1.2 - 1.4.5\" \"1.4.5\" }}¦true",
+      "{{ semverCompare \"1.2 - 1.4.5\" \"1.4.6\" }}¦false",
+      "{{ semverCompare \">1.2\" \"1.2.5\" }}¦false",
+      "{{ semverCompare \">1.2\" \"1.3.0\" }}¦true",
+      "{{ semverCompare \"<=1.2\" \"1.2.9\" }}¦true",
+      "{{ semverCompare \"!=1.2.3\" \"1.2.4\" }}¦true",
+      "{{ semverCompare \">=1.2.0\" \"1.3.0-beta.1\" }}¦false",
+      "{{ semverCompare \">=1.2.0-0\" \"1.3.0-beta.1\" }}¦true",
+      "{{ semverCompare \">1.0.0-alpha.1\" \"1.0.0-alpha.beta\" }}¦true",
+      "{{ semverCompare \"<1.0.0\" \"1.0.0-rc.1\" }}¦false",
+      "{{ mustToJson (list 1) }}¦[1]",
+      "{{ mustRegexMatch \"^a\" \"abc\" }}¦true",
+      "{{ mustFirst (list 3 4) }}¦3",
+      "{{ mustMerge (dict \"a\" 1) (dict \"b\" 2) }}¦map[a:1 b:2]",
+      "{{ toJson now }}¦\"2026-11-27T10:00:00Z\"",
+      "{{ b64enc \"Hello, 世界\" }}¦SGVsbG8sIOS4lueVjA==",
+      "{{ b64dec \"SGVsbG8sIOS4lueVjA==\" }}¦Hello, 世界",
+  })
+  void yamlSemverMustAndBase64_giveSprigsAndHelmsResult(String template, String expected) {
+    assertThat(render(template)).isEqualTo(expected.replace("\\n", "\n"));
+  }
+
+  @Test
+  void semver_invalidVersionOrConstraint_failsInMastermindsWords() {
+    assertThatThrownBy(() -> render("{{ semver \"one.two\" }}")).hasMessageContaining("Invalid Semantic Version");
+    assertThatThrownBy(() -> render("{{ semverCompare \">>1\" \"1.0.0\" }}")).hasMessageContaining("improper constraint");
+  }
+
   @Test
   void mustDateFunctions_failInGosWords() {
     assertThatThrownBy(() -> render("{{ mustToDate \"2006-01-02\" \"2017-13-01\" }}")).isInstanceOf(TemplateException.class)
