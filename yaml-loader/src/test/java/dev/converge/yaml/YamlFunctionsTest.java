@@ -222,6 +222,41 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void deferredMerge_trackedFunctionAndConcreteOverride_areDeepMergedOnceEvaluated() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("    enabled: true", "    enabled: true\n    sprig: {enabled: true}"))
+        .write("stacks/" + DEV, """
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                base:
+                  metadata: {type: abstract, component: vpc, labels: {x: "1"}}
+                  settings: {config: {enabled: true, timeout: 30}}
+                  vars:
+                    config: !template '{{ toJson .settings.config }}'
+                    mirror: {kept: yes}
+                    labels: !labels
+                    scalar: !template '{"a": 1}'
+                    root: !git.root
+                vpc:
+                  metadata: {inherits: [base]}
+                  vars:
+                    config: {enabled: false, added: new}
+                    mirror: !template '{"added": "new"}'
+                    labels: {y: "2"}
+                    scalar: plain
+                    root: {replaced: outright}
+            """);
+
+    Map<String, Object> vars = load(files).describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("config", Map.of("enabled", false, "timeout", 30L, "added", "new"))
+        .containsEntry("mirror", Map.of("kept", "yes", "added", "new"))
+        .containsEntry("labels", Map.of("x", "1", "y", "2")).containsEntry("scalar", "plain")
+        .containsEntry("root", Map.of("replaced", "outright"));
+  }
+
+  @Test
   void tagsAndLabels_readTheComponentsMergedMetadata() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
         vars: {stage: dev, region: r}

@@ -234,12 +234,25 @@ public final class ComponentResolver {
     Map<String, Object> overrides = Values.map(own, "overrides");
     ShapedMap section = DESCRIBE.newMap();
     ShapedMap merged = MERGED_SHAPE.newMap();
+    Map<String, List<DeferredMerge.Pending>> deferredMerges = Map.of();
     for (int i = 0; i < MERGED.size(); i++) {
       String key = MERGED.get(i);
-      Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key),
-          bases == NO_BASES ? null : bases.sections.get(key), Values.map(own, key),
-          OVERRIDES_MERGED[i] && !overrides.isEmpty() ? Values.map(overrides, key) : null);
+      Map<String, Object> layerGlobal = globals.sections().get(key);
+      Map<String, Object> layerBases = bases == NO_BASES ? null : bases.sections.get(key);
+      Map<String, Object> layerOwn = Values.map(own, key);
+      Map<String, Object> layerOverrides = OVERRIDES_MERGED[i] && !overrides.isEmpty() ? Values.map(overrides, key) : null;
+      Map<String, Object> value = DeepMerge.mergeAll(strategy, layerGlobal, layerBases, layerOwn, layerOverrides);
       merged.put(key, value);
+      if (manifest.functions() && DeferredMerge.SECTIONS.contains(key)) {
+        List<DeferredMerge.Pending> pending = DeferredMerge.collect(
+            java.util.Arrays.asList(layerGlobal, layerBases, layerOwn, layerOverrides));
+        if (!pending.isEmpty()) {
+          if (deferredMerges.isEmpty()) {
+            deferredMerges = new LinkedHashMap<>();
+          }
+          deferredMerges.put(key, pending);
+        }
+      }
     }
     Map<String, Object> metadata = DeepMerge.mergeAll(strategy, globals.metadata(), bases.metadata, ownMetadata);
     if (ownMetadata.containsKey("terraform_workspace") && !ownMetadata.containsKey("terraform_workspace_pattern")) {
@@ -301,6 +314,10 @@ public final class ComponentResolver {
         if (evaluated != value) {
           merged.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
         }
+      }
+      if (!deferredMerges.isEmpty()) {
+        deferredMerge(deferredMerges, merged, metadata, name, stack, manifest, folder, workspace.orElse(""), strategy,
+            location);
       }
     }
     String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
@@ -448,6 +465,28 @@ public final class ComponentResolver {
           + noValue.get(0) + "` refers to a value the component does not have and renders `<no value>`, as Atmos"
           + " renders it", location, "define the value, or use `default` in the template");
     }
+  }
+
+  /**
+   * Atmos's deferred merge ({@link DeferredMerge}): each layer's value at a path where a layer holds
+   * a tracked function, rendered and evaluated as the component's own values were, then merged.
+   */
+  private void deferredMerge(Map<String, List<DeferredMerge.Pending>> pending, ShapedMap merged,
+      Map<String, Object> metadata, String name, String stack, ManifestProcessor.Manifest manifest, String folder,
+      String workspace, ListMergeStrategy strategy, SourceLocation location) {
+    boolean render = config.templatesEnabled();
+    Map<String, Object> data = render ? templateData(merged, metadata, name, stack, manifest, folder, workspace) : Map.of();
+    TemplateEngine.Scope scope = engine.component(AtmosConfig.environmentOf(
+        Values.path(Values.map(merged, "settings"), "templates", "settings", "env")));
+    Map<String, Object> env = Values.map(merged, "env");
+    java.util.function.UnaryOperator<Object> evaluate = value -> {
+      Object rendered = render ? TemplateEngine.renderValues(scope, "describe-stacks-all-sections", value, data,
+          MissingKey.DEFAULT, (text, e) -> { }) : value;
+      Object evaluated = functions.evaluate(rendered, env, metadata, location);
+      return evaluated == YamlFunctions.UNSET ? null : evaluated;
+    };
+    pending.forEach((key, paths) -> merged.put(key, DeferredMerge.apply(Values.map(merged, key), paths, evaluate,
+        strategy)));
   }
 
   private static boolean mentionsNoValue(Object value) {
