@@ -10,6 +10,7 @@ import dev.converge.yaml.internal.template.MissingKey;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
@@ -136,27 +137,169 @@ public final class ComponentResolver {
     }
   }
 
+  /** The manifest being resolved, for {@code atmos.Component}: its components resolved so far and in progress. */
+  private ManifestProcessor.Manifest current;
+  private final Map<String, ResolvedSection> done = new HashMap<>();
+  private final Set<String> inProgress = new HashSet<>();
+  private final Map<String, Globals> globalsByType = new HashMap<>();
+
   private List<ResolvedSection> resolveComponents(ManifestProcessor.Manifest manifest) {
     stacks.clear();
     unnamed.clear();
     named = false;
+    current = manifest;
+    done.clear();
+    inProgress.clear();
+    globalsByType.clear();
     List<ResolvedSection> result = new ArrayList<>();
     Map<String, Object> doc = manifest.document();
     Map<String, Object> components = Values.map(doc, "components");
-    Optional<String> explicitName = Values.string(doc, "name");
     for (Map.Entry<String, Object> typeEntry : components.entrySet()) {
       String type = typeEntry.getKey();
       Map<String, Object> byName = Values.map(typeEntry.getValue());
-      Globals globals = globals(doc, type);
       for (Map.Entry<String, Object> c : byName.entrySet()) {
         if (!(c.getValue() instanceof Map) && c.getValue() != null) {
           continue;
         }
-        result.add(resolveOne(manifest, explicitName, type, c.getKey(), byName, globals));
+        result.add(resolved(type, c.getKey()));
       }
     }
+    current = null;
+    done.clear();
     return result;
   }
+
+  /** A component of the current manifest, resolved once (atmos.Component may ask for it first). */
+  private ResolvedSection resolved(String type, String name) {
+    String key = type + "/" + name;
+    ResolvedSection known = done.get(key);
+    if (known != null) {
+      return known;
+    }
+    Map<String, Object> doc = current.document();
+    Globals globals = globalsByType.computeIfAbsent(type, t -> globals(doc, t));
+    inProgress.add(key);
+    try {
+      ResolvedSection section = resolveOne(current, Values.string(doc, "name"), type, name,
+          Values.map(Values.map(doc, "components"), type), globals);
+      done.put(key, section);
+      return section;
+    } finally {
+      inProgress.remove(key);
+    }
+  }
+
+  /**
+   * Atmos's {@code atmos.Component "name" stack}: the described configuration of a component of the
+   * same stack (terraform first, as Atmos looks it up), with {@code outputs} that cannot be read
+   * here (a Terraform component's outputs are its state: reading them defers the value; other
+   * types have none). Another stack, an unknown component or a cycle is the outside world too.
+   */
+  private Object componentFunction(List<Object> args) {
+    if (args.size() != 2) {
+      throw new dev.converge.yaml.internal.template.TemplateException(
+          "wrong number of args for Component: want 2 got " + args.size());
+    }
+    String component = String.valueOf(args.get(0));
+    String stack = String.valueOf(args.get(1));
+    Map<String, Object> components = Values.map(current.document(), "components");
+    List<String> types = new ArrayList<>(List.of("terraform", "helmfile", "packer"));
+    components.keySet().stream().filter(t -> !types.contains(t)).forEach(types::add);
+    for (String type : types) {
+      if (!(Values.map(components, type).get(component) instanceof Map)) {
+        continue;
+      }
+      if (inProgress.contains(type + "/" + component)) {
+        throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+            "a component whose templates read this one (a cycle)");
+      }
+      ResolvedSection target = resolved(type, component);
+      if (!target.stack().equals(stack)) {
+        break;
+      }
+      Map<String, Object> described = new LinkedHashMap<>(target.section());
+      if (type.equals("terraform")) {
+        described.put("outputs", UNREADABLE_OUTPUTS);
+      }
+      return new Readable(described);
+    }
+    throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+        "Terraform outputs and other stacks' components");
+  }
+
+  /**
+   * Another component's configuration as a template reads it: reading a value deferred there (its
+   * own outside-world functions, or a cycle) defers the reader too, rather than printing it.
+   */
+  private static final class Readable extends java.util.AbstractMap<String, Object> {
+    private final Map<String, Object> map;
+
+    Readable(Map<String, Object> map) {
+      this.map = map;
+    }
+
+    static Object wrap(Object v) {
+      if (v instanceof dev.converge.model.DeferredValue) {
+        throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+            "a value deferred in that component");
+      }
+      if (v instanceof Readable || v == UNREADABLE_OUTPUTS) {
+        return v;
+      }
+      if (v instanceof Map<?, ?> m) {
+        return new Readable(Values.map(m));
+      }
+      if (v instanceof List<?> l) {
+        List<Object> items = new ArrayList<>(l.size());
+        l.forEach(item -> items.add(wrap(item)));
+        return items;
+      }
+      return v;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return wrap(map.get(key));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      Set<Map.Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
+      map.forEach((k, v) -> entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, wrap(v))));
+      return entries;
+    }
+  }
+
+  /** A Terraform component's outputs: any read of them needs its state, so the value is deferred. */
+  private static final Map<String, Object> UNREADABLE_OUTPUTS = new java.util.AbstractMap<>() {
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+          "Terraform outputs");
+    }
+
+    @Override
+    public Object get(Object key) {
+      throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+          "Terraform outputs");
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+          "Terraform outputs");
+    }
+  };
 
   private record Globals(Map<String, Map<String, Object>> sections, Map<String, Object> metadata,
       Optional<String> backendType, Optional<String> remoteStateBackendType, Optional<String> command,
@@ -434,6 +577,11 @@ public final class ComponentResolver {
     // the component's settings.templates.settings.env, as Atmos sets them while it renders this component
     TemplateEngine.Scope scope = engine.component(AtmosConfig.environmentOf(
         Values.path(Values.map(merged, "settings"), "templates", "settings", "env")));
+    if (current != null && RENDERED.stream().anyMatch(k -> Values.anyString(merged.get(k),
+        text -> text.contains("atmos.Component")))) {
+      scope = scope.readingComponents(dev.converge.yaml.internal.template.library.CoreLibrary.atmos(
+          this::componentFunction));
+    }
     for (int pass = 0; pass < config.templateSettings().evaluations(); pass++) {
       boolean more = false;
       for (String key : RENDERED) {

@@ -49,11 +49,28 @@ public final class CoreLibrary {
     if (gomplate) {
       gomplate(f, environment);
     }
-    f.put("atmos", args -> namespace(Map.of(
-        "Component", outside("atmos.Component", "Terraform outputs and other stacks' components"),
-        "Store", outside("atmos.Store", "a store"),
-        "GomplateDatasource", outside("atmos.GomplateDatasource", "a Gomplate datasource"))));
+    f.put("atmos", atmos(outside("atmos.Component", "Terraform outputs and other stacks' components")));
     return Map.copyOf(f);
+  }
+
+  /** What every refusal of a function that needs the outside world says; a renderer defers such a value. */
+  public static final String OUTSIDE_WORLD = "which Converge does not read while it loads";
+
+  /**
+   * The {@code atmos} namespace with {@code component} as {@code atmos.Component}: a loader binds one
+   * that reads the configuration of a component of the same stack, and fails with
+   * {@link #outsideWorld} for the rest (Terraform outputs, other stacks).
+   */
+  public static TemplateFunction atmos(TemplateFunction component) {
+    return args -> namespace(Map.of(
+        "Component", component,
+        "Store", outside("atmos.Store", "a store"),
+        "GomplateDatasource", outside("atmos.GomplateDatasource", "a Gomplate datasource")));
+  }
+
+  /** The refusal of a function that reads {@code what}, which the renderer turns into a deferred value. */
+  public static TemplateException outsideWorld(String name, String what) {
+    return new TemplateException(name + " reads " + what + ", " + OUTSIDE_WORLD);
   }
 
   private static Map<String, Object> namespace(Map<String, TemplateFunction> functions) {
@@ -62,7 +79,7 @@ public final class CoreLibrary {
 
   private static TemplateFunction outside(String name, String what) {
     return args -> {
-      throw new TemplateException(name + " reads " + what + ", which Converge does not read while it loads");
+      throw outsideWorld(name, what);
     };
   }
 
