@@ -257,6 +257,57 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void version_readsTheLockFileForTheStacksTrack_andRefusesAnUnlockedName() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("versions.lock.yaml", """
+            version: 1
+            tracks:
+              default: {widget: {version: "1.0.0"}}
+              dev: {widget: {version: "2.0.0", digest: "sha256:abc"}, gadget: {version: "3.1.0"}}
+            """)
+        .write("atmos.yaml", RepoFiles.ATMOS_YAML + """
+            version:
+              dependencies:
+                gadget: {update: {pin: digest}}
+            """)
+        .write("stacks/" + DEV, """
+            version: {track: dev}
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    widget: !version widget
+                    tag: "widget:{{ .version.widget }} {{ .version.widget.Digest }} gadget:{{ .version.gadget }}"
+            """)
+        .write("stacks/deploy/prod.yaml", """
+            vars: {stage: prod, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    widget: !version widget
+            """);
+
+    AtmosSnapshot snapshot = load(files);
+
+    assertThat(snapshot.describeComponent("vpc", "dev/r").vars()).containsEntry("widget", "2.0.0")
+        .containsEntry("tag", "widget:2.0.0 sha256:abc gadget:3.1.0");
+    assertThat(snapshot.describeComponent("vpc", "prod/r").vars()).containsEntry("widget", "1.0.0");
+
+    files.write("stacks/deploy/prod.yaml", """
+        vars: {stage: prod, region: r}
+        components:
+          terraform:
+            vpc:
+              vars:
+                other: !version unknown
+        """);
+    assertThat(problemsOf(files)).filteredOn(p -> p.rule().equals("version-not-locked")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("unknown is not locked in track `default`"));
+  }
+
+  @Test
   void tagsAndLabels_readTheComponentsMergedMetadata() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
         vars: {stage: dev, region: r}

@@ -41,7 +41,9 @@ public record AtmosConfig(
     boolean inheritMetadata,
     Map<String, Object> env,
     Optional<String> vendorBasePath,
-    String file) {
+    String file,
+    Map<String, Object> version,
+    String versionLockFile) {
 
   public static final String FILE = "atmos.yaml";
 
@@ -201,7 +203,14 @@ public record AtmosConfig(
     return new AtmosConfig(present, base, stacksBase, List.copyOf(included), List.copyOf(excluded), pattern, template,
         Map.copyOf(bases), Map.copyOf(commands), workspaces, separator, strategy, templates, ignoreMissing,
         settingsOfTemplates,
-        inheritMetadata, env, vendor, paths.label());
+        inheritMetadata, env, vendor, paths.label(), Values.map(raw, "version"),
+        // Atmos's LockFilePath: version.lock_file (default versions.lock.yaml) under base_path
+        paths.under(base, Values.string(Values.map(raw, "version"), "lock_file").orElse("versions.lock.yaml")));
+  }
+
+  /** Atmos's {@code EffectiveTrack}: atmos.yaml's {@code version.track}, else {@code default}. */
+  public String versionTrack() {
+    return Values.string(version, "track").filter(t -> !t.isEmpty()).orElse("default");
   }
 
   /** The folder of component {@code type} (repo-relative); {@code components/<type>} by default. */

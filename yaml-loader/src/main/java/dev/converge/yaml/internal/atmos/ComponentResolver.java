@@ -93,11 +93,38 @@ public final class ComponentResolver {
    */
   ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
       Optional<Exec> exec, YamlFunctions.Tally deferred) {
+    this(config, problems, engine, environment, exec, deferred, Optional.empty());
+  }
+
+  /** @param versions the Version Tracker's lock file, when the repository has one */
+  ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
+      Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions) {
+    this.versions = versions;
     this.config = config;
     this.engine = engine;
     this.problems = problems;
     this.envTemplated = Templates.anyTemplate(config.env());
     this.functions = new YamlFunctions(environment, exec, deferred, problems);
+  }
+
+  private final Optional<VersionLock> versions;
+
+  /** The Version Tracker track a stack asserts ({@code version: {track: ...}}), else atmos.yaml's, else default. */
+  private String track(ManifestProcessor.Manifest manifest) {
+    return Values.string(Values.map(manifest.document(), "version"), "track").filter(t -> !t.isEmpty())
+        .orElseGet(config::versionTrack);
+  }
+
+  /** {@code !version}'s view of the lock file for the manifest's track; null without a lock file. */
+  private YamlFunctions.Locked locked(ManifestProcessor.Manifest manifest) {
+    if (versions.isEmpty()) {
+      return null;
+    }
+    String track = track(manifest);
+    Map<String, String> byName = new LinkedHashMap<>();
+    versions.get().references(track, config).forEach((name, ref) ->
+        versions.get().locked(track, name).ifPresent(v -> byName.put(name, v)));
+    return new YamlFunctions.Locked(track, config.versionLockFile(), byName);
   }
 
   /** A component of the manifest being resolved whose stack name fell back to the file name. */
@@ -436,6 +463,7 @@ public final class ComponentResolver {
     if (manifest.templated() || envTemplated || !config.templateSettings().leftDelimiter().equals("{{")) {
       if (config.templatesEnabled()) {
         Map<String, Object> data = templateData(merged, metadata, name, stack, manifest, folder, workspace.orElse(""));
+        versions.ifPresent(v -> data.put("version", v.references(track(manifest), config)));
         Map<String, Object> locals = Values.map(merged, "locals");
         if (!locals.isEmpty()) {
           Map<String, Object> resolved = componentLocals(manifest, name, locals, data, location);
@@ -451,9 +479,10 @@ public final class ComponentResolver {
     }
     if (manifest.functions()) {
       Map<String, Object> env = Values.map(merged, "env");
+      YamlFunctions.Locked locked = locked(manifest);
       for (String key : MERGED) {
         Object value = merged.get(key);
-        Object evaluated = functions.evaluate(value, env, metadata, location);
+        Object evaluated = functions.evaluate(value, env, metadata, locked, location);
         if (evaluated != value) {
           merged.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
         }

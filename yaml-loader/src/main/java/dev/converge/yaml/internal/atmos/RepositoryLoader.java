@@ -144,7 +144,8 @@ public final class RepositoryLoader {
 
     // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
     // reads, merges and resolves the manifests it claims, sharing the parsed files.
-    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine), Reader::read);
+    Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
+    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions), Reader::read);
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
     for (Read read : reads) {
@@ -211,10 +212,11 @@ public final class RepositoryLoader {
     private final ManifestProcessor processor;
     private final ComponentResolver resolver;
 
-    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine) {
+    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine,
+        Optional<VersionLock> versions) {
       processor = new ManifestProcessor(tree, config, found, parsed, engine,
           new YamlFunctions(environment, exec, deferred, found));
-      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred);
+      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred, versions);
     }
 
     Read read(String path) {

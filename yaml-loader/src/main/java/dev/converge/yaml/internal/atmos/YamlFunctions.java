@@ -121,14 +121,41 @@ final class YamlFunctions {
    * merged metadata, for {@code !tags} and {@code !labels}.
    */
   Object evaluate(Object value, Map<String, Object> env, Map<String, Object> metadata, SourceLocation at) {
+    return evaluate(value, env, metadata, null, at);
+  }
+
+  /** The versions a stack's track locks, for {@code !version}: the track and each name's version. */
+  record Locked(String track, String file, Map<String, String> versions) {}
+
+  /**
+   * {@code value} with every function evaluated or deferred; {@code locked} is what the Version
+   * Tracker's lock file holds for the stack's track (null when there is no lock file: {@code !version}
+   * is then deferred).
+   */
+  Object evaluate(Object value, Map<String, Object> env, Map<String, Object> metadata, Locked locked, SourceLocation at) {
     return Values.rewrite(value, leaf -> {
       if (!(leaf instanceof String text)) {
         return leaf;
       }
       Optional<String> function = functionOf(text);
+      if (function.isPresent() && function.get().equals("!version") && locked != null) {
+        return version(text.substring(function.get().length()).strip(), locked, at);
+      }
       return function.isEmpty() ? text
           : call(function.get(), text.substring(function.get().length()).strip(), env, metadata, text, at);
     }, UNSET);
+  }
+
+  /** Atmos's {@code ResolveLocked}: the version locked for the name in the stack's track, else an error. */
+  private Object version(String name, Locked locked, SourceLocation at) {
+    String version = locked.versions().get(name);
+    if (version != null) {
+      return version;
+    }
+    problems.error("version-not-locked", "`!version " + name + "`: " + name + " is not locked in track `"
+        + locked.track() + "` of " + locked.file() + " (version not locked)", at,
+        "lock it (`atmos version lock`), or assert another track in the stack's `version: {track: ...}`");
+    return "";
   }
 
   private static boolean continuesName(char c) {
