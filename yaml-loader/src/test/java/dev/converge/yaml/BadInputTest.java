@@ -120,6 +120,10 @@ class BadInputTest {
                 """),
             "backend-type-mismatch", "stacks/deploy/dev.yaml:8:5",
             "remote_state_backend_type is \"local\" but remote_state_backend: only configures s3"),
+        row("a key the manifest schema closes out", f -> f
+                .write("atmos.yaml", RepoFiles.ATMOS_YAML + "schemas:\n  atmos:\n    manifest: schemas/atmos-manifest.json\n")
+                .write("stacks/deploy/dev.yaml", "vars: {stage: dev, region: r}\nhelmfile:\n  unknown_option: true\n"),
+            "manifest-schema", "stacks/deploy/dev.yaml:3:3", "`helmfile.unknown_option` is not allowed"),
         row("stack name not a string", f -> f.write("stacks/deploy/dev.yaml", "name: 12345\nvars: {stage: dev, region: r}\n"),
             "type-mismatch", "stacks/deploy/dev.yaml:1:7", "`name` must be a string"));
   }

@@ -43,7 +43,8 @@ public record AtmosConfig(
     Optional<String> vendorBasePath,
     String file,
     Map<String, Object> version,
-    String versionLockFile) {
+    String versionLockFile,
+    boolean manifestSchema) {
 
   public static final String FILE = "atmos.yaml";
 
@@ -205,7 +206,9 @@ public record AtmosConfig(
         settingsOfTemplates,
         inheritMetadata, env, vendor, paths.label(), Values.map(raw, "version"),
         // Atmos's LockFilePath: version.lock_file (default versions.lock.yaml) under base_path
-        paths.under(base, Values.string(Values.map(raw, "version"), "lock_file").orElse("versions.lock.yaml")));
+        paths.under(base, Values.string(Values.map(raw, "version"), "lock_file").orElse("versions.lock.yaml")),
+        // Atmos validates every manifest against schemas.atmos.manifest when atmos.yaml names one
+        Values.string(Values.path(raw, "schemas", "atmos"), "manifest").filter(m -> !m.isBlank()).isPresent());
   }
 
   /** Atmos's {@code EffectiveTrack}: atmos.yaml's {@code version.track}, else {@code default}. */

@@ -101,7 +101,8 @@ public final class ManifestProcessor {
 
     private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
 
-    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine, YamlFunctions functions) {
+    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine, YamlFunctions functions,
+        boolean schema) {
       return files.computeIfAbsent(path, p -> {
         Optional<String> text = tree.readText(p);
         if (text.isEmpty()) {
@@ -110,7 +111,7 @@ public final class ManifestProcessor {
         Problems found = new Problems();
         Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
             .flatMap(f -> Includes.resolve(f, tree, basePath, found))
-            .map(f -> ParsedFile.of(f, found, engine, functions.reporting(found)));
+            .map(f -> ParsedFile.of(f, found, engine, functions.reporting(found), schema));
         return new Parse(true, file, found.all());
       });
     }
@@ -154,7 +155,8 @@ public final class ManifestProcessor {
       List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated,
       boolean functions) {
 
-    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine, YamlFunctions functions) {
+    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine, YamlFunctions functions,
+        boolean schema) {
       Map<String, Object> raw;
       if (file.value() == null) {
         raw = Map.of();
@@ -164,7 +166,7 @@ public final class ManifestProcessor {
         raw = Map.of();
       } else {
         raw = Values.map(file.value());
-        StructureCheck.check(file, raw, problems);
+        StructureCheck.check(file, raw, problems, schema);
         raw = FileLocals.apply(raw, file, engine, functions, problems);
       }
       List<SourceLocation> entries = new ArrayList<>();
@@ -215,7 +217,7 @@ public final class ManifestProcessor {
     if (!template) {
       Optional<ParsedFile> known = parsed.get(path);
       if (known == null) {
-        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine, functions);
+        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine, functions, config.manifestSchema());
         if (!parse.exists()) {
           missing(path, from);
         }
@@ -225,7 +227,8 @@ public final class ManifestProcessor {
       }
       return known;
     }
-    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine, functions));
+    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine, functions,
+        config.manifestSchema()));
   }
 
   /**
