@@ -86,6 +86,11 @@ final class VersionLock {
     }
 
     @Override
+    public String goTypeName() {
+      return "manager.VersionRef";
+    }
+
+    @Override
     public String toString() {
       return goString();
     }

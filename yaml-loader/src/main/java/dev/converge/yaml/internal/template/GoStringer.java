@@ -8,4 +8,7 @@ public interface GoStringer {
 
   /** What Go's {@code String()} returns. */
   String goString();
+
+  /** The Go type's name, as {@code typeOf} and error messages print it ({@code time.Time}). */
+  String goTypeName();
 }

@@ -25,7 +25,7 @@ import java.util.Locale;
  * from the text in order and fails on the first mismatch, as Go's {@code time.Parse} does.
  * "Local" is UTC: a load reads no machine's zone.
  */
-public final class GoTime {
+public final class GoTime implements dev.converge.yaml.internal.template.GoStringer {
 
   /** The zone Go calls Local: UTC, since a load never reads the machine's own zone. */
   static final ZoneId LOCAL = ZoneOffset.UTC;
@@ -66,6 +66,16 @@ public final class GoTime {
   @Override
   public String toString() {
     return format("2006-01-02 15:04:05.999999999 -0700 MST");
+  }
+
+  @Override
+  public String goString() {
+    return toString();
+  }
+
+  @Override
+  public String goTypeName() {
+    return "time.Time";
   }
 
   @Override

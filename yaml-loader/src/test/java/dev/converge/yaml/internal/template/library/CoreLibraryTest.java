@@ -144,6 +144,8 @@ class CoreLibraryTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '¦', quoteCharacter = '`', value = {
       "{{ now }}¦2026-11-27 10:00:00 +0000 UTC",
+      "{{ typeOf now }}¦time.Time",
+      "{{ printf \"%v|%s\" now now }}¦2026-11-27 10:00:00 +0000 UTC|2026-11-27 10:00:00 +0000 UTC",
       "{{ now | date \"2006-01-02\" }}¦2026-11-27",
       "{{ date \"Monday, January 2, 2006 3:04 PM\" now }}¦Friday, November 27, 2026 10:00 AM",
       "{{ date \"Mon Jan _2 15:04:05.000 MST 2006\" now }}¦Fri Nov 27 10:00:00.000 UTC 2026",
