@@ -1,12 +1,15 @@
 package dev.converge.yaml.internal.atmos;
 
 import dev.converge.diagnostic.SourceLocation;
+import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
 import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.template.MissingKey;
+import dev.converge.yaml.internal.template.TemplateException;
+import dev.converge.yaml.internal.template.library.CoreLibrary;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
@@ -224,7 +227,7 @@ public final class ComponentResolver {
    */
   private Object componentFunction(List<Object> args) {
     if (args.size() != 2) {
-      throw new dev.converge.yaml.internal.template.TemplateException(
+      throw new TemplateException(
           "wrong number of args for Component: want 2 got " + args.size());
     }
     String component = String.valueOf(args.get(0));
@@ -237,7 +240,7 @@ public final class ComponentResolver {
         continue;
       }
       if (inProgress.contains(type + "/" + component)) {
-        throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+        throw CoreLibrary.outsideWorld("atmos.Component",
             "a component whose templates read this one (a cycle)");
       }
       ResolvedSection target = resolved(type, component);
@@ -250,7 +253,7 @@ public final class ComponentResolver {
       }
       return new Readable(described);
     }
-    throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+    throw CoreLibrary.outsideWorld("atmos.Component",
         "Terraform outputs and other stacks' components");
   }
 
@@ -266,8 +269,8 @@ public final class ComponentResolver {
     }
 
     static Object wrap(Object v) {
-      if (v instanceof dev.converge.model.DeferredValue) {
-        throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+      if (v instanceof DeferredValue) {
+        throw CoreLibrary.outsideWorld("atmos.Component",
             "a value deferred in that component");
       }
       if (v instanceof Readable || v == UNREADABLE_OUTPUTS) {
@@ -311,19 +314,19 @@ public final class ComponentResolver {
   private static final Map<String, Object> UNREADABLE_OUTPUTS = new java.util.AbstractMap<>() {
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-      throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+      throw CoreLibrary.outsideWorld("atmos.Component",
           "Terraform outputs");
     }
 
     @Override
     public Object get(Object key) {
-      throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+      throw CoreLibrary.outsideWorld("atmos.Component",
           "Terraform outputs");
     }
 
     @Override
     public boolean containsKey(Object key) {
-      throw dev.converge.yaml.internal.template.library.CoreLibrary.outsideWorld("atmos.Component",
+      throw CoreLibrary.outsideWorld("atmos.Component",
           "Terraform outputs");
     }
   };
@@ -594,12 +597,12 @@ public final class ComponentResolver {
     List<String> noValue = new ArrayList<>(0);
     TemplateEngine.Failures failures = new TemplateEngine.Failures() {
       @Override
-      public void failed(String text, dev.converge.yaml.internal.template.TemplateException e) {
+      public void failed(String text, TemplateException e) {
         failed.add(e.getMessage());
       }
 
       @Override
-      public void deferred(dev.converge.model.DeferredValue value) {
+      public void deferred(DeferredValue value) {
         functions.defer(value.withLocation(location));
       }
     };
@@ -608,7 +611,7 @@ public final class ComponentResolver {
         Values.path(Values.map(merged, "settings"), "templates", "settings", "env")));
     if (current != null && RENDERED.stream().anyMatch(k -> Values.anyString(merged.get(k),
         text -> text.contains("atmos.Component")))) {
-      scope = scope.readingComponents(dev.converge.yaml.internal.template.library.CoreLibrary.atmos(
+      scope = scope.readingComponents(CoreLibrary.atmos(
           this::componentFunction));
     }
     for (int pass = 0; pass < config.templateSettings().evaluations(); pass++) {
