@@ -123,6 +123,33 @@ class LocalsLoadTest {
   }
 
   @Test
+  void manifestLocals_areTheFilesOwn_resolved_rootAndPerSection() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("stacks/catalog/defaults.yaml", """
+            locals:
+              imported: not-described
+            """)
+        .write("stacks/deploy/dev.yaml", """
+            import: [catalog/defaults]
+            locals:
+              namespace: acme
+              prefix: "{{ .locals.namespace }}-dev"
+            terraform:
+              locals:
+                bucket: "{{ .locals.prefix }}-tfstate"
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc: {vars: {a: b}}
+            """);
+
+    StackManifest dev = AtmosRepository.open(files.root()).load().manifest("deploy/dev").orElseThrow();
+
+    assertThat(dev.locals()).isEqualTo(Map.of("locals", Map.of("namespace", "acme", "prefix", "acme-dev"),
+        "terraform", Map.of("locals", Map.of("bucket", "acme-dev-tfstate"))));
+  }
+
+  @Test
   void componentLocals_areDescribedResolved_asAtmosDescribesThem() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
         locals:

@@ -156,6 +156,7 @@ public final class ConformanceRunner {
         case "error" -> error(c, check);
         case "operation" -> operation(c, check);
         case "affected" -> affected(c, check);
+        case "locals" -> locals(c, check);
         case "validate" -> {
           check.count++;
           snapshot(c, Optional.empty(), check);
@@ -239,6 +240,26 @@ public final class ConformanceRunner {
         return;
       }
       matchers(c, stackFileView(s, file), check);
+    }
+
+    /**
+     * {@code atmos describe locals -s <stack>}: the locals of the manifest named by {@code stack}
+     * (its file name, or a logical stack name of its components), as Atmos shows them.
+     */
+    private void locals(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, Optional.empty(), check);
+      if (s == null) {
+        return;
+      }
+      String stack = String.valueOf(c.get("stack"));
+      Optional<StackManifest> m = s.manifests().stream()
+          .filter(x -> x.name().equals(stack) || x.stacks().contains(stack)).findFirst();
+      if (m.isEmpty()) {
+        check.count++;
+        check.fail("no manifest of stack " + stack);
+        return;
+      }
+      matchers(c, m.get().locals(), check);
     }
 
     private void stacks(Map<String, Object> c, Check check) {

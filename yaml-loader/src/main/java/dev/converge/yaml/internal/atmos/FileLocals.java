@@ -32,9 +32,29 @@ final class FileLocals {
 
   private FileLocals() {}
 
+  /**
+   * A file with its locals applied: its content without them, and the locals as Atmos's
+   * {@code describe locals} shows them ({@code locals:} the root ones, {@code terraform: {locals:}}
+   * each section's own), resolved.
+   */
+  record Applied(Map<String, Object> raw, Map<String, Object> locals) {}
+
+  /** {@code raw} with its locals applied and removed ({@code raw} itself when it has none), and the locals. */
+  static Applied applyAndDescribe(Map<String, Object> raw, YamlFile file, TemplateEngine engine,
+      YamlFunctions functions, Problems problems) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    Map<String, Object> applied = apply(raw, file, engine, functions, problems, described);
+    return new Applied(applied, described);
+  }
+
   /** {@code raw} with its locals applied and removed; {@code raw} itself when it has none. */
   static Map<String, Object> apply(Map<String, Object> raw, YamlFile file, TemplateEngine engine,
       YamlFunctions functions, Problems problems) {
+    return apply(raw, file, engine, functions, problems, new LinkedHashMap<>());
+  }
+
+  private static Map<String, Object> apply(Map<String, Object> raw, YamlFile file, TemplateEngine engine,
+      YamlFunctions functions, Problems problems, Map<String, Object> described) {
     boolean any = raw.containsKey("locals");
     for (String section : SECTIONS) {
       any |= Values.map(raw, section).containsKey("locals");
@@ -55,11 +75,19 @@ final class FileLocals {
       Map<String, Object> global = Locals.resolve(evaluated(Values.map(raw, "locals"), List.of("locals"), file,
           functions), Map.of(), context, renderer);
       merged = new LinkedHashMap<>(global);
+      if (raw.containsKey("locals")) {
+        described.put("locals", global);
+      }
       for (String section : SECTIONS) {
         Map<String, Object> typed = Values.map(raw, section);
         if (typed.containsKey("locals")) {
-          merged.putAll(Locals.resolve(evaluated(Values.map(typed, "locals"), List.of(section, "locals"), file,
-              functions), global, context, renderer));
+          Map<String, Object> declared = evaluated(Values.map(typed, "locals"), List.of(section, "locals"), file,
+              functions);
+          Map<String, Object> resolved = Locals.resolve(declared, global, context, renderer);
+          merged.putAll(resolved);
+          Map<String, Object> own = new LinkedHashMap<>();
+          declared.keySet().forEach(k -> own.put(k, resolved.get(k)));
+          described.put(section, Map.of("locals", own));
         }
       }
     } catch (Locals.Cycle cycle) {

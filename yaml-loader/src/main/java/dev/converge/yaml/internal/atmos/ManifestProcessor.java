@@ -145,7 +145,8 @@ public final class ManifestProcessor {
       List<Contribution> files,
       Map<String, SourceLocation> definitions,
       boolean templated,
-      boolean functions) {}
+      boolean functions,
+      Map<String, Object> locals) {}
 
   /**
    * A parsed, shape-checked stack file: its map and the locations the processor reports, taken from
@@ -153,11 +154,12 @@ public final class ManifestProcessor {
    */
   private record ParsedFile(Map<String, Object> raw, SourceLocation at, SourceLocation importAt,
       List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated,
-      boolean functions) {
+      boolean functions, Map<String, Object> locals) {
 
     static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine, YamlFunctions functions,
         boolean schema) {
       Map<String, Object> raw;
+      Map<String, Object> locals = Map.of();
       if (file.value() == null) {
         raw = Map.of();
       } else if (!(file.value() instanceof Map)) {
@@ -167,7 +169,9 @@ public final class ManifestProcessor {
       } else {
         raw = Values.map(file.value());
         StructureCheck.check(file, raw, problems, schema);
-        raw = FileLocals.apply(raw, file, engine, functions, problems);
+        FileLocals.Applied applied = FileLocals.applyAndDescribe(raw, file, engine, functions, problems);
+        raw = applied.raw();
+        locals = applied.locals();
       }
       List<SourceLocation> entries = new ArrayList<>();
       if (raw.get("import") instanceof List<?> list) {
@@ -182,7 +186,7 @@ public final class ManifestProcessor {
         }
       }
       return new ParsedFile(raw, file.location(), file.valueLocation(List.of("import")), entries, components,
-          file.templated(), file.functions());
+          file.templated(), file.functions(), locals);
     }
 
     SourceLocation importEntry(int index) {
@@ -208,8 +212,10 @@ public final class ManifestProcessor {
   /** Reads the top-level manifest at {@code path} (repo-relative). */
   public Manifest process(String path) {
     FileResult result = processFile(path, Map.of(), Layers.NONE, Map::of, List.of(), null);
+    // the manifest's own locals, as describe locals shows them (a templated manifest's: none kept)
+    Map<String, Object> locals = parsed.getOrDefault(path, Optional.empty()).map(ParsedFile::locals).orElse(Map.of());
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
-        result.files(), result.definitions(), result.templated(), result.functions());
+        result.files(), result.definitions(), result.templated(), result.functions(), locals);
   }
 
   private Optional<ParsedFile> parse(String path, Map<String, Object> context, SourceLocation from) {

@@ -712,7 +712,7 @@ public final class RepositoryLoader {
       TreeSet<String> stacks = stacksByManifest.getOrDefault(m.name(), new TreeSet<>());
       result.add(StackManifest.builder().name(m.name()).path(m.path())
           .explicitName(Values.string(m.document(), "name")).addAllImports(m.imports())
-          .putAllDocument(nullFree(m.document())).addAllStacks(stacks).build());
+          .putAllDocument(nullFree(m.document())).addAllStacks(stacks).putAllLocals(nullFree(m.locals())).build());
     }
     result.sort(Comparator.comparing(StackManifest::name));
     return result;
