@@ -28,6 +28,15 @@ public interface StackManifest extends WithStackManifest {
   /** The logical stacks its components belong to. */
   List<String> stacks();
 
+  /**
+   * The manifest's own {@code locals}, resolved, as Atmos's {@code describe locals} shows them:
+   * {@code locals} (the root ones) and {@code terraform.locals}, {@code helmfile.locals},
+   * {@code packer.locals} (each section's own); empty when it has none. Locals are file-scoped:
+   * an imported file's are not here.
+   */
+  @Value.Auxiliary
+  Map<String, Object> locals();
+
   static Builder builder() {
     return new Builder();
   }

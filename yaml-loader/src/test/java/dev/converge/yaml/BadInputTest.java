@@ -100,6 +100,36 @@ class BadInputTest {
                   dev: {stacks: ["dev/*"], soak: 30 minutes}
                 """),
             "type-mismatch", "rollout.yaml:2:34", "30s, 45m, 2h, 7d"),
+        row("backend_type naming no key of backend:", f -> f.write("stacks/deploy/dev.yaml", """
+                vars: {stage: dev, region: r}
+                terraform:
+                  backend_type: s3
+                  backend: {s3: {bucket: b}}
+                components:
+                  terraform:
+                    vpc:
+                      backend_type: local
+                """),
+            "backend-type-mismatch", "stacks/deploy/dev.yaml:7:5",
+            "component \"vpc\" in stack \"dev/r\": backend_type is \"local\" but backend: only configures s3"),
+        row("remote_state_backend_type naming no key of remote_state_backend:", f -> f.write("stacks/deploy/dev.yaml", """
+                vars: {stage: dev, region: r}
+                terraform:
+                  backend_type: s3
+                  backend: {s3: {bucket: b}}
+                  remote_state_backend: {s3: {role_arn: r}}
+                components:
+                  terraform:
+                    vpc:
+                      backend_type: local
+                      backend: {local: {path: x}}
+                """),
+            "backend-type-mismatch", "stacks/deploy/dev.yaml:8:5",
+            "remote_state_backend_type is \"local\" but remote_state_backend: only configures s3"),
+        row("a key the manifest schema closes out", f -> f
+                .write("atmos.yaml", RepoFiles.ATMOS_YAML + "schemas:\n  atmos:\n    manifest: schemas/atmos-manifest.json\n")
+                .write("stacks/deploy/dev.yaml", "vars: {stage: dev, region: r}\nhelmfile:\n  unknown_option: true\n"),
+            "manifest-schema", "stacks/deploy/dev.yaml:3:3", "`helmfile.unknown_option` is not allowed"),
         row("stack name not a string", f -> f.write("stacks/deploy/dev.yaml", "name: 12345\nvars: {stage: dev, region: r}\n"),
             "type-mismatch", "stacks/deploy/dev.yaml:1:7", "`name` must be a string"),
         row("metadata.component a list (issue 18: never a fallback to the component's folder)", f -> f

@@ -123,6 +123,83 @@ class LocalsLoadTest {
   }
 
   @Test
+  void manifestLocals_areTheFilesOwn_resolved_rootAndPerSection() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("stacks/catalog/defaults.yaml", """
+            locals:
+              imported: not-described
+            """)
+        .write("stacks/deploy/dev.yaml", """
+            import: [catalog/defaults]
+            locals:
+              namespace: acme
+              prefix: "{{ .locals.namespace }}-dev"
+            terraform:
+              locals:
+                bucket: "{{ .locals.prefix }}-tfstate"
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc: {vars: {a: b}}
+            """);
+
+    StackManifest dev = AtmosRepository.open(files.root()).load().manifest("deploy/dev").orElseThrow();
+
+    assertThat(dev.locals()).isEqualTo(Map.of("locals", Map.of("namespace", "acme", "prefix", "acme-dev"),
+        "terraform", Map.of("locals", Map.of("bucket", "acme-dev-tfstate"))));
+  }
+
+  @Test
+  void componentLocals_areDescribedResolved_asAtmosDescribesThem() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
+        locals:
+          prefix: acme-dev
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            vpc/base:
+              metadata: {type: abstract, component: vpc}
+              locals:
+                vpc_type: standard
+            vpc:
+              metadata: {inherits: [vpc/base]}
+              locals:
+                extra: "{{ .locals.prefix }}"
+            plain:
+              vars: {a: b}
+        """);
+
+    AtmosSnapshot snapshot = AtmosRepository.open(files.root()).load();
+
+    assertThat(snapshot.describeComponent("vpc", "dev/r").configuration().get("locals"))
+        .isEqualTo(Map.of("vpc_type", "standard", "extra", "acme-dev"));
+    assertThat(snapshot.describeComponent("plain", "dev/r").configuration()).doesNotContainKey("locals");
+  }
+
+  @Test
+  void fileLocals_yamlFunctionsAreEvaluatedBeforeTheirTemplates() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
+        locals:
+          pr: !env PR_NUMBER
+          none: !env UNSET_VARIABLE
+          name: '{{ if .locals.pr }}pr{{ .locals.pr }}{{ else }}main{{ end }}'
+          other: '{{ if .locals.none }}set{{ else }}empty{{ end }}'
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            vpc:
+              vars:
+                name: "{{ .locals.name }}"
+                other: "{{ .locals.other }}"
+        """);
+
+    Map<String, Object> vars = AtmosRepository.builder(files.root()).environment(Map.of("PR_NUMBER", "42")).build()
+        .load().describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("name", "pr42").containsEntry("other", "empty");
+  }
+
+  @Test
   void circularLocals_areAnErrorNamingTheChain() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/deploy/dev.yaml", """
         locals:

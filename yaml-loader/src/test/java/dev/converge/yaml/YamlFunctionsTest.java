@@ -198,6 +198,142 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void template_decodesStrictJsonOnly_andATrimmedSeparatorStillNamesTheFunction() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("    enabled: true", "    enabled: true\n    sprig: {enabled: true}"))
+        .write("stacks/" + DEV, """
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    yaml_not_json: !template '{this is not valid json}'
+                    trimmed: !template |
+                      {{- toJson (list "one" "two") -}}
+                    number: !template ' 42 '
+                    escaped: !template '{"m": "say \\"hi\\" \\u00e9"}'
+            """);
+
+    Map<String, Object> vars = load(files).describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("yaml_not_json", "{this is not valid json}")
+        .containsEntry("trimmed", List.of("one", "two")).containsEntry("number", 42L)
+        .containsEntry("escaped", Map.of("m", "say \"hi\" \u00e9"));
+  }
+
+  @Test
+  void deferredMerge_trackedFunctionAndConcreteOverride_areDeepMergedOnceEvaluated() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("atmos.yaml", RepoFiles.ATMOS_YAML.replace("    enabled: true", "    enabled: true\n    sprig: {enabled: true}"))
+        .write("stacks/" + DEV, """
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                base:
+                  metadata: {type: abstract, component: vpc, labels: {x: "1"}}
+                  settings: {config: {enabled: true, timeout: 30}}
+                  vars:
+                    config: !template '{{ toJson .settings.config }}'
+                    mirror: {kept: yes}
+                    labels: !labels
+                    scalar: !template '{"a": 1}'
+                    root: !git.root
+                vpc:
+                  metadata: {inherits: [base]}
+                  vars:
+                    config: {enabled: false, added: new}
+                    mirror: !template '{"added": "new"}'
+                    labels: {y: "2"}
+                    scalar: plain
+                    root: {replaced: outright}
+            """);
+
+    Map<String, Object> vars = load(files).describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("config", Map.of("enabled", false, "timeout", 30L, "added", "new"))
+        .containsEntry("mirror", Map.of("kept", "yes", "added", "new"))
+        .containsEntry("labels", Map.of("x", "1", "y", "2")).containsEntry("scalar", "plain")
+        .containsEntry("root", Map.of("replaced", "outright"));
+  }
+
+  @Test
+  void version_readsTheLockFileForTheStacksTrack_andRefusesAnUnlockedName() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("versions.lock.yaml", """
+            version: 1
+            tracks:
+              default: {widget: {version: "1.0.0"}}
+              dev: {widget: {version: "2.0.0", digest: "sha256:abc"}, gadget: {version: "3.1.0"}}
+            """)
+        .write("atmos.yaml", RepoFiles.ATMOS_YAML + """
+            version:
+              dependencies:
+                gadget: {update: {pin: digest}}
+            """)
+        .write("stacks/" + DEV, """
+            version: {track: dev}
+            vars: {stage: dev, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    widget: !version widget
+                    tag: "widget:{{ .version.widget }} {{ .version.widget.Digest }} gadget:{{ .version.gadget }}"
+            """)
+        .write("stacks/deploy/prod.yaml", """
+            vars: {stage: prod, region: r}
+            components:
+              terraform:
+                vpc:
+                  vars:
+                    widget: !version widget
+            """);
+
+    AtmosSnapshot snapshot = load(files);
+
+    assertThat(snapshot.describeComponent("vpc", "dev/r").vars()).containsEntry("widget", "2.0.0")
+        .containsEntry("tag", "widget:2.0.0 sha256:abc gadget:3.1.0");
+    assertThat(snapshot.describeComponent("vpc", "prod/r").vars()).containsEntry("widget", "1.0.0");
+
+    files.write("stacks/deploy/prod.yaml", """
+        vars: {stage: prod, region: r}
+        components:
+          terraform:
+            vpc:
+              vars:
+                other: !version unknown
+        """);
+    assertThat(problemsOf(files)).filteredOn(p -> p.rule().equals("version-not-locked")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("unknown is not locked in track `default`"));
+  }
+
+  @Test
+  void tagsAndLabels_readTheComponentsMergedMetadata() {
+    RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
+        vars: {stage: dev, region: r}
+        components:
+          terraform:
+            base:
+              metadata: {type: abstract, component: vpc, labels: {team: net, b: "2"}, tags: [x, 1, y]}
+            vpc:
+              metadata: {inherits: [base], labels: {a: "1"}}
+              vars:
+                tags: !tags
+                labels: !labels
+                keys: !labels.keys
+                values: !labels.values
+                with_argument: !tags extra
+        """);
+
+    Map<String, Object> vars = load(files).describeComponent("vpc", "dev/r").vars();
+
+    assertThat(vars).containsEntry("tags", List.of("x", "y"))
+        .containsEntry("labels", Map.of("team", "net", "b", "2", "a", "1"))
+        .containsEntry("keys", List.of("a", "b", "team")).containsEntry("values", List.of("1", "2", "net"))
+        .containsEntry("with_argument", "!tags extra");
+  }
+
+  @Test
   void outsideWorldFunctions_areDeferredValuesDigestedByTheirText() {
     RepoFiles files = RepoFiles.in(dir).write("stacks/" + DEV, """
         vars: {stage: dev, region: r}

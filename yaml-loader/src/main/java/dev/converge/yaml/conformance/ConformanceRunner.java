@@ -156,6 +156,7 @@ public final class ConformanceRunner {
         case "error" -> error(c, check);
         case "operation" -> operation(c, check);
         case "affected" -> affected(c, check);
+        case "locals" -> locals(c, check);
         case "validate" -> {
           check.count++;
           snapshot(c, Optional.empty(), check);
@@ -239,6 +240,26 @@ public final class ConformanceRunner {
         return;
       }
       matchers(c, stackFileView(s, file), check);
+    }
+
+    /**
+     * {@code atmos describe locals -s <stack>}: the locals of the manifest named by {@code stack}
+     * (its file name, or a logical stack name of its components), as Atmos shows them.
+     */
+    private void locals(Map<String, Object> c, Check check) {
+      AtmosSnapshot s = snapshot(c, Optional.empty(), check);
+      if (s == null) {
+        return;
+      }
+      String stack = String.valueOf(c.get("stack"));
+      Optional<StackManifest> m = s.manifests().stream()
+          .filter(x -> x.name().equals(stack) || x.stacks().contains(stack)).findFirst();
+      if (m.isEmpty()) {
+        check.count++;
+        check.fail("no manifest of stack " + stack);
+        return;
+      }
+      matchers(c, m.get().locals(), check);
     }
 
     private void stacks(Map<String, Object> c, Check check) {
@@ -333,19 +354,26 @@ public final class ConformanceRunner {
           ? Optional.of(List.of(String.valueOf(c.get("file")))) : Optional.empty();
       Object loaded = load(c, manifests);
       String message = null;
+      ConvergeException refused = null;
       if (loaded instanceof ConvergeException e) {
-        message = e.getMessage();
+        refused = e;
       } else if (operation.equals("describe_component")) {
         try {
           ((AtmosSnapshot) loaded).describeComponent(String.valueOf(c.get("component")), String.valueOf(c.get("stack")));
         } catch (ConvergeException e) {
-          message = e.getMessage();
+          refused = e;
         }
       }
       check.count++;
-      if (message == null) {
+      if (refused == null) {
         check.fail(operation + " succeeded; an error was expected");
         return;
+      }
+      message = refused.getMessage();
+      if (!(loaded instanceof AtmosSnapshot)) {
+        // a file Atmos refuses is refused here with a problem that says where
+        check.that(refused.problems().stream().anyMatch(p -> p.isError() && p.location().isPresent()),
+            "the refusal has a located problem: " + message);
       }
       for (String part : strings(c.get("message_contains"))) {
         String m = message;
@@ -660,6 +688,10 @@ public final class ConformanceRunner {
       for (String path : strings(c.get("expect_absent"))) {
         Object actual = Paths.get(view, path);
         check.that(actual == Missing.VALUE || actual == null, path + " is absent: " + actual);
+      }
+      for (String path : strings(c.get("expect_present"))) {
+        Object actual = Paths.get(view, path);
+        check.that(actual != Missing.VALUE, path + " is present");
       }
       for (Map.Entry<String, Object> e : map(c.get("expect_contains")).entrySet()) {
         Object actual = Paths.get(view, e.getKey());

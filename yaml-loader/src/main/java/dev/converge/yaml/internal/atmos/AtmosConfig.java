@@ -41,7 +41,10 @@ public record AtmosConfig(
     boolean inheritMetadata,
     Map<String, Object> env,
     Optional<String> vendorBasePath,
-    String file) {
+    String file,
+    Map<String, Object> version,
+    String versionLockFile,
+    boolean manifestSchema) {
 
   public static final String FILE = "atmos.yaml";
 
@@ -50,9 +53,24 @@ public record AtmosConfig(
    * templates see (Atmos registers Sprig and Gomplate there only when enabled; import and name
    * templates always see both), and how many times component sections are rendered.
    */
+  /**
+   * {@code templates.settings}; {@code env} is {@code templates.settings.env}, the environment
+   * variables Atmos sets while it renders component templates (issue #2083).
+   */
   public record TemplateSettings(boolean sprig, boolean gomplate, int evaluations, String leftDelimiter,
-      String rightDelimiter) {
-    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1, "{{", "}}");
+      String rightDelimiter, Map<String, String> env) {
+    public static final TemplateSettings DEFAULT = new TemplateSettings(true, true, 1, "{{", "}}", Map.of());
+  }
+
+  /** A map of environment variables: each scalar value as its text, null and collections dropped. */
+  static Map<String, String> environmentOf(Map<String, Object> raw) {
+    Map<String, String> env = new LinkedHashMap<>();
+    raw.forEach((k, v) -> {
+      if (v != null && !(v instanceof Map) && !(v instanceof List)) {
+        env.put(k, String.valueOf(v));
+      }
+    });
+    return java.util.Collections.unmodifiableMap(env);
   }
 
   /** Reads {@code atmos.yaml} at the root of {@code tree}, applying {@code overrides} (dotted keys). */
@@ -174,7 +192,8 @@ public record AtmosConfig(
     TemplateSettings settingsOfTemplates = new TemplateSettings(
         Values.bool(Values.map(templateSettings, "sprig").get("enabled"), !present),
         Values.bool(Values.map(templateSettings, "gomplate").get("enabled"), !present),
-        Math.min(evaluations, 10), delimiters.get(0), delimiters.get(1));
+        Math.min(evaluations, 10), delimiters.get(0), delimiters.get(1),
+        environmentOf(Values.map(templateSettings, "env")));
     boolean inheritMetadata = Values.bool(Values.path(raw, "stacks", "inherit").get("metadata"), true);
     Map<String, Object> env = check.map(raw, "env");
     Optional<String> vendor = Values.string(Values.map(raw, "vendor"), "base_path").map(p -> paths.under(base, p));
@@ -185,7 +204,16 @@ public record AtmosConfig(
     return new AtmosConfig(present, base, stacksBase, List.copyOf(included), List.copyOf(excluded), pattern, template,
         Map.copyOf(bases), Map.copyOf(commands), workspaces, separator, strategy, templates, ignoreMissing,
         settingsOfTemplates,
-        inheritMetadata, env, vendor, paths.label());
+        inheritMetadata, env, vendor, paths.label(), Values.map(raw, "version"),
+        // Atmos's LockFilePath: version.lock_file (default versions.lock.yaml) under base_path
+        paths.under(base, Values.string(Values.map(raw, "version"), "lock_file").orElse("versions.lock.yaml")),
+        // Atmos validates every manifest against schemas.atmos.manifest when atmos.yaml names one
+        Values.string(Values.path(raw, "schemas", "atmos"), "manifest").filter(m -> !m.isBlank()).isPresent());
+  }
+
+  /** Atmos's {@code EffectiveTrack}: atmos.yaml's {@code version.track}, else {@code default}. */
+  public String versionTrack() {
+    return Values.string(version, "track").filter(t -> !t.isEmpty()).orElse("default");
   }
 
   /** The folder of component {@code type} (repo-relative); {@code components/<type>} by default. */

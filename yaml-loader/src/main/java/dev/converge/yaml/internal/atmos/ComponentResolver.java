@@ -1,15 +1,19 @@
 package dev.converge.yaml.internal.atmos;
 
 import dev.converge.diagnostic.SourceLocation;
+import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
 import dev.converge.diagnostic.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.template.MissingKey;
+import dev.converge.yaml.internal.template.TemplateException;
+import dev.converge.yaml.internal.template.library.CoreLibrary;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
@@ -67,7 +71,7 @@ public final class ComponentResolver {
   static final ShapedMap.Shape DESCRIBE = new ShapedMap.Shape(List.of("atmos_component", "atmos_stack",
       "atmos_stack_file", "atmos_manifest", "stack", "component", "component_type", "component_info", "vars",
       "settings", "env", "auth", "providers", "hooks", "generate", "required_providers", "required_version",
-      "dependencies", "source", "provision", "metadata", "overrides", "backend_type", "backend",
+      "dependencies", "source", "provision", "locals", "metadata", "overrides", "backend_type", "backend",
       "remote_state_backend_type", "remote_state_backend", "command", "inheritance", "imports", "deps", "deps_all",
       "workspace", "folder", "source_digest", "config_digest"));
   private static final Set<String> ROOT_METADATA = Set.of("labels", "tags", "custom", "enabled", "locked",
@@ -92,11 +96,38 @@ public final class ComponentResolver {
    */
   ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
       Optional<Exec> exec, YamlFunctions.Tally deferred) {
+    this(config, problems, engine, environment, exec, deferred, Optional.empty());
+  }
+
+  /** @param versions the Version Tracker's lock file, when the repository has one */
+  ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
+      Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions) {
+    this.versions = versions;
     this.config = config;
     this.engine = engine;
     this.problems = problems;
     this.envTemplated = Templates.anyTemplate(config.env());
     this.functions = new YamlFunctions(environment, exec, deferred, problems);
+  }
+
+  private final Optional<VersionLock> versions;
+
+  /** The Version Tracker track a stack asserts ({@code version: {track: ...}}), else atmos.yaml's, else default. */
+  private String track(ManifestProcessor.Manifest manifest) {
+    return Values.string(Values.map(manifest.document(), "version"), "track").filter(t -> !t.isEmpty())
+        .orElseGet(config::versionTrack);
+  }
+
+  /** {@code !version}'s view of the lock file for the manifest's track; null without a lock file. */
+  private YamlFunctions.Locked locked(ManifestProcessor.Manifest manifest) {
+    if (versions.isEmpty()) {
+      return null;
+    }
+    String track = track(manifest);
+    Map<String, String> byName = new LinkedHashMap<>();
+    versions.get().references(track, config).forEach((name, ref) ->
+        versions.get().locked(track, name).ifPresent(v -> byName.put(name, v)));
+    return new YamlFunctions.Locked(track, config.versionLockFile(), byName);
   }
 
   /** A component of the manifest being resolved whose stack name fell back to the file name. */
@@ -136,27 +167,169 @@ public final class ComponentResolver {
     }
   }
 
+  /** The manifest being resolved, for {@code atmos.Component}: its components resolved so far and in progress. */
+  private ManifestProcessor.Manifest current;
+  private final Map<String, ResolvedSection> done = new HashMap<>();
+  private final Set<String> inProgress = new HashSet<>();
+  private final Map<String, Globals> globalsByType = new HashMap<>();
+
   private List<ResolvedSection> resolveComponents(ManifestProcessor.Manifest manifest) {
     stacks.clear();
     unnamed.clear();
     named = false;
+    current = manifest;
+    done.clear();
+    inProgress.clear();
+    globalsByType.clear();
     List<ResolvedSection> result = new ArrayList<>();
     Map<String, Object> doc = manifest.document();
     Map<String, Object> components = Values.map(doc, "components");
-    Optional<String> explicitName = Values.string(doc, "name");
     for (Map.Entry<String, Object> typeEntry : components.entrySet()) {
       String type = typeEntry.getKey();
       Map<String, Object> byName = Values.map(typeEntry.getValue());
-      Globals globals = globals(doc, type);
       for (Map.Entry<String, Object> c : byName.entrySet()) {
         if (!(c.getValue() instanceof Map) && c.getValue() != null) {
           continue;
         }
-        result.add(resolveOne(manifest, explicitName, type, c.getKey(), byName, globals));
+        result.add(resolved(type, c.getKey()));
       }
     }
+    current = null;
+    done.clear();
     return result;
   }
+
+  /** A component of the current manifest, resolved once (atmos.Component may ask for it first). */
+  private ResolvedSection resolved(String type, String name) {
+    String key = type + "/" + name;
+    ResolvedSection known = done.get(key);
+    if (known != null) {
+      return known;
+    }
+    Map<String, Object> doc = current.document();
+    Globals globals = globalsByType.computeIfAbsent(type, t -> globals(doc, t));
+    inProgress.add(key);
+    try {
+      ResolvedSection section = resolveOne(current, Values.string(doc, "name"), type, name,
+          Values.map(Values.map(doc, "components"), type), globals);
+      done.put(key, section);
+      return section;
+    } finally {
+      inProgress.remove(key);
+    }
+  }
+
+  /**
+   * Atmos's {@code atmos.Component "name" stack}: the described configuration of a component of the
+   * same stack (terraform first, as Atmos looks it up), with {@code outputs} that cannot be read
+   * here (a Terraform component's outputs are its state: reading them defers the value; other
+   * types have none). Another stack, an unknown component or a cycle is the outside world too.
+   */
+  private Object componentFunction(List<Object> args) {
+    if (args.size() != 2) {
+      throw new TemplateException(
+          "wrong number of args for Component: want 2 got " + args.size());
+    }
+    String component = String.valueOf(args.get(0));
+    String stack = String.valueOf(args.get(1));
+    Map<String, Object> components = Values.map(current.document(), "components");
+    List<String> types = new ArrayList<>(List.of("terraform", "helmfile", "packer"));
+    components.keySet().stream().filter(t -> !types.contains(t)).forEach(types::add);
+    for (String type : types) {
+      if (!(Values.map(components, type).get(component) instanceof Map)) {
+        continue;
+      }
+      if (inProgress.contains(type + "/" + component)) {
+        throw CoreLibrary.outsideWorld("atmos.Component",
+            "a component whose templates read this one (a cycle)");
+      }
+      ResolvedSection target = resolved(type, component);
+      if (!target.stack().equals(stack)) {
+        break;
+      }
+      Map<String, Object> described = new LinkedHashMap<>(target.section());
+      if (type.equals("terraform")) {
+        described.put("outputs", UNREADABLE_OUTPUTS);
+      }
+      return new Readable(described);
+    }
+    throw CoreLibrary.outsideWorld("atmos.Component",
+        "Terraform outputs and other stacks' components");
+  }
+
+  /**
+   * Another component's configuration as a template reads it: reading a value deferred there (its
+   * own outside-world functions, or a cycle) defers the reader too, rather than printing it.
+   */
+  private static final class Readable extends java.util.AbstractMap<String, Object> {
+    private final Map<String, Object> map;
+
+    Readable(Map<String, Object> map) {
+      this.map = map;
+    }
+
+    static Object wrap(Object v) {
+      if (v instanceof DeferredValue) {
+        throw CoreLibrary.outsideWorld("atmos.Component",
+            "a value deferred in that component");
+      }
+      if (v instanceof Readable || v == UNREADABLE_OUTPUTS) {
+        return v;
+      }
+      if (v instanceof Map<?, ?> m) {
+        return new Readable(Values.map(m));
+      }
+      if (v instanceof List<?> l) {
+        List<Object> items = new ArrayList<>(l.size());
+        l.forEach(item -> items.add(wrap(item)));
+        return items;
+      }
+      return v;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return wrap(map.get(key));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      Set<Map.Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
+      map.forEach((k, v) -> entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, wrap(v))));
+      return entries;
+    }
+  }
+
+  /** A Terraform component's outputs: any read of them needs its state, so the value is deferred. */
+  private static final Map<String, Object> UNREADABLE_OUTPUTS = new java.util.AbstractMap<>() {
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      throw CoreLibrary.outsideWorld("atmos.Component",
+          "Terraform outputs");
+    }
+
+    @Override
+    public Object get(Object key) {
+      throw CoreLibrary.outsideWorld("atmos.Component",
+          "Terraform outputs");
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      throw CoreLibrary.outsideWorld("atmos.Component",
+          "Terraform outputs");
+    }
+  };
 
   private record Globals(Map<String, Map<String, Object>> sections, Map<String, Object> metadata,
       Optional<String> backendType, Optional<String> remoteStateBackendType, Optional<String> command,
@@ -234,12 +407,25 @@ public final class ComponentResolver {
     Map<String, Object> overrides = Values.map(own, "overrides");
     ShapedMap section = DESCRIBE.newMap();
     ShapedMap merged = MERGED_SHAPE.newMap();
+    Map<String, List<DeferredMerge.Pending>> deferredMerges = Map.of();
     for (int i = 0; i < MERGED.size(); i++) {
       String key = MERGED.get(i);
-      Map<String, Object> value = DeepMerge.mergeAll(strategy, globals.sections().get(key),
-          bases == NO_BASES ? null : bases.sections.get(key), Values.map(own, key),
-          OVERRIDES_MERGED[i] && !overrides.isEmpty() ? Values.map(overrides, key) : null);
+      Map<String, Object> layerGlobal = globals.sections().get(key);
+      Map<String, Object> layerBases = bases == NO_BASES ? null : bases.sections.get(key);
+      Map<String, Object> layerOwn = Values.map(own, key);
+      Map<String, Object> layerOverrides = OVERRIDES_MERGED[i] && !overrides.isEmpty() ? Values.map(overrides, key) : null;
+      Map<String, Object> value = DeepMerge.mergeAll(strategy, layerGlobal, layerBases, layerOwn, layerOverrides);
       merged.put(key, value);
+      if (manifest.functions() && DeferredMerge.SECTIONS.contains(key)) {
+        List<DeferredMerge.Pending> pending = DeferredMerge.collect(
+            java.util.Arrays.asList(layerGlobal, layerBases, layerOwn, layerOverrides));
+        if (!pending.isEmpty()) {
+          if (deferredMerges.isEmpty()) {
+            deferredMerges = new LinkedHashMap<>();
+          }
+          deferredMerges.put(key, pending);
+        }
+      }
     }
     Map<String, Object> metadata = DeepMerge.mergeAll(strategy, globals.metadata(), bases.metadata, ownMetadata);
     if (ownMetadata.containsKey("terraform_workspace") && !ownMetadata.containsKey("terraform_workspace_pattern")) {
@@ -280,9 +466,12 @@ public final class ComponentResolver {
     if (manifest.templated() || envTemplated || !config.templateSettings().leftDelimiter().equals("{{")) {
       if (config.templatesEnabled()) {
         Map<String, Object> data = templateData(merged, metadata, name, stack, manifest, folder, workspace.orElse(""));
+        versions.ifPresent(v -> data.put("version", v.references(track(manifest), config)));
         Map<String, Object> locals = Values.map(merged, "locals");
         if (!locals.isEmpty()) {
-          data.put("locals", componentLocals(manifest, name, locals, data, location));
+          Map<String, Object> resolved = componentLocals(manifest, name, locals, data, location);
+          data.put("locals", resolved);
+          merged.put("locals", resolved); // described resolved, as Atmos describes them
         }
         renderTemplates(manifest, name, merged, data, location);
       } else if (anyRenderedTemplate(merged)) {
@@ -293,12 +482,17 @@ public final class ComponentResolver {
     }
     if (manifest.functions()) {
       Map<String, Object> env = Values.map(merged, "env");
+      YamlFunctions.Locked locked = locked(manifest);
       for (String key : MERGED) {
         Object value = merged.get(key);
-        Object evaluated = functions.evaluate(value, env, location);
+        Object evaluated = functions.evaluate(value, env, metadata, locked, location);
         if (evaluated != value) {
           merged.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
         }
+      }
+      if (!deferredMerges.isEmpty()) {
+        deferredMerge(deferredMerges, merged, metadata, name, stack, manifest, folder, workspace.orElse(""), strategy,
+            location);
       }
     }
     String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
@@ -307,10 +501,13 @@ public final class ComponentResolver {
     String backendType = nonEmpty(own.get("backend_type")).or(() -> bases.backendType).or(globals::backendType).orElse("");
     Map<String, Object> backends = Values.map(merged, "backend");
     Map<String, Object> backend = new CompactMap(Values.map(backends, backendType), 1);
-    if (!backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
-      problems.warning("backend-type-mismatch", "component `" + name + "` in " + manifest.name()
-          + " has backend_type `" + backendType + "` but its backend section configures only " + backends.keySet(),
-          location, "add backend." + backendType + " or change backend_type");
+    // Atmos refuses both mismatches (ErrBackendTypeMismatch), naming the component and the stack
+    boolean terraform = type.equals("terraform");
+    if (terraform && !backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
+      problems.error("backend-type-mismatch", "component \"" + name + "\" in stack \"" + stack + "\": backend_type is \""
+          + backendType + "\" but backend: only configures " + String.join(", ", new java.util.TreeSet<>(backends.keySet()))
+          + " (" + manifest.name() + ")", location,
+          "add a `" + backendType + "` key under backend:, or change backend_type to match");
     }
     String keyName = nonEmpty(metadata.get("name")).orElse(derived ? folder : name)
         .replace("/", config.prefixSeparator());
@@ -323,6 +520,16 @@ public final class ComponentResolver {
     };
     String remoteType = nonEmpty(own.get("remote_state_backend_type")).or(() -> bases.remoteStateBackendType)
         .or(globals::remoteStateBackendType).orElse(backendType);
+    java.util.Set<String> remoteKeys = new java.util.TreeSet<>();
+    remoteKeys.addAll(Values.map(globals.sections().get("remote_state_backend")).keySet());
+    remoteKeys.addAll(Values.map(bases.sections.get("remote_state_backend")).keySet());
+    remoteKeys.addAll(Values.map(own, "remote_state_backend").keySet());
+    if (terraform && !remoteType.isEmpty() && !remoteKeys.isEmpty() && !remoteKeys.contains(remoteType)) {
+      problems.error("backend-type-mismatch", "component \"" + name + "\" in stack \"" + stack
+          + "\": remote_state_backend_type is \"" + remoteType + "\" but remote_state_backend: only configures "
+          + String.join(", ", remoteKeys) + " (" + manifest.name() + ")", location,
+          "add a `" + remoteType + "` key under remote_state_backend:, or change remote_state_backend_type to match");
+    }
     Map<String, Object> remoteBase = remoteType.equals(backendType) ? backend : Values.map(backends, remoteType);
     Map<String, Object> remote = DeepMerge.mergeAll(strategy, remoteBase,
         Values.map(globals.sections().get("remote_state_backend"), remoteType),
@@ -353,7 +560,8 @@ public final class ComponentResolver {
     // the merged sections as they are, but backend and remote_state_backend: of the chosen type only
     // (the shape, not the order of these puts, orders the describe map)
     merged.forEach((key, value) -> {
-      if (!key.equals("locals")) { // a component's locals are its templates', never described
+      // a component's own locals (with its bases') are described, as Atmos describes them, when it has any
+      if (!key.equals("locals") || !Values.map(value).isEmpty()) {
         section.put(key, value);
       }
     });
@@ -389,20 +597,28 @@ public final class ComponentResolver {
     List<String> noValue = new ArrayList<>(0);
     TemplateEngine.Failures failures = new TemplateEngine.Failures() {
       @Override
-      public void failed(String text, dev.converge.yaml.internal.template.TemplateException e) {
+      public void failed(String text, TemplateException e) {
         failed.add(e.getMessage());
       }
 
       @Override
-      public void deferred(dev.converge.model.DeferredValue value) {
+      public void deferred(DeferredValue value) {
         functions.defer(value.withLocation(location));
       }
     };
+    // the component's settings.templates.settings.env, as Atmos sets them while it renders this component
+    TemplateEngine.Scope scope = engine.component(AtmosConfig.environmentOf(
+        Values.path(Values.map(merged, "settings"), "templates", "settings", "env")));
+    if (current != null && RENDERED.stream().anyMatch(k -> Values.anyString(merged.get(k),
+        text -> text.contains("atmos.Component")))) {
+      scope = scope.readingComponents(CoreLibrary.atmos(
+          this::componentFunction));
+    }
     for (int pass = 0; pass < config.templateSettings().evaluations(); pass++) {
       boolean more = false;
       for (String key : RENDERED) {
         Map<String, Object> value = Values.map(merged, key);
-        Object rendered = TemplateEngine.renderValues(engine.component, "describe-stacks-all-sections", value, data,
+        Object rendered = TemplateEngine.renderValues(scope, "describe-stacks-all-sections", value, data,
             MissingKey.DEFAULT, failures);
         if (rendered != value) {
           merged.put(key, Values.map(rendered));
@@ -429,6 +645,28 @@ public final class ComponentResolver {
           + noValue.get(0) + "` refers to a value the component does not have and renders `<no value>`, as Atmos"
           + " renders it", location, "define the value, or use `default` in the template");
     }
+  }
+
+  /**
+   * Atmos's deferred merge ({@link DeferredMerge}): each layer's value at a path where a layer holds
+   * a tracked function, rendered and evaluated as the component's own values were, then merged.
+   */
+  private void deferredMerge(Map<String, List<DeferredMerge.Pending>> pending, ShapedMap merged,
+      Map<String, Object> metadata, String name, String stack, ManifestProcessor.Manifest manifest, String folder,
+      String workspace, ListMergeStrategy strategy, SourceLocation location) {
+    boolean render = config.templatesEnabled();
+    Map<String, Object> data = render ? templateData(merged, metadata, name, stack, manifest, folder, workspace) : Map.of();
+    TemplateEngine.Scope scope = engine.component(AtmosConfig.environmentOf(
+        Values.path(Values.map(merged, "settings"), "templates", "settings", "env")));
+    Map<String, Object> env = Values.map(merged, "env");
+    java.util.function.UnaryOperator<Object> evaluate = value -> {
+      Object rendered = render ? TemplateEngine.renderValues(scope, "describe-stacks-all-sections", value, data,
+          MissingKey.DEFAULT, (text, e) -> { }) : value;
+      Object evaluated = functions.evaluate(rendered, env, metadata, location);
+      return evaluated == YamlFunctions.UNSET ? null : evaluated;
+    };
+    pending.forEach((key, paths) -> merged.put(key, DeferredMerge.apply(Values.map(merged, key), paths, evaluate,
+        strategy)));
   }
 
   private static boolean mentionsNoValue(Object value) {

@@ -68,6 +68,8 @@ public final class ManifestProcessor {
   private final Problems problems;
   private final ParsedFiles shared;
   private final TemplateEngine engine;
+  /** Evaluates the YAML functions of a file's locals ({@code !env}, ...), as Atmos does before their templates. */
+  private final YamlFunctions functions;
   private final Map<String, Optional<ParsedFile>> parsed = new HashMap<>();
   private final Map<String, List<String>> resolvedFromBase = new HashMap<>();
   private final Map<String, List<String>> resolvedRelative = new HashMap<>();
@@ -79,12 +81,13 @@ public final class ManifestProcessor {
    * templates with the load's engine.
    */
   ManifestProcessor(SourceTree tree, AtmosConfig config, Problems problems, ParsedFiles shared,
-      TemplateEngine engine) {
+      TemplateEngine engine, YamlFunctions functions) {
     this.tree = tree;
     this.config = config;
     this.problems = problems;
     this.shared = shared;
     this.engine = engine;
+    this.functions = functions;
   }
 
   /**
@@ -98,7 +101,8 @@ public final class ManifestProcessor {
 
     private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
 
-    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine) {
+    private Parse get(String path, SourceTree tree, String basePath, TemplateEngine engine, YamlFunctions functions,
+        boolean schema) {
       return files.computeIfAbsent(path, p -> {
         Problems found = new Problems();
         Optional<String> text = tree.readText(p, found);
@@ -107,7 +111,7 @@ public final class ManifestProcessor {
         }
         Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
             .flatMap(f -> Includes.resolve(f, tree, basePath, found))
-            .map(f -> ParsedFile.of(f, found, engine));
+            .map(f -> ParsedFile.of(f, found, engine, functions.reporting(found), schema));
         return new Parse(true, file, found.all());
       });
     }
@@ -141,7 +145,8 @@ public final class ManifestProcessor {
       List<Contribution> files,
       Map<String, SourceLocation> definitions,
       boolean templated,
-      boolean functions) {}
+      boolean functions,
+      Map<String, Object> locals) {}
 
   /**
    * A parsed, shape-checked stack file: its map and the locations the processor reports, taken from
@@ -149,10 +154,12 @@ public final class ManifestProcessor {
    */
   private record ParsedFile(Map<String, Object> raw, SourceLocation at, SourceLocation importAt,
       List<SourceLocation> importEntries, Map<String, SourceLocation> components, boolean templated,
-      boolean functions) {
+      boolean functions, Map<String, Object> locals) {
 
-    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine) {
+    static ParsedFile of(YamlFile file, Problems problems, TemplateEngine engine, YamlFunctions functions,
+        boolean schema) {
       Map<String, Object> raw;
+      Map<String, Object> locals = Map.of();
       if (file.value() == null) {
         raw = Map.of();
       } else if (!(file.value() instanceof Map)) {
@@ -161,8 +168,10 @@ public final class ManifestProcessor {
         raw = Map.of();
       } else {
         raw = Values.map(file.value());
-        StructureCheck.check(file, raw, problems);
-        raw = FileLocals.apply(raw, file, engine, problems);
+        StructureCheck.check(file, raw, problems, schema);
+        FileLocals.Applied applied = FileLocals.applyAndDescribe(raw, file, engine, functions, problems);
+        raw = applied.raw();
+        locals = applied.locals();
       }
       List<SourceLocation> entries = new ArrayList<>();
       if (raw.get("import") instanceof List<?> list) {
@@ -177,7 +186,7 @@ public final class ManifestProcessor {
         }
       }
       return new ParsedFile(raw, file.location(), file.valueLocation(List.of("import")), entries, components,
-          file.templated(), file.functions());
+          file.templated(), file.functions(), locals);
     }
 
     SourceLocation importEntry(int index) {
@@ -203,8 +212,10 @@ public final class ManifestProcessor {
   /** Reads the top-level manifest at {@code path} (repo-relative). */
   public Manifest process(String path) {
     FileResult result = processFile(path, Map.of(), Layers.NONE, Map::of, List.of(), null);
+    // the manifest's own locals, as describe locals shows them (a templated manifest's: none kept)
+    Map<String, Object> locals = parsed.getOrDefault(path, Optional.empty()).map(ParsedFile::locals).orElse(Map.of());
     return new Manifest(path, manifestName(path), result.document(), List.copyOf(new TreeSet<>(result.imports())),
-        result.files(), result.definitions(), result.templated(), result.functions());
+        result.files(), result.definitions(), result.templated(), result.functions(), locals);
   }
 
   private Optional<ParsedFile> parse(String path, Map<String, Object> context, SourceLocation from) {
@@ -212,7 +223,7 @@ public final class ManifestProcessor {
     if (!template) {
       Optional<ParsedFile> known = parsed.get(path);
       if (known == null) {
-        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine);
+        ParsedFiles.Parse parse = shared.get(path, tree, config.basePath(), engine, functions, config.manifestSchema());
         if (!parse.exists()) {
           missing(path, from);
         }
@@ -222,7 +233,8 @@ public final class ManifestProcessor {
       }
       return known;
     }
-    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine));
+    return parseTemplate(path, context, from).map(f -> ParsedFile.of(f, problems, engine, functions,
+        config.manifestSchema()));
   }
 
   /**

@@ -139,11 +139,13 @@ public final class RepositoryLoader {
     }
     ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
     TemplateEngine engine = TemplateFunctions.engine(config, environment, revision);
-    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine));
+    List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine,
+        new YamlFunctions(environment, exec, deferred, problems)));
 
     // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
     // reads, merges and resolves the manifests it claims, sharing the parsed files.
-    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine), Reader::read);
+    Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
+    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions), Reader::read);
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
     for (Read read : reads) {
@@ -210,9 +212,11 @@ public final class RepositoryLoader {
     private final ManifestProcessor processor;
     private final ComponentResolver resolver;
 
-    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine) {
-      processor = new ManifestProcessor(tree, config, found, parsed, engine);
-      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred);
+    Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine,
+        Optional<VersionLock> versions) {
+      processor = new ManifestProcessor(tree, config, found, parsed, engine,
+          new YamlFunctions(environment, exec, deferred, found));
+      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred, versions);
     }
 
     Read read(String path) {
@@ -716,7 +720,7 @@ public final class RepositoryLoader {
       TreeSet<String> stacks = stacksByManifest.getOrDefault(m.name(), new TreeSet<>());
       result.add(StackManifest.builder().name(m.name()).path(m.path())
           .explicitName(Values.string(m.document(), "name")).addAllImports(m.imports())
-          .putAllDocument(nullFree(m.document())).addAllStacks(stacks).build());
+          .putAllDocument(nullFree(m.document())).addAllStacks(stacks).putAllLocals(nullFree(m.locals())).build());
     }
     result.sort(Comparator.comparing(StackManifest::name));
     return result;

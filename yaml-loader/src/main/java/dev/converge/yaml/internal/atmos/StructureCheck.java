@@ -26,7 +26,42 @@ final class StructureCheck {
 
   private StructureCheck() {}
 
+  /**
+   * The keys Atmos's stack manifest schema ({@code pkg/datafetcher/schema/atmos/manifest/1.0.json})
+   * allows in each component-type section, which it closes ({@code additionalProperties: false}).
+   */
+  static final Map<String, Set<String>> SCHEMA_SECTION_KEYS = Map.of(
+      "terraform", Set.of("backend", "backend_type", "command", "dependencies", "depends_on", "env", "generate", "hooks",
+          "locals", "overrides", "providers", "provision", "remote_state_backend", "remote_state_backend_type",
+          "required_providers", "required_version", "retry", "settings", "vars"),
+      "helmfile", Set.of("command", "dependencies", "env", "hooks", "locals", "overrides", "plugins", "provision", "retry",
+          "settings", "vars"),
+      "packer", Set.of("command", "dependencies", "env", "locals", "overrides", "provision", "retry", "settings", "vars"));
+
   static void check(YamlFile file, Map<String, Object> raw, Problems problems) {
+    check(file, raw, problems, false);
+  }
+
+  /**
+   * @param schema atmos.yaml configures {@code schemas.atmos.manifest}: Atmos then validates each
+   *     manifest against it, and a key its closed sections do not allow is an error, as there
+   */
+  static void check(YamlFile file, Map<String, Object> raw, Problems problems, boolean schema) {
+    if (schema) {
+      SCHEMA_SECTION_KEYS.forEach((type, allowed) -> {
+        if (raw.get(type) instanceof Map<?, ?> section) {
+          for (Object key : section.keySet()) {
+            String k = String.valueOf(key);
+            if (!allowed.contains(k)) {
+              problems.error("manifest-schema", "`" + type + "." + k + "` is not allowed by Atmos's stack manifest schema"
+                  + " (additional properties are not allowed in `" + type + "`)" + DidYouMean.hint(k, allowed),
+                  file.location(List.of(type, k)), "remove or rename it; schemas.atmos.manifest in atmos.yaml validates"
+                  + " every manifest");
+            }
+          }
+        }
+      });
+    }
     for (Map.Entry<String, Object> e : raw.entrySet()) {
       String key = e.getKey();
       if (!TOP_LEVEL.contains(key)) {

@@ -31,13 +31,33 @@ final class TemplateEngine {
     final Set<String> names;
     final String left;
     final String right;
-    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Object> parsed;
+
+    /** Whether {@code atmos.Component} is bound to the configuration of the stack's components. */
+    final boolean readsComponents;
 
     Scope(Map<String, TemplateFunction> functions, String left, String right) {
-      this.functions = Map.copyOf(functions);
-      this.names = this.functions.keySet();
+      this(Map.copyOf(functions), left, right, new ConcurrentHashMap<>(), false);
+    }
+
+    private Scope(Map<String, TemplateFunction> functions, String left, String right, Map<String, Object> parsed,
+        boolean readsComponents) {
+      this.functions = functions;
+      this.names = functions.keySet();
       this.left = left;
       this.right = right;
+      this.parsed = parsed;
+      this.readsComponents = readsComponents;
+    }
+
+    /**
+     * This scope with {@code atmos.Component} bound ({@code atmos} replaced), sharing its parses:
+     * a template's parse depends on the names only.
+     */
+    Scope readingComponents(TemplateFunction atmos) {
+      Map<String, TemplateFunction> bound = new java.util.HashMap<>(functions);
+      bound.put("atmos", atmos);
+      return new Scope(Map.copyOf(bound), left, right, parsed, true);
     }
 
     /** Whether {@code text} holds an action: its left delimiter. */
@@ -77,8 +97,32 @@ final class TemplateEngine {
    *     the others use Go's {@code {{} and {@code }}}, as Atmos's {@code ProcessTmpl} does
    */
   TemplateEngine(Map<String, TemplateFunction> all, Map<String, TemplateFunction> component, String left, String right) {
+    this(all, extra -> component, left, right);
+  }
+
+  /**
+   * @param component the component scope's functions, given the environment variables a component
+   *     adds ({@code settings.templates.settings.env}); called with none for {@link #component}
+   */
+  TemplateEngine(Map<String, TemplateFunction> all,
+      java.util.function.Function<Map<String, String>, Map<String, TemplateFunction>> component, String left,
+      String right) {
     this.all = new Scope(all, "{{", "}}");
-    this.component = new Scope(component, left, right);
+    this.componentFunctions = component;
+    this.component = new Scope(component.apply(Map.of()), left, right);
+  }
+
+  private final java.util.function.Function<Map<String, String>, Map<String, TemplateFunction>> componentFunctions;
+  /** Component scopes with added environment variables, one per distinct set (few in any repository). */
+  private final Map<Map<String, String>, Scope> withEnvironment = new ConcurrentHashMap<>();
+
+  /** The component scope, with {@code extra} environment variables for {@code env} and friends; itself when none. */
+  Scope component(Map<String, String> extra) {
+    if (extra.isEmpty()) {
+      return component;
+    }
+    return withEnvironment.computeIfAbsent(Map.copyOf(extra),
+        e -> new Scope(componentFunctions.apply(e), component.left, component.right));
   }
 
   /** Renders one text; a text without {@code {{} is itself. */
@@ -127,13 +171,19 @@ final class TemplateEngine {
       return text;
     }
     DeferredValue deferred = text.contains("atmos.") ? deferredOf(text) : null;
-    if (deferred != null) {
+    // a bound atmos.Component reads the stack's other components; what it cannot read is deferred
+    boolean tryIt = deferred != null && scope.readsComponents && deferred.function().equals("atmos.Component");
+    if (deferred != null && !tryIt) {
       failures.deferred(deferred);
       return deferred;
     }
     try {
       return render(scope, name, text, data, missingKey);
     } catch (TemplateException e) {
+      if (tryIt && e.getMessage().contains(dev.converge.yaml.internal.template.library.CoreLibrary.OUTSIDE_WORLD)) {
+        failures.deferred(deferred);
+        return deferred;
+      }
       failures.failed(text, e);
       return text;
     }

@@ -20,8 +20,16 @@ final class TemplateFunctions {
   static TemplateEngine engine(AtmosConfig config, Map<String, String> environment, Revision revision) {
     Instant now = revision.committedAt().orElse(Instant.EPOCH);
     AtmosConfig.TemplateSettings settings = config.templateSettings();
-    return new TemplateEngine(CoreLibrary.functions(now, environment, true, true),
-        CoreLibrary.functions(now, environment, settings.sprig(), settings.gomplate()), settings.leftDelimiter(),
-        settings.rightDelimiter());
+    // component templates see atmos.yaml's templates.settings.env over the load's environment, and a
+    // component's own settings.templates.settings.env over both, as Atmos sets them while it renders
+    java.util.function.Function<Map<String, String>, Map<String, dev.converge.yaml.internal.template.TemplateFunction>>
+        component = extra -> {
+          Map<String, String> env = new java.util.HashMap<>(environment);
+          env.putAll(settings.env());
+          env.putAll(extra);
+          return CoreLibrary.functions(now, env, settings.sprig(), settings.gomplate());
+        };
+    return new TemplateEngine(CoreLibrary.functions(now, environment, true, true), component,
+        settings.leftDelimiter(), settings.rightDelimiter());
   }
 }

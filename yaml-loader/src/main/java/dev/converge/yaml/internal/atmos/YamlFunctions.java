@@ -3,8 +3,7 @@ package dev.converge.yaml.internal.atmos;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.problem.Problems;
-import dev.converge.yaml.internal.yaml.YamlFile;
-import dev.converge.yaml.internal.yaml.YamlReader;
+import dev.converge.yaml.internal.yaml.JsonText;
 import dev.converge.yaml.internal.yaml.YamlTags;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       then the default, else the empty string;</li>
  *   <li>{@code !template json}: the JSON decoded to a value, or the text itself when it is not JSON;</li>
  *   <li>{@code !unset}: the key is removed from its map (or the item from its list);</li>
+ *   <li>{@code !tags}, {@code !labels}, {@code !labels.keys}, {@code !labels.values} (bare, no
+ *       argument): the component's merged {@code metadata.tags} (its strings) and
+ *       {@code metadata.labels} (its string values; keys and values in key order);</li>
  *   <li>every other function ({@code !terraform.output}, {@code !terraform.state}, {@code !store},
  *       {@code !store.get}, {@code !secret}, {@code !aws.*}, {@code !exec}, {@code !repo-root},
  *       {@code !cwd}, {@code !git.*}, {@code !random}, and {@code !exec} unless the embedder enabled it) needs the outside world or the machine
@@ -78,18 +80,28 @@ final class YamlFunctions {
     this.problems = problems;
   }
 
+  /** The same functions, reporting their problems to {@code other} (a parse's own problems). */
+  YamlFunctions reporting(Problems other) {
+    return new YamlFunctions(environment, exec, tally, other);
+  }
+
   /** Counts a value deferred elsewhere (a template calling the outside world) in the load's warning. */
   void defer(DeferredValue value) {
     tally.add(value);
   }
 
-  /** Whether {@code text} starts with one of Atmos's function tags, as a word. */
+  /**
+   * Whether {@code text} starts with one of Atmos's function tags, as a whole tag name: what follows
+   * may not continue a name (a letter, digit, {@code .}, {@code -} or {@code _}), as Atmos's
+   * {@code matchesTag} has it, so {@code !template["a"]} (a template's {@code {{-} ate the blank)
+   * is {@code !template} while {@code !environment} is no function.
+   */
   static Optional<String> functionOf(String text) {
     if (text.isEmpty() || text.charAt(0) != '!') {
       return Optional.empty();
     }
     int end = 1;
-    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+    while (end < text.length() && continuesName(text.charAt(end))) {
       end++;
     }
     String tag = text.substring(0, end);
@@ -101,22 +113,71 @@ final class YamlFunctions {
    * the paths that change. {@code env} is the component's own env section, for {@code !env}.
    */
   Object evaluate(Object value, Map<String, Object> env, SourceLocation at) {
+    return evaluate(value, env, Map.of(), at);
+  }
+
+  /**
+   * {@code value} with every function evaluated or deferred; {@code metadata} is the component's
+   * merged metadata, for {@code !tags} and {@code !labels}.
+   */
+  Object evaluate(Object value, Map<String, Object> env, Map<String, Object> metadata, SourceLocation at) {
+    return evaluate(value, env, metadata, null, at);
+  }
+
+  /** The versions a stack's track locks, for {@code !version}: the track and each name's version. */
+  record Locked(String track, String file, Map<String, String> versions) {}
+
+  /**
+   * {@code value} with every function evaluated or deferred; {@code locked} is what the Version
+   * Tracker's lock file holds for the stack's track (null when there is no lock file: {@code !version}
+   * is then deferred).
+   */
+  Object evaluate(Object value, Map<String, Object> env, Map<String, Object> metadata, Locked locked, SourceLocation at) {
     return Values.rewrite(value, leaf -> {
       if (!(leaf instanceof String text)) {
         return leaf;
       }
       Optional<String> function = functionOf(text);
-      return function.isEmpty() ? text : call(function.get(), text.substring(function.get().length()).strip(), env, at);
+      if (function.isPresent() && function.get().equals("!version") && locked != null) {
+        return version(text.substring(function.get().length()).strip(), locked, at);
+      }
+      return function.isEmpty() ? text
+          : call(function.get(), text.substring(function.get().length()).strip(), env, metadata, text, at);
     }, UNSET);
+  }
+
+  /** Atmos's {@code ResolveLocked}: the version locked for the name in the stack's track, else an error. */
+  private Object version(String name, Locked locked, SourceLocation at) {
+    String version = locked.versions().get(name);
+    if (version != null) {
+      return version;
+    }
+    problems.error("version-not-locked", "`!version " + name + "`: " + name + " is not locked in track `"
+        + locked.track() + "` of " + locked.file() + " (version not locked)", at,
+        "lock it (`atmos version lock`), or assert another track in the stack's `version: {track: ...}`");
+    return "";
+  }
+
+  private static boolean continuesName(char c) {
+    return c == '.' || c == '-' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** Stands for a removed key or item ({@code !unset}) on its way up to its map or list. */
   static final Object UNSET = new Object();
 
-  private Object call(String function, String argument, Map<String, Object> env, SourceLocation at) {
+  private Object call(String function, String argument, Map<String, Object> env, Map<String, Object> metadata,
+      String text, SourceLocation at) {
     switch (function) {
       case "!unset":
         return UNSET;
+      case "!tags":
+        return argument.isEmpty() ? strings(metadata.get("tags")) : text; // Atmos matches the bare tag only
+      case "!labels":
+        return argument.isEmpty() ? labels(metadata) : text;
+      case "!labels.keys":
+        return argument.isEmpty() ? List.copyOf(new TreeMap<>(labels(metadata)).keySet()) : text;
+      case "!labels.values":
+        return argument.isEmpty() ? List.copyOf(new TreeMap<>(labels(metadata)).values()) : text;
       case "!env":
         return env(argument, env, at);
       case "!template":
@@ -129,6 +190,28 @@ final class YamlFunctions {
         tally.add(deferred);
         return deferred;
     }
+  }
+
+  /** The string items of a list (Atmos's {@code tags.ToStringSlice}); anything else is no items. */
+  private static List<Object> strings(Object value) {
+    List<Object> result = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.stream().filter(String.class::isInstance).forEach(result::add);
+    }
+    return result;
+  }
+
+  /** The string-valued entries of metadata.labels (Atmos's {@code tags.ToStringMap}). */
+  private static Map<String, Object> labels(Map<String, Object> metadata) {
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    if (metadata.get("labels") instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if (v instanceof String s) {
+          result.put(String.valueOf(k), s);
+        }
+      });
+    }
+    return result;
   }
 
   private Object env(String argument, Map<String, Object> env, SourceLocation at) {
@@ -165,20 +248,9 @@ final class YamlFunctions {
     }
   }
 
+  /** JSON decoded as Go's {@code json.Unmarshal} decodes it, else the text itself (Atmos's {@code !template}). */
   private static Object template(String argument) {
-    if (argument.isEmpty()) {
-      return argument;
-    }
-    char c = argument.charAt(0);
-    if (c == '{' || c == '[' || c == '"' || Character.isDigit(c) || c == '-' || argument.equals("true")
-        || argument.equals("false") || argument.equals("null")) {
-      Problems ignored = new Problems();
-      Optional<YamlFile> json = YamlReader.read("!template", argument, ignored);
-      if (json.isPresent() && !ignored.hasErrors()) {
-        return json.get().value();
-      }
-    }
-    return argument;
+    return JsonText.parseOr(argument, argument);
   }
 
   /** Words separated by blanks; single or double quotes group a word. */

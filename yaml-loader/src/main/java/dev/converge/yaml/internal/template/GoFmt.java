@@ -619,6 +619,10 @@ public final class GoFmt {
         buf.append("<nil>");
         return;
       }
+      if (v instanceof GoStringer s && (verb == 'v' || verb == 's' || verb == 'q')) {
+        fmtString(s.goString(), verb);
+        return;
+      }
       if (v instanceof String) {
         fmtString((String) v, verb);
       } else if (v instanceof Boolean) {

@@ -62,6 +62,9 @@ public final class GoValues {
     if (value == null) {
       return "<nil>";
     }
+    if (value instanceof GoStringer s) {
+      return s.goTypeName();
+    }
     if (value instanceof String) {
       return "string";
     }

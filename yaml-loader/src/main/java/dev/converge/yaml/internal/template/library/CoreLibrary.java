@@ -4,8 +4,7 @@ import dev.converge.yaml.internal.template.GoValues;
 import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.yaml.internal.template.TemplateFunction;
 import dev.converge.yaml.internal.value.CompactMap;
-import dev.converge.yaml.internal.yaml.YamlFile;
-import dev.converge.yaml.internal.yaml.YamlReader;
+import dev.converge.yaml.internal.yaml.JsonText;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +27,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The functions Atmos repositories use most from Sprig ({@code Masterminds/sprig/v3}), Gomplate's
  * {@code env}, {@code strings}, {@code conv}, {@code coll}, {@code math} and {@code data}
- * namespaces (the last three after the library on branch wt-funcs), and {@code atmos.*}, with Sprig's
+ * namespaces (the last three after the library on branch wt-funcs), Sprig's date functions
+ * ({@link GoTime}), Helm's {@code toYaml}/{@code fromYaml} ({@link GoYaml}), {@code semver} and
+ * {@code semverCompare} ({@link Semver}), the {@code must*} variants, and {@code atmos.*}, with Sprig's
  * semantics (argument order: the piped value last; {@code default} and {@code empty} by Go's
  * emptiness). Pure: {@code now} is the instant and {@code env} the environment given to
  * {@link #functions}; functions that need randomness or the outside world ({@code uuidv4},
@@ -48,11 +49,28 @@ public final class CoreLibrary {
     if (gomplate) {
       gomplate(f, environment);
     }
-    f.put("atmos", args -> namespace(Map.of(
-        "Component", outside("atmos.Component", "Terraform outputs and other stacks' components"),
-        "Store", outside("atmos.Store", "a store"),
-        "GomplateDatasource", outside("atmos.GomplateDatasource", "a Gomplate datasource"))));
+    f.put("atmos", atmos(outside("atmos.Component", "Terraform outputs and other stacks' components")));
     return Map.copyOf(f);
+  }
+
+  /** What every refusal of a function that needs the outside world says; a renderer defers such a value. */
+  public static final String OUTSIDE_WORLD = "which Converge does not read while it loads";
+
+  /**
+   * The {@code atmos} namespace with {@code component} as {@code atmos.Component}: a loader binds one
+   * that reads the configuration of a component of the same stack, and fails with
+   * {@link #outsideWorld} for the rest (Terraform outputs, other stacks).
+   */
+  public static TemplateFunction atmos(TemplateFunction component) {
+    return args -> namespace(Map.of(
+        "Component", component,
+        "Store", outside("atmos.Store", "a store"),
+        "GomplateDatasource", outside("atmos.GomplateDatasource", "a Gomplate datasource")));
+  }
+
+  /** The refusal of a function that reads {@code what}, which the renderer turns into a deferred value. */
+  public static TemplateException outsideWorld(String name, String what) {
+    return new TemplateException(name + " reads " + what + ", " + OUTSIDE_WORLD);
   }
 
   private static Map<String, Object> namespace(Map<String, TemplateFunction> functions) {
@@ -61,7 +79,7 @@ public final class CoreLibrary {
 
   private static TemplateFunction outside(String name, String what) {
     return args -> {
-      throw new TemplateException(name + " reads " + what + ", which Converge does not read while it loads");
+      throw outsideWorld(name, what);
     };
   }
 
@@ -69,8 +87,7 @@ public final class CoreLibrary {
     // environment and time, given
     f.put("env", args -> env.getOrDefault(text(arg(args, 1, "env", 0)), ""));
     f.put("expandenv", args -> expand(text(arg(args, 1, "expandenv", 0)), env));
-    f.put("now", args -> now);
-    f.put("unixEpoch", args -> Long.toString(instant(arg(args, 1, "unixEpoch", 0)).getEpochSecond()));
+    dates(f, now);
     // defaults and flow
     f.put("default", args -> {
       count(args, 1, 2, "default");
@@ -184,6 +201,13 @@ public final class CoreLibrary {
     f.put("toPrettyJson", args -> GoJson.write(arg(args, 1, "toPrettyJson", 0), true, "  "));
     f.put("fromJson", args -> fromJson(text(arg(args, 1, "fromJson", 0)), false));
     f.put("mustFromJson", args -> fromJson(text(arg(args, 1, "mustFromJson", 0)), true));
+    f.put("toYaml", args -> trimNewline(GoYaml.write(arg(args, 1, "toYaml", 0))));
+    f.put("mustToYaml", args -> trimNewline(GoYaml.write(arg(args, 1, "mustToYaml", 0))));
+    f.put("fromYaml", args -> fromYaml(text(arg(args, 1, "fromYaml", 0)), false));
+    f.put("fromYamlArray", args -> fromYaml(text(arg(args, 1, "fromYamlArray", 0)), true));
+    f.put("semver", args -> Semver.parse(text(arg(args, 1, "semver", 0))).toMap());
+    f.put("semverCompare", args -> Semver.satisfies(text(arg(args, 2, "semverCompare", 0)),
+        Semver.parse(text(args.get(1)))));
     f.put("b64enc", args -> Base64.getEncoder().encodeToString(text(arg(args, 1, "b64enc", 0)).getBytes(StandardCharsets.UTF_8)));
     f.put("b64dec", args -> {
       try {
@@ -352,6 +376,17 @@ public final class CoreLibrary {
       });
     }
     f.put("getHostByName", outside("getHostByName", "DNS"));
+    // Sprig's must* variants return an error where the plain one would panic or, for the regex and
+    // JSON functions, swallow it; here the plain ones already fail the template, so each must* is
+    // the same function under its own name (its arity message names the plain one)
+    for (String name : List.of("toJson", "toRawJson", "toPrettyJson", "regexMatch", "regexFind", "regexFindAll",
+        "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit", "append", "prepend", "first", "last", "rest",
+        "initial", "reverse", "uniq", "without", "has", "compact", "merge", "mergeOverwrite", "deepCopy")) {
+      String must = "must" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      if (f.containsKey(name) && !f.containsKey(must)) {
+        f.put(must, f.get(name));
+      }
+    }
   }
 
   private static void gomplate(Map<String, TemplateFunction> f, Map<String, String> env) {
@@ -540,7 +575,144 @@ public final class CoreLibrary {
     if (v instanceof Instant i) {
       return i;
     }
-    throw new TemplateException("expected a time, got " + GoValues.typeName(v));
+    if (v instanceof GoTime t) {
+      return t.instant();
+    }
+    throw new TemplateException("wrong type for value; expected time.Time; got " + GoValues.typeName(v));
+  }
+
+  /**
+   * Sprig's date functions ({@code date.go}) over the injected {@code now}, never the wall clock:
+   * {@code now} is that instant in Go's Local zone, which is UTC here (a load reads no machine's
+   * zone); "time.Now()" in Sprig's fallbacks ({@code date} of a non-time, {@code ago}) is it too.
+   * Layouts are Go's reference layouts ({@code "2006-01-02"}), durations Go's.
+   */
+  private static void dates(Map<String, TemplateFunction> f, Instant now) {
+    GoTime current = GoTime.of(now, GoTime.LOCAL);
+    f.put("now", args -> {
+      count(args, 0, 0, "now");
+      return current;
+    });
+    f.put("unixEpoch", args -> Long.toString(instant(arg(args, 1, "unixEpoch", 0)).getEpochSecond()));
+    f.put("date", args -> time(arg(args, 2, "date", 1), current).in(GoTime.LOCAL).format(text(args.get(0))));
+    f.put("dateInZone", args -> time(arg(args, 3, "dateInZone", 1), current).in(zoneOrUtc(text(args.get(2))))
+        .format(text(args.get(0))));
+    f.put("htmlDate", args -> time(arg(args, 1, "htmlDate", 0), current).in(GoTime.LOCAL).format("2006-01-02"));
+    f.put("htmlDateInZone", args -> time(arg(args, 2, "htmlDateInZone", 0), current).in(zoneOrUtc(text(args.get(1))))
+        .format("2006-01-02"));
+    f.put("dateModify", args -> {
+      GoTime t = goTime(arg(args, 2, "dateModify", 1));
+      try {
+        return t.plusNanos(GoTime.parseDuration(text(args.get(0))));
+      } catch (TemplateException e) {
+        return t;
+      }
+    });
+    f.put("mustDateModify", args -> goTime(arg(args, 2, "mustDateModify", 1))
+        .plusNanos(GoTime.parseDuration(text(args.get(0)))));
+    f.put("duration", args -> {
+      Object v = arg(args, 1, "duration", 0);
+      long seconds = 0;
+      if (v instanceof String str) {
+        try {
+          seconds = Long.parseLong(str);
+        } catch (NumberFormatException e) {
+          seconds = 0;
+        }
+      } else if (v instanceof Long || v instanceof Integer) {
+        seconds = ((Number) v).longValue();
+      }
+      return GoTime.durationString(seconds * 1_000_000_000L); // wraps on overflow, as Go's Duration does
+    });
+    f.put("durationRound", args -> {
+      Object v = arg(args, 1, "durationRound", 0);
+      long nanos = 0;
+      if (v instanceof String str) {
+        try {
+          nanos = GoTime.parseDuration(str);
+        } catch (TemplateException e) {
+          nanos = 0;
+        }
+      } else if (v instanceof Long || v instanceof Integer) {
+        nanos = ((Number) v).longValue();
+      } else if (v instanceof GoTime || v instanceof Instant) {
+        nanos = java.time.Duration.between(instant(v), now).toNanos();
+      }
+      return durationRound(nanos);
+    });
+    f.put("ago", args -> {
+      GoTime t = time(arg(args, 1, "ago", 0), current);
+      long nanos = java.time.Duration.between(t.instant(), now).toNanos();
+      return GoTime.durationString(roundToSecond(nanos));
+    });
+    f.put("toDate", args -> {
+      try {
+        return GoTime.parse(text(arg(args, 2, "toDate", 0)), text(args.get(1)), GoTime.LOCAL);
+      } catch (TemplateException e) {
+        return GoTime.ZERO;
+      }
+    });
+    f.put("mustToDate", args -> GoTime.parse(text(arg(args, 2, "mustToDate", 0)), text(args.get(1)), GoTime.LOCAL));
+  }
+
+  /** A time argument of Sprig's formatDate: a time, or Unix seconds; anything else is "now". */
+  private static GoTime time(Object v, GoTime now) {
+    if (v instanceof GoTime t) {
+      return t;
+    }
+    if (v instanceof Instant i) {
+      return GoTime.of(i, GoTime.LOCAL);
+    }
+    if (v instanceof Long || v instanceof Integer) {
+      return GoTime.of(Instant.ofEpochSecond(((Number) v).longValue()), GoTime.LOCAL);
+    }
+    return now;
+  }
+
+  /** A time where Go's signature wants a time.Time. */
+  private static GoTime goTime(Object v) {
+    if (v instanceof GoTime t) {
+      return t;
+    }
+    if (v instanceof Instant i) {
+      return GoTime.of(i, GoTime.LOCAL);
+    }
+    throw new TemplateException("wrong type for value; expected time.Time; got " + GoValues.typeName(v));
+  }
+
+  /** Sprig falls back to UTC when the zone is unknown. */
+  private static java.time.ZoneId zoneOrUtc(String name) {
+    try {
+      return GoTime.zone(name);
+    } catch (TemplateException e) {
+      return java.time.ZoneOffset.UTC;
+    }
+  }
+
+  /** Go's {@code Duration.Round(time.Second)}: halfway values away from zero. */
+  private static long roundToSecond(long nanos) {
+    long second = 1_000_000_000L;
+    long r = nanos % second;
+    long down = nanos - r;
+    if (nanos < 0) {
+      return -r + -r < second ? down : down - second;
+    }
+    return r + r < second ? down : down + second;
+  }
+
+  /** Sprig's {@code durationRound}: the largest whole unit (y, mo, d, h, m, s) of the absolute duration. */
+  private static String durationRound(long nanos) {
+    java.math.BigInteger u = java.math.BigInteger.valueOf(nanos).abs();
+    long hour = 3_600_000_000_000L;
+    long[] sizes = {hour * 24 * 365, hour * 24 * 30, hour * 24, hour, 60_000_000_000L, 1_000_000_000L};
+    String[] units = {"y", "mo", "d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      java.math.BigInteger size = java.math.BigInteger.valueOf(sizes[i]);
+      if (u.compareTo(size) > 0) {
+        return u.divide(size) + units[i];
+      }
+    }
+    return "0s";
   }
 
   /** Sprig's (and Go template's) emptiness: nil, false, 0, "", and empty lists and maps. */
@@ -769,16 +941,50 @@ public final class CoreLibrary {
     return out.toString();
   }
 
-  private static Object fromJson(String text, boolean must) {
+  private static String trimNewline(String text) {
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /**
+   * Helm's {@code fromYaml} (a map) and {@code fromYamlArray} (a list): on a parse error, or a
+   * document of the other kind, the map holds the message under {@code Error}, the list as its one item.
+   */
+  private static Object fromYaml(String text, boolean array) {
     dev.converge.yaml.internal.problem.Problems problems = new dev.converge.yaml.internal.problem.Problems();
-    Optional<YamlFile> parsed = YamlReader.read("fromJson", text, problems);
-    if (parsed.isEmpty() || problems.hasErrors()) {
+    Optional<dev.converge.yaml.internal.yaml.YamlFile> parsed =
+        dev.converge.yaml.internal.yaml.YamlReader.read("fromYaml", text, problems);
+    Object value = parsed.isEmpty() || problems.hasErrors() ? null : parsed.get().value();
+    String error = problems.hasErrors() ? "error converting YAML to JSON: " + problems.all().get(0).message() : null;
+    if (array) {
+      if (error == null && (value == null || value instanceof List)) {
+        return value == null ? new ArrayList<>() : value;
+      }
+      return new ArrayList<>(List.of(error != null ? error
+          : "error unmarshaling JSON: json: cannot unmarshal " + jsonKind(value) + " into Go value of type []interface {}"));
+    }
+    if (error == null && (value == null || value instanceof Map)) {
+      return value == null ? new CompactMap() : value;
+    }
+    Map<String, Object> m = new CompactMap();
+    m.put("Error", error != null ? error
+        : "error unmarshaling JSON: json: cannot unmarshal " + jsonKind(value)
+            + " into Go value of type map[string]interface {}");
+    return m;
+  }
+
+  private static String jsonKind(Object value) {
+    return value instanceof List ? "array" : value instanceof String ? "string" : value instanceof Boolean ? "bool"
+        : value instanceof Map ? "object" : "number";
+  }
+
+  private static Object fromJson(String text, boolean must) {
+    if (!JsonText.isJson(text)) { // strict, as Go's json.Unmarshal: `{a: 1}` is YAML, not JSON
       if (must) {
         throw new TemplateException("invalid character in JSON: " + text);
       }
       return Map.of();
     }
-    return parsed.get().value();
+    return JsonText.parseOr(text, null);
   }
 
   private static String hash(String algorithm, String text) {

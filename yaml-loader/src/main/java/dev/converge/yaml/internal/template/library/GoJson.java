@@ -63,6 +63,8 @@ final class GoJson {
       }
       newline(out, indent, depth);
       out.append(']');
+    } else if (value instanceof GoTime t) {
+      string(out, t.format(GoTime.RFC3339_NANO), html); // Go's Time.MarshalJSON
     } else {
       throw new TemplateException("json: unsupported type: " + value.getClass().getSimpleName());
     }
