@@ -31,7 +31,7 @@ final class VersionLock {
   /** The lock file atmos.yaml names, when it exists; its YAML problems are reported. */
   static Optional<VersionLock> read(SourceTree tree, AtmosConfig config, Problems problems) {
     String file = config.versionLockFile();
-    return tree.readText(file).flatMap(text -> YamlReader.read(file, text, problems))
+    return tree.readText(file, problems).flatMap(text -> YamlReader.read(file, text, problems))
         .map(YamlFile::value).map(v -> new VersionLock(Values.map(Values.map(v), "tracks")));
   }
 
