@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Resolves every component of one merged manifest, as Atmos's {@code ProcessStackConfig} and
@@ -575,9 +576,10 @@ public final class ComponentResolver {
     section.put("command", command);
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
-    Deps deps = deps(manifest, type, name, List.copyOf(bases.inheritance), merged, backendType, backend);
-    section.put("deps", deps.deps());
-    section.put("deps_all", deps.all());
+    // deps and deps_all are for describe alone (not digested, not in templates): worked out when read
+    Supplier<Deps> deps = memo(deps(manifest, type, name, List.copyOf(bases.inheritance), merged, backendType, backend));
+    section.put("deps", ShapedMap.computed(() -> deps.get().deps()));
+    section.put("deps_all", ShapedMap.computed(() -> deps.get().all()));
     workspace.ifPresent(w -> section.put("workspace", w));
 
     return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, stackName, section,
@@ -910,7 +912,39 @@ public final class ComponentResolver {
    * manifest and type rather than once per component: each component's definitions in lookup file
    * order, and the type-level then root-level parts of every file, also in lookup order.
    */
-  private record FilesOfType(Map<String, List<Source>> components, List<Source> typeAndRoot) {}
+  private record FilesOfType(Map<String, List<Source>> components, List<Source> typeAndRoot,
+      Map<String, Map<String, List<String>>> typeAndRootByKey) {
+
+    FilesOfType(Map<String, List<Source>> components, List<Source> typeAndRoot) {
+      // filled when a describe reads deps, possibly from several threads
+      this(components, typeAndRoot, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * For one section (and, for {@code backend}, one backend type): each key the type-level and
+     * root-level parts set, to the files that set it in lookup order. Made once per manifest, type
+     * and section, where walking {@link #typeAndRoot} for every key of every component would read
+     * each import again for each component.
+     */
+    Map<String, List<String>> typeAndRootFiles(String section, boolean isBackend, String backendType) {
+      return typeAndRootByKey.computeIfAbsent(isBackend ? section + '\0' + backendType : section, k -> {
+        Map<String, List<String>> byKey = new java.util.HashMap<>();
+        for (int i = 0; i < typeAndRoot.size(); i++) {
+          Source source = typeAndRoot.get(i);
+          Map<String, Object> part = Values.map(source.content(), section);
+          Map<String, Object> keys = isBackend ? Values.map(part, backendType) : part;
+          String file = source.file();
+          keys.forEach((key, value) -> {
+            List<String> files = byKey.computeIfAbsent(key, x -> new ArrayList<>(2));
+            if (!files.contains(file)) {
+              files.add(file);
+            }
+          });
+        }
+        return byKey;
+      });
+    }
+  }
 
   private FilesOfType filesOfType(ManifestProcessor.Manifest manifest, String type) {
     if (indexed != manifest) {
@@ -956,17 +990,30 @@ public final class ComponentResolver {
    * those of each imported file. {@code deps} holds the first file found for each key,
    * {@code deps_all} every file found and the top-level file; both sorted.
    */
-  private Deps deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> chain,
+  private Supplier<Deps> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> chain,
       ShapedMap merged, String backendType, Map<String, Object> backend) {
     FilesOfType files = filesOfType(manifest, type);
-    java.util.TreeSet<String> first = new java.util.TreeSet<>();
-    java.util.TreeSet<String> all = new java.util.TreeSet<>();
-    all.add(manifest.name());
+    List<Map<String, Object>> sections = new ArrayList<>(SOURCE_SECTIONS.size());
+    for (String section : SOURCE_SECTIONS) {
+      sections.add(section.equals("backend") ? backend : Values.map(merged, section));
+    }
+    String top = manifest.name();
+    return () -> deps(files, top, name, chain, sections, backendType);
+  }
+
+  /** {@link #deps(ManifestProcessor.Manifest, String, String, List, ShapedMap, String, Map)}, worked out. */
+  private static Deps deps(FilesOfType files, String top, String name, List<String> chain,
+      List<Map<String, Object>> sections, String backendType) {
+    // a handful of distinct files, added once per key: hash sets, sorted once at the end
+    java.util.HashSet<String> first = new java.util.HashSet<>();
+    java.util.HashSet<String> all = new java.util.HashSet<>();
+    all.add(top);
     List<String> sourceFiles = new ArrayList<>();
     List<Map<String, Object>> sources = new ArrayList<>();
-    for (String section : SOURCE_SECTIONS) {
+    for (int s = 0; s < SOURCE_SECTIONS.size(); s++) {
+      String section = SOURCE_SECTIONS.get(s);
       boolean isBackend = section.equals("backend");
-      Map<String, Object> keys = isBackend ? backend : Values.map(merged, section);
+      Map<String, Object> keys = sections.get(s);
       if (keys.isEmpty()) {
         continue;
       }
@@ -976,10 +1023,7 @@ public final class ComponentResolver {
       for (int i = 0; i < chain.size(); i++) {
         addComponent(sourceFiles, sources, files, chain.get(i), section, isBackend, backendType);
       }
-      for (int i = 0; i < files.typeAndRoot().size(); i++) {
-        Source source = files.typeAndRoot().get(i);
-        add(sourceFiles, sources, source.file(), Values.map(source.content(), section), isBackend, backendType);
-      }
+      Map<String, List<String>> typeAndRoot = files.typeAndRootFiles(section, isBackend, backendType);
       for (String key : keys.keySet()) {
         boolean found = false;
         for (int i = 0; i < sources.size(); i++) {
@@ -991,9 +1035,38 @@ public final class ComponentResolver {
             }
           }
         }
+        List<String> setting = typeAndRoot.get(key);
+        if (setting != null) {
+          for (int i = 0; i < setting.size(); i++) {
+            all.add(setting.get(i));
+          }
+          if (!found) {
+            first.add(setting.get(0));
+          }
+        }
       }
     }
-    return new Deps(List.copyOf(first), List.copyOf(all));
+    return new Deps(sorted(first), sorted(all));
+  }
+
+  /** {@code supplier}'s value, worked out once (a race works it out twice, equal). */
+  private static <T> Supplier<T> memo(Supplier<T> supplier) {
+    Object[] value = {null};
+    return () -> {
+      @SuppressWarnings("unchecked")
+      T known = (T) value[0];
+      if (known == null) {
+        known = supplier.get();
+        value[0] = known;
+      }
+      return known;
+    };
+  }
+
+  private static List<String> sorted(java.util.Set<String> files) {
+    String[] array = files.toArray(String[]::new);
+    java.util.Arrays.sort(array);
+    return List.of(array);
   }
 
   private static void addComponent(List<String> sourceFiles, List<Map<String, Object>> sources, FilesOfType files,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A map whose possible keys, and their order, are fixed by a {@link Shape} that many maps share:
@@ -73,10 +74,36 @@ public final class ShapedMap extends AbstractMap<String, Object> {
     return FrozenMap.adopt(this);
   }
 
+  /**
+   * A value computed on first read, for a key that costs time to compute and that only a reader of
+   * the whole map (describe) wants. The supplier must be pure: two threads reading at once may both
+   * run it and store equal results.
+   */
+  public static Object computed(Supplier<Object> supplier) {
+    return new Computed(supplier);
+  }
+
+  private static final class Computed {
+    private final Supplier<Object> supplier;
+
+    Computed(Supplier<Object> supplier) {
+      this.supplier = supplier;
+    }
+  }
+
+  private Object value(int at) {
+    Object value = values[at];
+    if (value instanceof Computed computed) {
+      value = computed.supplier.get();
+      values[at] = value;
+    }
+    return value;
+  }
+
   @Override
   public Object get(Object key) {
     Integer at = shape.index.get(key);
-    return at == null ? null : values[at];
+    return at == null ? null : value(at);
   }
 
   @Override
@@ -120,7 +147,7 @@ public final class ShapedMap extends AbstractMap<String, Object> {
             if (next >= values.length) {
               throw new NoSuchElementException();
             }
-            Entry<String, Object> entry = new SimpleImmutableEntry<>(shape.keys[next], values[next]);
+            Entry<String, Object> entry = new SimpleImmutableEntry<>(shape.keys[next], value(next));
             next = advance(next + 1);
             return entry;
           }
