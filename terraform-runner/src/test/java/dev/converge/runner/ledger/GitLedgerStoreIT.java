@@ -47,9 +47,10 @@ class GitLedgerStoreIT {
   }
 
   @Test
-  @Timeout(120)
+  @Timeout(300)
   void append_writerKilledWithSigkillAtRandomMoments_keepsEveryAcknowledgedRecord() throws Exception {
     // every trial's writer reuses the same local copy, as a rerun CI job on one machine would
-    LedgerStoreTrials.killTrials(n -> writer(0), "git:" + dir.resolve("reader") + "#" + remote.toUri(), 4, 20261203L);
+    LedgerStoreTrials.killTrials(n -> writer(0), "git:" + dir.resolve("reader") + "#" + remote.toUri(),
+        LedgerStoreTrials.KILL_TRIALS, 20261203L);
   }
 }

@@ -82,4 +82,18 @@ class LedgerFileIT {
     assertThat(verification.isIntact()).isTrue();
     assertThat(verification.chained()).isEqualTo(2000);
   }
+
+  @Test
+  @Timeout(240)
+  void append_fourProcessesTwoHundredFiftyEach_leaveAThousandRecordsAndAValidChain() throws Exception {
+    String file = dir.resolve("raced.jsonl").toString();
+    LedgerStoreTrials.race(n -> file, file, 4, 250);
+  }
+
+  @Test
+  @Timeout(300)
+  void append_writerKilledWithSigkillAtRandomMoments_keepsEveryAcknowledgedRecord() throws Exception {
+    String file = dir.resolve("killed.jsonl").toString();
+    LedgerStoreTrials.killTrials(n -> file, file, LedgerStoreTrials.KILL_TRIALS, 20261203L);
+  }
 }

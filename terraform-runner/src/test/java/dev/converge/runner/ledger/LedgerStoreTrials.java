@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 final class LedgerStoreTrials {
 
+  /** SIGKILL trials per store, as issue 15 asks of every store. */
+  static final int KILL_TRIALS = 20;
+
   private LedgerStoreTrials() {}
 
   /** {@code processes} writers append {@code each} records at once; all land, once, with a valid chain. */

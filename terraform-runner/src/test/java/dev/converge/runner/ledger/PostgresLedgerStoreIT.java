@@ -45,9 +45,10 @@ class PostgresLedgerStoreIT {
   }
 
   @Test
-  @Timeout(120)
+  @Timeout(300)
   void append_writerKilledWithSigkillAtRandomMoments_keepsEveryAcknowledgedRecord() throws Exception {
-    LedgerStoreTrials.killTrials(n -> TestDatabase.location(table), TestDatabase.location(table), 4, 20261203L);
+    LedgerStoreTrials.killTrials(n -> TestDatabase.location(table), TestDatabase.location(table),
+        LedgerStoreTrials.KILL_TRIALS, 20261203L);
   }
 
   @Test
