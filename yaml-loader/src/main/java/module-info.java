@@ -10,5 +10,4 @@ module dev.converge.yaml {
   requires org.eclipse.jgit;
 
   exports dev.converge.yaml;
-  exports dev.converge.yaml.conformance;
 }

@@ -102,7 +102,7 @@ class DocsTest {
       "java -jar benchmarks/target/benchmarks.jar LedgerReadBenchmark -prof gc",
       "java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.LoaderRatio 80",
       "./mvnw -B -pl core,yaml-loader test -Dtest=AtmosConformanceTest -Dconverge.conformance.dir=/path/to/cases",
-      "java -cp <the loader and its dependencies> dev.converge.yaml.conformance.ConformanceRunner /path/to/cases",
+      "java -cp <the loader's tests jar, the loader and its dependencies> dev.converge.yaml.conformance.ConformanceRunner /path/to/cases",
       "git add rollout.yaml",
       "git commit -m \"Add the rollout pipeline\"",
       "cd my-atmos-repo",

@@ -17,7 +17,7 @@ class ModuleTest {
         .find("dev.converge.yaml").orElseThrow().descriptor();
 
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("dev.converge.yaml", "dev.converge.yaml.conformance");
+        .containsExactlyInAnyOrder("dev.converge.yaml");
     assertThat(descriptor.packages()).contains("dev.converge.yaml.internal.atmos", "dev.converge.yaml.internal.yaml");
   }
 }
