@@ -201,6 +201,24 @@ class RolloutPlannerTest {
     }
 
     @Test
+    void plan_cycleThroughAHundredThousandInstances_isOneProblemNotAStackOverflow() {
+      // c00000 -> c00001 -> ... -> c99999 -> c00000: one component, found without recursion
+      int n = 100_000;
+      Instance[] ring = new Instance[n];
+      for (int i = 0; i < n; i++) {
+        ring[i] = dependent("dev/a", String.format("c%05d", i), String.format("c%05d", (i + 1) % n));
+      }
+
+      RolloutPlan plan = plan(chain(), desired("r1", ring), T0);
+
+      assertThat(plan.problems()).singleElement().satisfies(p -> {
+        assertThat(p.rule()).isEqualTo("dependency-cycle");
+        assertThat(p.message()).contains("dev/a:c00000", "dev/a:c99999");
+      });
+      assertThat(plan.next()).isEmpty();
+    }
+
+    @Test
     void plan_cycle_problemNamesEveryMemberAndNothingOfItRuns() {
       RolloutPlan plan = plan(chain(), desired("r1",
           dependent("dev/a", "a", "c"), dependent("dev/a", "b", "a"), dependent("dev/a", "c", "b"),

@@ -1,5 +1,6 @@
 package dev.converge.internal.plan;
 
+import dev.converge.internal.graph.Cycles;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
 import dev.converge.pipeline.StackWave;
@@ -148,71 +149,13 @@ final class WaveAssignment {
     if (visited < group.size()) {
       Set<InstanceId> left = new HashSet<>();
       group.stream().map(Instance::id).filter(id -> pending.get(id) > 0).forEach(left::add);
-      cycles.addAll(new StronglyConnected(left, byId).cycles());
+      // the instances Kahn could not visit hold the cycles: Tarjan's components over them
+      Cycles.of(new TreeSet<>(left), (InstanceId id) -> byId.get(id).dependsOn())
+          .forEach(cycle -> cycles.add(List.copyOf(cycle)));
       for (InstanceId id : left) {
         effective.put(id, highest);
         if (changed.contains(id)) {
           stuck.add(id);
-        }
-      }
-    }
-  }
-
-  /** Tarjan's strongly connected components over the instances Kahn could not visit. */
-  private static final class StronglyConnected {
-    private final Set<InstanceId> nodes;
-    private final Map<InstanceId, Instance> byId;
-    private final Map<InstanceId, Integer> index = new HashMap<>();
-    private final Map<InstanceId, Integer> low = new HashMap<>();
-    private final Deque<InstanceId> stack = new ArrayDeque<>();
-    private final Set<InstanceId> onStack = new HashSet<>();
-    private final List<List<InstanceId>> found = new ArrayList<>();
-    private int counter;
-
-    StronglyConnected(Set<InstanceId> nodes, Map<InstanceId, Instance> byId) {
-      this.nodes = nodes;
-      this.byId = byId;
-    }
-
-    List<List<InstanceId>> cycles() {
-      for (InstanceId node : new TreeSet<>(nodes)) {
-        if (!index.containsKey(node)) {
-          visit(node);
-        }
-      }
-      found.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-      return found;
-    }
-
-    private void visit(InstanceId node) {
-      index.put(node, counter);
-      low.put(node, counter);
-      counter++;
-      stack.push(node);
-      onStack.add(node);
-      for (InstanceId dep : byId.get(node).dependsOn()) {
-        if (!nodes.contains(dep)) {
-          continue;
-        }
-        if (!index.containsKey(dep)) {
-          visit(dep);
-          low.put(node, Math.min(low.get(node), low.get(dep)));
-        } else if (onStack.contains(dep)) {
-          low.put(node, Math.min(low.get(node), index.get(dep)));
-        }
-      }
-      if (low.get(node).equals(index.get(node))) {
-        List<InstanceId> component = new ArrayList<>();
-        InstanceId member;
-        do {
-          member = stack.pop();
-          onStack.remove(member);
-          component.add(member);
-        } while (!member.equals(node));
-        boolean selfLoop = byId.get(node).dependsOn().contains(node);
-        if (component.size() > 1 || selfLoop) {
-          component.sort(InstanceId::compareTo);
-          found.add(List.copyOf(component));
         }
       }
     }
