@@ -1,5 +1,6 @@
 package dev.converge.affected;
 
+import dev.converge.model.Revision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class AffectedText {
 
   public static String render(AffectedReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("Affected between ").append(shortId(report.base())).append(" and ").append(shortId(report.head()))
+    out.append("Affected between ").append(Revision.abbreviate(report.base())).append(" and ").append(Revision.abbreviate(report.head()))
         .append(": ").append(count(report.affected().size())).append('\n');
     byEnvironment(report).forEach((environment, instances) -> {
       out.append('\n').append(environment).append(" (").append(instances.size()).append(")\n");
@@ -35,7 +36,7 @@ public final class AffectedText {
 
   public static String markdown(AffectedReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("### Affected by `").append(shortId(report.head())).append("` (base `").append(shortId(report.base()))
+    out.append("### Affected by `").append(Revision.abbreviate(report.head())).append("` (base `").append(Revision.abbreviate(report.base()))
         .append("`): ").append(count(report.affected().size())).append('\n');
     byEnvironment(report).forEach((environment, instances) -> {
       out.append("\n#### ").append(environment).append("\n\n| stack | component | folder | reasons |\n|---|---|---|---|\n");
@@ -80,7 +81,4 @@ public final class AffectedText {
     }
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 }

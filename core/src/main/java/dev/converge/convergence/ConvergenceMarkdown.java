@@ -1,5 +1,6 @@
 package dev.converge.convergence;
 
+import dev.converge.model.Revision;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ public final class ConvergenceMarkdown {
 
   public static String render(ConvergenceReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("### Convergence of `").append(ConvergenceText.shortId(report.revision())).append("` at ")
+    out.append("### Convergence of `").append(Revision.abbreviate(report.revision())).append("` at ")
         .append(report.at()).append("\n\n");
     out.append("Pipeline: ").append(ConvergenceText.pipeline(report)).append("\n\n");
     List<String> environments = report.environments().stream().map(EnvironmentStatus::name).toList();
@@ -43,8 +44,8 @@ public final class ConvergenceMarkdown {
         out.append("| ").append(escape(cell.environment()))
             .append(" | `").append(cell.stack())
             .append("` | `").append(cell.folder())
-            .append("` | ").append(cell.deployedRevision().map(r -> "`" + ConvergenceText.shortId(r) + "`").orElse("none"))
-            .append(" | `").append(ConvergenceText.shortId(cell.desiredRevision()))
+            .append("` | ").append(cell.deployedRevision().map(r -> "`" + Revision.abbreviate(r) + "`").orElse("none"))
+            .append(" | `").append(Revision.abbreviate(cell.desiredRevision()))
             .append("` | ").append(cell.state().word())
             .append(" | ").append(escape(ConvergenceText.overrides(cell)))
             .append(" |\n");

@@ -2,6 +2,7 @@ package dev.converge.convergence;
 
 import dev.converge.diagnostic.Problem;
 import dev.converge.internal.text.TextTable;
+import dev.converge.model.Revision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class ConvergenceText {
 
   public static String render(ConvergenceReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("Status of ").append(shortId(report.revision())).append(" at ").append(report.at()).append('\n');
+    out.append("Status of ").append(Revision.abbreviate(report.revision())).append(" at ").append(report.at()).append('\n');
     out.append("Pipeline: ").append(pipeline(report)).append("\n\n");
     List<String> environments = report.environments().stream().map(EnvironmentStatus::name).toList();
     List<List<String>> rows = new ArrayList<>();
@@ -102,9 +103,9 @@ public final class ConvergenceText {
     out.append('\n');
     List<List<String>> rows = new ArrayList<>();
     for (Cell cell : component.cells()) {
-      String revisions = cell.deployedRevision().map(ConvergenceText::shortId).orElse("none");
+      String revisions = cell.deployedRevision().map(Revision::abbreviate).orElse("none");
       if (cell.state() != CellState.CURRENT && cell.state() != CellState.DISABLED) {
-        revisions += " -> " + shortId(cell.desiredRevision());
+        revisions += " -> " + Revision.abbreviate(cell.desiredRevision());
       }
       rows.add(List.of(cell.environment(), cell.stack(), cell.folder(), revisions, cell.state().word(),
           overrides(cell)));
@@ -127,7 +128,4 @@ public final class ConvergenceText {
     return n + (n == 1 ? " override" : " overrides") + " (" + String.join(", ", cell.overriddenVars()) + ")";
   }
 
-  static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 }

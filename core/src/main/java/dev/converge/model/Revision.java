@@ -21,7 +21,12 @@ public interface Revision extends WithRevision {
 
   /** The first seven characters of the id, as people quote commits. */
   default String shortId() {
-    return id().length() > 7 ? id().substring(0, 7) : id();
+    return abbreviate(id());
+  }
+
+  /** The first seven characters of a revision id, as people quote commits; a shorter id as it is. */
+  static String abbreviate(String id) {
+    return id.length() > 7 ? id.substring(0, 7) : id;
   }
 
   @Value.Check

@@ -2,6 +2,7 @@ package dev.converge.plan;
 
 import dev.converge.diagnostic.Problem;
 import dev.converge.internal.text.TextTable;
+import dev.converge.model.Revision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,10 +34,10 @@ public final class PlanText {
       TextTable.append(out, rows, "  ");
     }
     if (!plan.stale().isEmpty()) {
-      out.append("\nStale (given for a revision that ").append(shortId(plan.revision())).append(" superseded):\n");
+      out.append("\nStale (given for a revision that ").append(Revision.abbreviate(plan.revision())).append(" superseded):\n");
       for (StaleRecord s : plan.stale()) {
         out.append("  ").append(s.type()).append(' ').append(s.subject()).append(" in ").append(s.environment())
-            .append(" at ").append(shortId(s.revision())).append('\n');
+            .append(" at ").append(Revision.abbreviate(s.revision())).append('\n');
       }
     }
     if (!plan.problems().isEmpty()) {
@@ -75,7 +76,7 @@ public final class PlanText {
           a.stack(),
           a.component(),
           a.folder(),
-          a.fromRevision().map(PlanText::shortId).orElse("none") + " -> " + shortId(a.toRevision()),
+          a.fromRevision().map(Revision::abbreviate).orElse("none") + " -> " + Revision.abbreviate(a.toRevision()),
           String.join("; ", a.reasons())));
     }
     TextTable.append(out, rows, "  ");
@@ -88,7 +89,4 @@ public final class PlanText {
     }
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 }

@@ -9,6 +9,7 @@ import dev.converge.ledger.Ledger;
 import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
+import dev.converge.model.Revision;
 import dev.converge.pipeline.Environment;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.Action;
@@ -123,18 +124,18 @@ public final class Rollback {
       Optional<Instant> firstOfPivot = successes.stream().filter(d -> d.revision().equals(x)).map(Deployment::at)
           .min(Instant::compareTo);
       if (firstOfPivot.isEmpty()) {
-        return target.addReason("no trunk history to order revisions, and " + shortId(x) + " was never deployed here").build();
+        return target.addReason("no trunk history to order revisions, and " + Revision.abbreviate(x) + " was never deployed here").build();
       }
       Optional<Deployment> older = newest(successes.stream()
           .filter(d -> !d.revision().equals(x) && d.at().isBefore(firstOfPivot.get())).toList());
       target.target(older).addReason("no trunk history: ordered by deployment time");
       older.ifPresentOrElse(d -> target.addReason(describe(d, x)),
-          () -> target.addReason("no successful deployment before " + shortId(x)));
+          () -> target.addReason("no successful deployment before " + Revision.abbreviate(x)));
       return target.build();
     }
     Integer pivotPosition = position.get(x);
     if (pivotPosition == null) {
-      return target.addReason("revision " + shortId(x) + " is not on trunk; give a trunk revision").build();
+      return target.addReason("revision " + Revision.abbreviate(x) + " is not on trunk; give a trunk revision").build();
     }
     Deployment best = null;
     int bestPosition = Integer.MAX_VALUE;
@@ -153,20 +154,20 @@ public final class Rollback {
       }
     }
     if (best == null) {
-      target.addReason("no successful deployment of a trunk revision older than " + shortId(x));
+      target.addReason("no successful deployment of a trunk revision older than " + Revision.abbreviate(x));
     } else {
       target.target(best).addReason(describe(best, x));
     }
     if (!offTrunk.isEmpty()) {
       target.addReason("skipped deployments of revisions not on trunk: "
-          + offTrunk.stream().map(Rollback::shortId).collect(Collectors.joining(", ")));
+          + offTrunk.stream().map(Revision::abbreviate).collect(Collectors.joining(", ")));
     }
     return target.build();
   }
 
   private static String describe(Deployment d, String before) {
-    return "return to " + shortId(d.revision()) + " (folder " + d.folder() + ", deployed " + d.at()
-        + d.actor().map(a -> " by " + a).orElse("") + "), the newest successful deployment before " + shortId(before);
+    return "return to " + Revision.abbreviate(d.revision()) + " (folder " + d.folder() + ", deployed " + d.at()
+        + d.actor().map(a -> " by " + a).orElse("") + "), the newest successful deployment before " + Revision.abbreviate(before);
   }
 
   private static Optional<Deployment> newest(Collection<Deployment> deployments) {
@@ -221,7 +222,4 @@ public final class Rollback {
         .build();
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 }

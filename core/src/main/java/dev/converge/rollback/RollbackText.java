@@ -1,6 +1,7 @@
 package dev.converge.rollback;
 
 import dev.converge.ledger.Deployment;
+import dev.converge.model.Revision;
 import java.util.List;
 
 /** Rollback answers for people: the targets, and a revert's order through the pipeline. */
@@ -25,9 +26,9 @@ public final class RollbackText {
 
   public static String render(RevertPlan plan) {
     StringBuilder out = new StringBuilder();
-    out.append("Revert ").append(shortId(plan.reverted())).append(": ").append(plan.changes().affected().size())
+    out.append("Revert ").append(Revision.abbreviate(plan.reverted())).append(": ").append(plan.changes().affected().size())
         .append(plan.changes().affected().size() == 1 ? " instance changes" : " instances change")
-        .append(", rolled out as ").append(shortId(plan.plan().revision())).append(" through the pipeline\n");
+        .append(", rolled out as ").append(Revision.abbreviate(plan.plan().revision())).append(" through the pipeline\n");
     if (plan.order().isEmpty()) {
       out.append("  nothing to redeploy\n");
     }
@@ -41,10 +42,7 @@ public final class RollbackText {
   }
 
   private static String describe(Deployment d) {
-    return shortId(d.revision()) + " (" + d.folder() + ", " + d.at() + d.actor().map(a -> ", " + a).orElse("") + ")";
+    return Revision.abbreviate(d.revision()) + " (" + d.folder() + ", " + d.at() + d.actor().map(a -> ", " + a).orElse("") + ")";
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 }

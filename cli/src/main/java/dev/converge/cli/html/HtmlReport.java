@@ -15,6 +15,7 @@ import dev.converge.ledger.Release;
 import dev.converge.metrics.DeliveryMetrics;
 import dev.converge.metrics.DivergencePicture;
 import dev.converge.metrics.EnvironmentMetrics;
+import dev.converge.model.Revision;
 import dev.converge.plan.EnvironmentPlan;
 import dev.converge.plan.RolloutPlan;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class HtmlReport {
   }
 
   private void document(Contents c) {
-    String revision = shortId(c.plan().revision());
+    String revision = Revision.abbreviate(c.plan().revision());
     out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>Converge report: ").append(esc(revision)).append(" at ").append(c.plan().at()).append("</title>\n")
@@ -290,19 +291,19 @@ public final class HtmlReport {
   static String describe(LedgerRecord record) {
     if (record instanceof Deployment d) {
       return (d.destroy() ? "destroyed " : "deployed ") + d.instance().stack() + " " + d.instance().component() + " ("
-          + d.folder() + ") at " + shortId(d.revision()) + ": " + d.outcome().name().toLowerCase(Locale.ROOT)
+          + d.folder() + ") at " + Revision.abbreviate(d.revision()) + ": " + d.outcome().name().toLowerCase(Locale.ROOT)
           + d.actor().map(a -> " by " + a).orElse("");
     } else if (record instanceof CheckResult c) {
-      return "check " + c.check() + " in " + c.environment() + " at " + shortId(c.revision()) + ": "
+      return "check " + c.check() + " in " + c.environment() + " at " + Revision.abbreviate(c.revision()) + ": "
           + c.outcome().name().toLowerCase(Locale.ROOT);
     } else if (record instanceof Approval a) {
-      return a.approver() + " approved " + shortId(a.revision()) + " for " + a.environment();
+      return a.approver() + " approved " + Revision.abbreviate(a.revision()) + " for " + a.environment();
     } else if (record instanceof Hold h) {
       return "hold on " + h.environment() + h.component().map(c -> " " + c).orElse("") + ": " + h.reason();
     } else if (record instanceof Release r) {
       return "released " + r.environment() + r.component().map(c -> " " + c).orElse("");
     } else if (record instanceof BadRevision b) {
-      return shortId(b.revision()) + " marked bad: " + b.reason();
+      return Revision.abbreviate(b.revision()) + " marked bad: " + b.reason();
     } else if (record instanceof Drift d) {
       return "drift in " + d.instance().stack() + " " + d.instance().component() + ": " + d.changes() + " changes";
     }
@@ -323,10 +324,6 @@ public final class HtmlReport {
     return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
-  private static String shortId(String revision) {
-    return revision.length() > 7 && revision.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)
-        ? revision.substring(0, 7) : revision;
-  }
 
   static String esc(String text) {
     StringBuilder b = new StringBuilder(text.length() + 16);

@@ -20,6 +20,7 @@ import dev.converge.model.FolderClassifier;
 import dev.converge.model.FolderInventory;
 import dev.converge.model.FolderKind;
 import dev.converge.model.Instance;
+import dev.converge.model.Revision;
 import dev.converge.pipeline.Environment;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.EnvironmentPlan;
@@ -389,7 +390,7 @@ public final class Classification {
       Instance instance = e.getKey();
       Cell cell = e.getValue();
       cell.deployedRevision().filter(r -> !history.isEmpty() && !history.contains(r)).ifPresent(r ->
-          findings.add(DivergenceClass.DRIFT, cell.stack() + " was deployed from revision " + shortId(r)
+          findings.add(DivergenceClass.DRIFT, cell.stack() + " was deployed from revision " + Revision.abbreviate(r)
               + ", which is not on trunk"));
       if (cell.state() == CellState.CURRENT) {
         ledger.lastDrift(instance.id())
@@ -405,7 +406,7 @@ public final class Classification {
       }
       if (cell.state() == CellState.FAILED) {
         Deployment failed = ledger.lastAttempt(instance.id()).orElseThrow();
-        findings.add(DivergenceClass.BLOCKED, cell.stack() + ": deployment at " + shortId(failed.revision())
+        findings.add(DivergenceClass.BLOCKED, cell.stack() + ": deployment at " + Revision.abbreviate(failed.revision())
             + " failed at " + failed.at() + "; rerun it or roll forward");
         continue;
       }
@@ -574,9 +575,6 @@ public final class Classification {
 
   // ---------------------------------------------------------------- text
 
-  static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 
   /** {@code 30m}, {@code 2h}, {@code 1h30m}, {@code 3d}. */
   static String render(Duration duration) {

@@ -13,6 +13,7 @@ import dev.converge.ledger.Outcome;
 import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
+import dev.converge.model.Revision;
 import dev.converge.pipeline.DeploymentWindow;
 import dev.converge.pipeline.Durations;
 import dev.converge.pipeline.Environment;
@@ -253,7 +254,7 @@ public final class Simulation {
           assume(a, "approval");
         });
         timelines.get(environmentPlan.name()).approvalNeeded(now, "needs " + missing.size()
-            + (missing.size() == 1 ? " more approval" : " more approvals") + " at " + shortId(revision)
+            + (missing.size() == 1 ? " more approval" : " more approvals") + " at " + Revision.abbreviate(revision)
             + ": waits on a person; assumed given at once");
         return true;
       }
@@ -292,7 +293,7 @@ public final class Simulation {
       Environment environment = environment(name);
       switch (gate.state()) {
         case WAITING_UPSTREAM -> timeline.waiting(WaitKind.UPSTREAM, now,
-            "waits for " + String.join(", ", environment.after()) + " to finish " + shortId(revision));
+            "waits for " + String.join(", ", environment.after()) + " to finish " + Revision.abbreviate(revision));
         case SOAKING -> timeline.waiting(WaitKind.SOAK, now, "soak " + Durations.format(environment.soak())
             + " after " + String.join(", ", environment.after()) + " finished");
         case FROZEN -> timeline.waiting(WaitKind.FREEZE, now, "frozen: "
@@ -397,9 +398,6 @@ public final class Simulation {
     return pipeline.environment(name).orElseThrow();
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 
   /** An action running in the simulation, until it is assumed to finish. */
   private record Flight(Action action, Instant finish) {}

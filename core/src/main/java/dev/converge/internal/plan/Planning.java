@@ -177,7 +177,7 @@ public final class Planning {
     }
     if (isNewer(deployed.revision())) {
       return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(
-          "deployed revision " + shortId(deployed.revision()) + " is newer than " + revision.shortId()
+          "deployed revision " + Revision.abbreviate(deployed.revision()) + " is newer than " + revision.shortId()
               + "; an older revision is never deployed after a newer one"));
     }
     return new Draft(instance.id(), instance.folder(), ActionKind.UPDATE, from, reasons);
@@ -206,7 +206,7 @@ public final class Planning {
           .rule("older-revision")
           .severity(Severity.WARNING)
           .message("planning " + revision.shortId() + ", but trunk has " + planned + " newer revision(s), newest "
-              + shortId(desired.history().get(0)))
+              + Revision.abbreviate(desired.history().get(0)))
           .fix("plan the newest trunk revision; instances already on a newer one are skipped")
           .build());
     }
@@ -650,9 +650,6 @@ public final class Planning {
     return ledger.lastSuccessIn(environment).filter(t -> !t.isBefore(at)).isPresent();
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 
   // ---------------------------------------------------------------- working state
 
