@@ -373,6 +373,7 @@ public final class HtmlReport {
       caption { text-align: left; padding: 0.5rem; color: var(--muted); }
       th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-top: 1px solid var(--line); }
       thead th { background: var(--panel); }
+      td time, thead th { white-space: nowrap; }
       .matrix td { min-width: 9rem; }
       .cell { margin-bottom: 0.25rem; }
       .stack { color: var(--muted); font-size: 0.85rem; }
