@@ -10,7 +10,6 @@ import dev.converge.pipeline.Pipeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Runs every {@link LintRule} over a desired state, its pipeline and the repository's folders.

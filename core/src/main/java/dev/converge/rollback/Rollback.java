@@ -1,7 +1,6 @@
 package dev.converge.rollback;
 
 import dev.converge.Engine;
-import dev.converge.affected.Affected;
 import dev.converge.affected.AffectedInstance;
 import dev.converge.affected.AffectedReport;
 import dev.converge.ledger.Deployment;

@@ -20,7 +20,6 @@ import dev.converge.pipeline.Pipeline;
 import dev.converge.pipeline.StackGlob;
 import dev.converge.rollback.Rollback;
 import dev.converge.rollback.RollbackTarget;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.converge.yaml.internal.atmos;
 
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.template.MissingKey;
-import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import java.util.LinkedHashMap;
