@@ -71,8 +71,10 @@ import org.slf4j.LoggerFactory;
  * names the expected old id (in place: a ref update with it, under the ref's lock file). When
  * another writer moved the ref first the push is rejected; the append then fetches again, drops the
  * entries whose ids are now present (its own earlier attempt may have landed though its reply was
- * lost), chains the rest to the new tip and tries again, up to {@value #ATTEMPTS} times with a
- * growing random pause. The first attempt builds on the tip this store last saw, without a fetch.
+ * lost), chains the rest to the new tip and tries again after a growing random pause. It gives up
+ * after {@value #ATTEMPTS} attempts in a row during which the ledger did not move: a refusal because
+ * another writer landed is progress, so a writer among many busy ones waits its turn rather than
+ * failing, and a remote that refuses every push (no access, a stuck lock) still ends the append. The first attempt builds on the tip this store last saw, without a fetch.
  * Threads of one JVM take turns on a lock per repository; in-place writers of all processes also
  * queue on an OS file lock, {@code converge-ledger.lock}, so they rarely race at all.
  *
@@ -266,11 +268,18 @@ public final class GitLedgerStore implements LedgerStore {
     }
     try {
       String last = "";
-      for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      int stalled = 0;
+      ObjectId previous = null;
+      for (int attempt = 1; stalled < ATTEMPTS; attempt++) {
+        stalled++;
         try {
           // Optimistic first attempt: the tip this store last saw (its own last push, or a read),
           // without a fetch; the compare-and-swap refuses it if another writer moved the ref since.
           ObjectId base = optimistic && attempt == 1 && known != null && remote.isPresent() ? known : tip();
+          if (attempt > 1 && base != null && !base.equals(previous)) {
+            stalled = 1; // another writer landed since the last attempt: contention, not failure
+          }
+          previous = base;
           Snapshot snapshot = snapshot(base);
           Attempt built = builder.build(snapshot);
           if (built.commit == null) {
@@ -292,10 +301,11 @@ public final class GitLedgerStore implements LedgerStore {
         if (turn != null) {
           breakStaleLock();
         }
-        pause(attempt);
+        pause(Math.min(attempt, ATTEMPTS));
       }
       throw new ConvergeException(List.of(problem(location(), "ledger-contention",
-          "gave up appending to " + location() + " after " + ATTEMPTS + " attempts; the last was refused: " + last,
+          "gave up appending to " + location() + " after " + ATTEMPTS + " attempts in a row while the ledger did not"
+              + " move; the last was refused: " + last,
           "append again (ids make that safe); if it keeps failing, check access to the remote")));
     } finally {
       release(turn, queue);

@@ -25,6 +25,11 @@ class GitLedgerStoreIT {
     remote = dir.resolve("remote.git");
     try (Repository bare = new FileRepositoryBuilder().setGitDir(remote.toFile()).setBare().build()) {
       bare.create(true);
+      // Pushes through JGit's file:// transport run the receiving side (ReceivePack) inside each
+      // writer process, and it would start a background gc on the remote after every push: four
+      // processes fighting over gc.pid. A real remote's server runs its own gc; so does git's.
+      bare.getConfig().setBoolean("receive", null, "autogc", false);
+      bare.getConfig().save();
     }
   }
 

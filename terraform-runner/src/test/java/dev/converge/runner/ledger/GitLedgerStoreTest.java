@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -149,6 +150,49 @@ class GitLedgerStoreTest extends LedgerStoreContract {
   }
 
   @Test
+  void append_outrunByOtherWritersMoreTimesThanTheAttemptBound_waitsItsTurnAndLands() {
+    GitLedgerStore slow = (GitLedgerStore) open(anotherWriter(1));
+    boolean inPlace = GitLedgerStore.pushToLocalRemotes;
+    GitLedgerStore.pushToLocalRemotes = true;
+    LedgerStore fast = open(anotherWriter(2));
+    GitLedgerStore.pushToLocalRemotes = inPlace;
+    int outrun = GitLedgerStore.ATTEMPTS + 10;
+    int[] landed = {0};
+    slow.beforeMove = () -> {
+      if (landed[0] < outrun) {
+        fast.append(Records.deployment(1000 + landed[0]++));
+      }
+    };
+
+    slow.append(Records.deployment(1));
+
+    assertThat(slow.attempts).isEqualTo(outrun + 1);
+    assertThat(store().read().lines()).hasSize(outrun + 1);
+    assertThat(store().verify().isIntact()).isTrue();
+  }
+
+  @Test
+  void append_remoteRefusesEveryPushWhileTheLedgerDoesNotMove_givesUpAfterTheAttemptBound() throws Exception {
+    store().append(Records.deployment(0));
+    boolean inPlace = GitLedgerStore.pushToLocalRemotes;
+    GitLedgerStore.pushToLocalRemotes = true;
+    GitLedgerStore writer = (GitLedgerStore) open(anotherWriter(2));
+    GitLedgerStore.pushToLocalRemotes = inPlace;
+    // a lock file no live writer owns: every push through the transport is refused (lock failure)
+    Path lock = remote.resolve(GitLedgerStore.REF + ".lock");
+    Files.createDirectories(lock.getParent());
+    Files.writeString(lock, "stuck");
+
+    assertThatThrownBy(() -> writer.append(Records.deployment(1)))
+        .hasMessageContaining("gave up appending")
+        .hasMessageContaining(GitLedgerStore.ATTEMPTS + " attempts in a row");
+    assertThat(writer.attempts).isEqualTo(GitLedgerStore.ATTEMPTS);
+
+    Files.delete(lock);
+    assertThat(store().read().lines()).hasSize(1);
+  }
+
+  @Test
   void append_replyLostAfterThePushLanded_retryWritesNothingTwice() {
     GitLedgerStore writer = (GitLedgerStore) store();
     writer.afterMove = () -> {
@@ -187,8 +231,8 @@ class GitLedgerStoreTest extends LedgerStoreContract {
   @Test
   void open_folderThatIsNotARepository_isAProblem() throws Exception {
     Path folder = dir.resolve("not-a-repo");
-    java.nio.file.Files.createDirectories(folder);
-    java.nio.file.Files.writeString(folder.resolve("x"), "x");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("x"), "x");
 
     assertThatThrownBy(() -> GitLedgerStore.open(folder, Optional.empty()))
         .hasMessageContaining("neither a git repository nor an empty folder");
