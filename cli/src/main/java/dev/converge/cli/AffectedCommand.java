@@ -43,9 +43,12 @@ final class AffectedCommand implements Callable<Integer> {
     AffectedReport report = Affected.of(session.pipeline())
         .withFolders(Session.folders(baseSnapshot), session.folders())
         .between(baseSnapshot.desiredState(), session.desired(), GitHistory.changedFiles(session.folder(), base, head));
+    if (options.format == Format.json) {
+      Json.print(AffectedJson.of(report), spec.commandLine().getOut());
+      return 0;
+    }
     StringBuilder out = new StringBuilder();
     switch (options.format) {
-      case json -> out.append(Json.pretty(AffectedJson.of(report)));
       case markdown -> {
         out.append("### Affected between `").append(report.base()).append("` and `").append(report.head()).append("`\n\n");
         out.append("| environment | stack | component | folder | why |\n|---|---|---|---|---|\n");

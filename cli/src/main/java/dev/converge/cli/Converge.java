@@ -32,7 +32,22 @@ public final class Converge {
   public static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code;
+    try {
+      code = run(new PrintWriter(System.out, true), err, args);
+    } catch (OutOfMemoryError e) {
+      err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      code = BAD_INPUT;
+    }
+    System.exit(code);
+  }
+
+  /** What to say when the estate does not fit in the heap: how big the heap was, and how to give it more. */
+  static String outOfMemory(long maxHeap) {
+    return "converge: out of memory: this estate does not fit in the Java heap (" + maxHeap / (1024 * 1024)
+        + " MB); give it more with CONVERGE_JAVA_OPTIONS=-Xmx8g for ./converge, or java -Xmx8g -jar converge.jar"
+        + " (docs/performance.md says how much an estate needs)";
   }
 
   /** Runs the command line with the given streams and the process environment; returns the exit code. */

@@ -102,7 +102,7 @@ final class DescribeCommand {
     if (format == Format.json) {
       ObjectNode node = Json.object();
       document.forEach((k, v) -> node.set(k, Json.tree(v)));
-      spec.commandLine().getOut().print(Json.pretty(node));
+      Json.print(node, spec.commandLine().getOut());
     } else {
       DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).setDereferenceAliases(true)
           .setIndicatorIndent(0).setIndentWithIndicator(false).build();

@@ -58,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
       root.put("errors", errors);
       ArrayNode list = root.putArray("problems");
       problems.forEach(p -> list.add(Json.problem(p)));
-      spec.commandLine().getOut().print(Json.pretty(root));
+      Json.print(root, spec.commandLine().getOut());
     } else {
       StringBuilder text = new StringBuilder();
       for (Problem p : problems) {

@@ -37,8 +37,11 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Session session = Session.open(options, Optional.ofNullable(revision));
     RolloutPlan plan = session.planner().plan(session.desired());
+    if (options.format == Format.json) {
+      Json.print(PlanJson.of(plan), spec.commandLine().getOut());
+      return 0;
+    }
     String rendered = switch (options.format) {
-      case json -> Json.pretty(PlanJson.of(plan));
       case mermaid -> ConvergenceMermaid.render(session.convergence().report(session.desired(), plan));
       case github -> Json.compact(PlanJson.githubMatrix(plan)) + "\n";
       case markdown -> PlanMarkdown.render(plan);

@@ -36,8 +36,12 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     Session session = Session.open(options, Optional.ofNullable(revision));
     ConvergenceReport report = session.convergence().report(session.desired());
+    if (options.format == Format.json) {
+      Json.print(StatusJson.of(report), spec.commandLine().getOut());
+      return 0;
+    }
     String rendered = switch (options.format) {
-      case json -> Json.pretty(StatusJson.of(report));
+      case json -> throw new IllegalStateException("JSON is printed as it is written, above");
       case markdown -> ConvergenceMarkdown.render(report);
       case mermaid -> ConvergenceMermaid.render(report);
       case text -> Output.colour(ConvergenceText.render(report));

@@ -46,6 +46,24 @@ class CommandsTest {
     repo.close();
   }
 
+  @Test
+  void json_isStreamedWholeWithOneFinalNewline_andParsesAsOneDocument() throws Exception {
+    Result plan = converge("plan", "--format", "json", "--at", T0);
+
+    assertThat(plan.exit()).isZero();
+    assertThat(plan.out()).startsWith("{\n  \"").endsWith("}\n").doesNotEndWith("\n\n");
+    assertThat(plan.json().get("next")).isNotNull();
+    assertThat(converge("status", "--format", "json", "--at", T0).json().isObject()).isTrue();
+  }
+
+  @Test
+  void outOfMemory_saysHowBigTheHeapWasAndHowToGiveItMore() {
+    String message = Converge.outOfMemory(4L * 1024 * 1024 * 1024);
+
+    assertThat(message).startsWith("converge: out of memory").contains("(4096 MB)")
+        .contains("CONVERGE_JAVA_OPTIONS=-Xmx8g").contains("java -Xmx8g -jar converge.jar");
+  }
+
   Result converge(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--repo");

@@ -43,6 +43,21 @@ public final class Json {
     }
   }
 
+  /**
+   * Pretty-printed straight into {@code out}, with a final newline: a plan of half a million
+   * instances is hundreds of megabytes of text, which is never held as one string.
+   */
+  public static void print(ObjectNode document, java.io.PrintWriter out) {
+    try {
+      MAPPER.writer(PRETTY).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, document);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the JSON document", e);
+    }
+    out.print('\n');
+    out.flush();
+  }
+
   /** On one line, as GitHub Actions outputs want it. */
   public static String compact(ObjectNode document) {
     try {
