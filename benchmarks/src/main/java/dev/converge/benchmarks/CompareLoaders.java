@@ -19,6 +19,9 @@ import java.util.List;
  *
  * <pre>{@code java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.CompareLoaders \
  *     OLD/benchmarks.jar NEW/benchmarks.jar 90}</pre>
+ *
+ * <p>With a fourth argument, a number of stacks, both load the import-heavy estate
+ * ({@link ImportHeavyEstate}) of that size instead, generated once.
  */
 public final class CompareLoaders {
 
@@ -32,15 +35,25 @@ public final class CompareLoaders {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 90;
     Object[] repositories = new Object[2];
     Method[] loads = new Method[2];
+    Path importHeavy = null;
+    if (args.length > 3) {
+      importHeavy = java.nio.file.Files.createTempDirectory("converge-compare").resolve("estate");
+      ImportHeavyEstate.generate(importHeavy, Integer.parseInt(args[3]));
+    }
     for (int k = 0; k < 2; k++) {
       URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[k]).toUri().toURL()},
           ClassLoader.getPlatformClassLoader());
-      Class<?> bench = loader.loadClass(LoaderBenchmark.class.getName());
-      Object instance = bench.getConstructor().newInstance();
-      bench.getMethod("setUp").invoke(instance);
-      Method repository = bench.getDeclaredMethod("repository");
-      repository.setAccessible(true);
-      repositories[k] = repository.invoke(instance);
+      if (importHeavy != null) {
+        repositories[k] = loader.loadClass("dev.converge.yaml.AtmosRepository").getMethod("open", Path.class)
+            .invoke(null, importHeavy);
+      } else {
+        Class<?> bench = loader.loadClass(LoaderBenchmark.class.getName());
+        Object instance = bench.getConstructor().newInstance();
+        bench.getMethod("setUp").invoke(instance);
+        Method repository = bench.getDeclaredMethod("repository");
+        repository.setAccessible(true);
+        repositories[k] = repository.invoke(instance);
+      }
       loads[k] = repositories[k].getClass().getMethod("load");
     }
     com.sun.management.OperatingSystemMXBean os =

@@ -126,4 +126,104 @@ class ContentDigestTest {
     // the digester is fine afterwards
     assertThat(digester.ofConfiguration(sample())).isEqualTo(ContentDigest.ofConfiguration(sample()));
   }
+
+  /**
+   * Property: on configurations built from shared parts (the loader's shape), a digester gives the
+   * digest of the canonical form as documented, written here the plain way: keys sorted with a
+   * TreeMap, the text built in a StringBuilder, hashed whole.
+   */
+  @Test
+  void digester_seededConfigurationsSharingParts_digestOfTheDocumentedCanonicalForm() {
+    for (long seed = 1; seed <= 20; seed++) {
+      java.util.Random random = new java.util.Random(seed);
+      List<Object> pool = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        pool.add(value(random, pool, 3));
+      }
+      ContentDigest.Digester digester = ContentDigest.digester();
+      List<String> keys = List.of("backend", "env", "providers", "vars", "workspace");
+      for (int c = 0; c < 60; c++) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (String key : keys) {
+          if (random.nextInt(5) > 0) {
+            sections.put(key, random.nextBoolean() ? pool.get(random.nextInt(pool.size())) : value(random, pool, 3));
+          }
+        }
+        Map<String, Object> restricted = new java.util.TreeMap<>();
+        keys.forEach(k -> restricted.put(k, sections.get(k)));
+        String expected = ContentDigest.sha256(canonical(sections));
+        String described = "seed " + seed + ", configuration " + c;
+
+        assertThat(digester.ofConfiguration(sections)).as(described).isEqualTo(expected);
+        assertThat(ContentDigest.ofConfiguration(sections)).as(described).isEqualTo(expected);
+        assertThat(digester.ofConfiguration(keys, sections)).as(described)
+            .isEqualTo(ContentDigest.sha256(canonical(restricted)));
+      }
+    }
+  }
+
+  private static Object value(java.util.Random random, List<Object> pool, int depth) {
+    int kind = random.nextInt(depth > 0 ? 10 : 6);
+    switch (kind) {
+      case 0: return null;
+      case 1: return random.nextBoolean();
+      case 2: return random.nextInt(2_000_000) - 1000;
+      case 3: return random.nextInt(1000) / 8.0;
+      case 4: return random.nextInt(4) == 0 ? "é-" + "x".repeat(random.nextInt(700)) : "v" + random.nextInt(100);
+      case 5: return random.nextInt(3) == 0 && !pool.isEmpty() ? pool.get(random.nextInt(pool.size())) : "text";
+      case 6: case 7: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        int size = random.nextInt(4) == 0 ? 30 + random.nextInt(12) : random.nextInt(6);
+        for (int i = 0; i < size; i++) {
+          map.put("k" + random.nextInt(60), value(random, pool, depth - 1));
+        }
+        return map;
+      }
+      default: {
+        List<Object> list = new java.util.ArrayList<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+          list.add(random.nextInt(3) == 0 && !pool.isEmpty() ? pool.get(random.nextInt(pool.size()))
+              : value(random, pool, depth - 1));
+        }
+        return list;
+      }
+    }
+  }
+
+  /** The canonical form as the class documents it. */
+  private static String canonical(Object value) {
+    StringBuilder out = new StringBuilder();
+    canonical(value, out);
+    return out.toString();
+  }
+
+  private static void canonical(Object value, StringBuilder out) {
+    if (value == null) {
+      out.append('~');
+    } else if (value instanceof String text) {
+      out.append('"').append(text.length()).append(':').append(text).append('"');
+    } else if (value instanceof Boolean) {
+      out.append('B').append(value);
+    } else if (value instanceof Integer || value instanceof Long) {
+      out.append('N').append(value);
+    } else if (value instanceof Number) {
+      out.append('D').append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      new java.util.TreeMap<>(map).forEach((k, v) -> {
+        canonical(k, out);
+        out.append(':');
+        canonical(v, out);
+        out.append(',');
+      });
+      out.append('}');
+    } else {
+      out.append('[');
+      for (Object element : (List<?>) value) {
+        canonical(element, out);
+        out.append(',');
+      }
+      out.append(']');
+    }
+  }
 }
