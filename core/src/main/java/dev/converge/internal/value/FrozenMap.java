@@ -41,7 +41,10 @@ public final class FrozenMap extends AbstractMap<String, Object> {
    * several holders).
    */
   public static FrozenMap adopt(Map<String, Object> map) {
-    return map instanceof FrozenMap frozen ? frozen : new FrozenMap(map);
+    if (map instanceof FrozenMap frozen) {
+      return frozen;
+    }
+    return map.isEmpty() ? EMPTY : new FrozenMap(map);
   }
 
   /** Whether some key or value is {@code null}. */

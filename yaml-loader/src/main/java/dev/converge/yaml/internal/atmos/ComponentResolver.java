@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Resolves every component of one merged manifest, as Atmos's {@code ProcessStackConfig} and
@@ -577,9 +576,10 @@ public final class ComponentResolver {
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
     // deps and deps_all are for describe alone (not digested, not in templates): worked out when read
-    Supplier<Deps> deps = memo(deps(manifest, type, name, List.copyOf(bases.inheritance), merged, backendType, backend));
-    section.put("deps", ShapedMap.computed(() -> deps.get().deps()));
-    section.put("deps_all", ShapedMap.computed(() -> deps.get().all()));
+    LazyDeps deps = new LazyDeps(filesOfType(manifest, type), manifest.name(), name, List.copyOf(bases.inheritance),
+        section, backendType);
+    section.put("deps", ShapedMap.computed(deps::deps));
+    section.put("deps_all", ShapedMap.computed(deps::all));
     workspace.ifPresent(w -> section.put("workspace", w));
 
     return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, stackName, section,
@@ -908,27 +908,80 @@ public final class ComponentResolver {
   private record Source(String file, Map<String, Object> content) {}
 
   /**
-   * What {@link #deps} reads of one manifest's files for one component type, made once per
-   * manifest and type rather than once per component: each component's definitions in lookup file
-   * order, and the type-level then root-level parts of every file, also in lookup order.
+   * What {@link #deps} reads of one manifest's files for one component type, shared by the
+   * manifest's components and indexed when a describe first reads their deps, possibly from several
+   * threads (a race indexes twice, equal). Until then it holds the manifest's name, its imports and
+   * its files' contents, which the parsed-file cache holds anyway.
    */
-  private record FilesOfType(Map<String, List<Source>> components, List<Source> typeAndRoot,
-      Map<String, Map<String, List<String>>> typeAndRootByKey) {
+  private static final class FilesOfType {
+    private final String top;
+    private final List<String> imports;
+    private final List<ManifestProcessor.Contribution> contributions;
+    private final String type;
+    private volatile Index index;
+    private final Map<String, Map<String, List<String>>> typeAndRootByKey =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
-    FilesOfType(Map<String, List<Source>> components, List<Source> typeAndRoot) {
-      // filled when a describe reads deps, possibly from several threads
-      this(components, typeAndRoot, new java.util.concurrent.ConcurrentHashMap<>());
+    FilesOfType(ManifestProcessor.Manifest manifest, String type) {
+      this.top = manifest.name();
+      this.imports = manifest.imports();
+      this.contributions = manifest.files();
+      this.type = type;
+    }
+
+    /** Each component's definitions in lookup file order; the type-level then root-level parts of every file. */
+    private record Index(Map<String, List<Source>> components, List<Source> typeAndRoot) {}
+
+    Map<String, List<Source>> components() {
+      return index().components();
+    }
+
+    private Index index() {
+      Index known = index;
+      if (known == null) {
+        known = build();
+        index = known;
+      }
+      return known;
+    }
+
+    private Index build() {
+      Map<String, Map<String, Object>> contentByFile = new java.util.HashMap<>();
+      contributions.forEach(f -> contentByFile.putIfAbsent(f.name(), f.content()));
+      List<String> files = new ArrayList<>(imports.size() + 1);
+      files.add(top); // the top-level file, then the imports in name order
+      for (String imported : imports) {
+        if (!imported.equals(top)) {
+          files.add(imported);
+        }
+      }
+      Map<String, List<Source>> components = new java.util.HashMap<>();
+      for (String file : files) {
+        Values.path(contentByFile.get(file), "components", type).forEach((component, definition) ->
+            components.computeIfAbsent(component, c -> new ArrayList<>(2)).add(new Source(file, Values.map(definition))));
+      }
+      List<Source> typeAndRoot = new ArrayList<>(2 * files.size());
+      typeAndRoot.add(new Source(top, Values.map(contentByFile.get(top), type)));
+      typeAndRoot.add(new Source(top, contentByFile.getOrDefault(top, Map.of())));
+      for (int i = 1; i < files.size(); i++) {
+        typeAndRoot.add(new Source(files.get(i), Values.map(contentByFile.get(files.get(i)), type)));
+      }
+      for (int i = 1; i < files.size(); i++) {
+        typeAndRoot.add(new Source(files.get(i), contentByFile.getOrDefault(files.get(i), Map.of())));
+      }
+      return new Index(components, typeAndRoot);
     }
 
     /**
      * For one section (and, for {@code backend}, one backend type): each key the type-level and
      * root-level parts set, to the files that set it in lookup order. Made once per manifest, type
-     * and section, where walking {@link #typeAndRoot} for every key of every component would read
-     * each import again for each component.
+     * and section, where walking the parts for every key of every component would read each import
+     * again for each component.
      */
     Map<String, List<String>> typeAndRootFiles(String section, boolean isBackend, String backendType) {
       return typeAndRootByKey.computeIfAbsent(isBackend ? section + '\0' + backendType : section, k -> {
         Map<String, List<String>> byKey = new java.util.HashMap<>();
+        List<Source> typeAndRoot = index().typeAndRoot();
         for (int i = 0; i < typeAndRoot.size(); i++) {
           Source source = typeAndRoot.get(i);
           Map<String, Object> part = Values.map(source.content(), section);
@@ -951,33 +1004,53 @@ public final class ComponentResolver {
       indexed = manifest;
       filesByType.clear();
     }
-    return filesByType.computeIfAbsent(type, t -> {
-      Map<String, Map<String, Object>> contentByFile = new java.util.HashMap<>();
-      manifest.files().forEach(f -> contentByFile.putIfAbsent(f.name(), f.content()));
-      List<String> files = new ArrayList<>(manifest.imports().size() + 1);
-      files.add(manifest.name()); // the top-level file, then the imports in name order
-      for (String imported : manifest.imports()) {
-        if (!imported.equals(manifest.name())) {
-          files.add(imported);
+    return filesByType.computeIfAbsent(type, t -> new FilesOfType(manifest, t));
+  }
+
+  /**
+   * A component's {@code deps} and {@code deps_all}, worked out when describe reads them, from its
+   * describe map's sections (their keys are the merged sections' keys) and its manifest's files. Holds
+   * no more than it needs: thousands of these live as long as the snapshot.
+   */
+  private static final class LazyDeps {
+    private final FilesOfType files;
+    private final String top;
+    private final String name;
+    private final List<String> chain;
+    private final Map<String, Object> describe;
+    private final String backendType;
+    private Deps worked; // a race works it out twice, equal
+
+    LazyDeps(FilesOfType files, String top, String name, List<String> chain, Map<String, Object> describe,
+        String backendType) {
+      this.files = files;
+      this.top = top;
+      this.name = name;
+      this.chain = chain;
+      this.describe = describe;
+      this.backendType = backendType;
+    }
+
+    Object deps() {
+      return worked().deps();
+    }
+
+    Object all() {
+      return worked().all();
+    }
+
+    private Deps worked() {
+      Deps known = worked;
+      if (known == null) {
+        List<Map<String, Object>> sections = new ArrayList<>(SOURCE_SECTIONS.size());
+        for (String section : SOURCE_SECTIONS) {
+          sections.add(Values.map(describe, section));
         }
+        known = ComponentResolver.deps(files, top, name, chain, sections, backendType);
+        worked = known;
       }
-      Map<String, List<Source>> components = new java.util.HashMap<>();
-      for (String file : files) {
-        Values.path(contentByFile.get(file), "components", t).forEach((component, definition) ->
-            components.computeIfAbsent(component, c -> new ArrayList<>(2)).add(new Source(file, Values.map(definition))));
-      }
-      List<Source> typeAndRoot = new ArrayList<>(2 * files.size());
-      String top = files.get(0);
-      typeAndRoot.add(new Source(top, Values.map(contentByFile.get(top), t)));
-      typeAndRoot.add(new Source(top, contentByFile.getOrDefault(top, Map.of())));
-      for (int i = 1; i < files.size(); i++) {
-        typeAndRoot.add(new Source(files.get(i), Values.map(contentByFile.get(files.get(i)), t)));
-      }
-      for (int i = 1; i < files.size(); i++) {
-        typeAndRoot.add(new Source(files.get(i), contentByFile.getOrDefault(files.get(i), Map.of())));
-      }
-      return new FilesOfType(components, typeAndRoot);
-    });
+      return known;
+    }
   }
 
   /**
@@ -990,18 +1063,6 @@ public final class ComponentResolver {
    * those of each imported file. {@code deps} holds the first file found for each key,
    * {@code deps_all} every file found and the top-level file; both sorted.
    */
-  private Supplier<Deps> deps(ManifestProcessor.Manifest manifest, String type, String name, List<String> chain,
-      ShapedMap merged, String backendType, Map<String, Object> backend) {
-    FilesOfType files = filesOfType(manifest, type);
-    List<Map<String, Object>> sections = new ArrayList<>(SOURCE_SECTIONS.size());
-    for (String section : SOURCE_SECTIONS) {
-      sections.add(section.equals("backend") ? backend : Values.map(merged, section));
-    }
-    String top = manifest.name();
-    return () -> deps(files, top, name, chain, sections, backendType);
-  }
-
-  /** {@link #deps(ManifestProcessor.Manifest, String, String, List, ShapedMap, String, Map)}, worked out. */
   private static Deps deps(FilesOfType files, String top, String name, List<String> chain,
       List<Map<String, Object>> sections, String backendType) {
     // a handful of distinct files, added once per key: hash sets, sorted once at the end
@@ -1047,20 +1108,6 @@ public final class ComponentResolver {
       }
     }
     return new Deps(sorted(first), sorted(all));
-  }
-
-  /** {@code supplier}'s value, worked out once (a race works it out twice, equal). */
-  private static <T> Supplier<T> memo(Supplier<T> supplier) {
-    Object[] value = {null};
-    return () -> {
-      @SuppressWarnings("unchecked")
-      T known = (T) value[0];
-      if (known == null) {
-        known = supplier.get();
-        value[0] = known;
-      }
-      return known;
-    };
   }
 
   private static List<String> sorted(java.util.Set<String> files) {

@@ -101,6 +101,14 @@ public final class DeepMerge {
     private final ListMergeStrategy strategy;
     private Map<String, Object> result = Map.of();
     private final BinaryOperator<Object> merge = this::merge;
+    /**
+     * The maps this merger copied, and may write into; every other map it holds belongs to an input.
+     * Kept here rather than in the maps, so that a merged map, once the merger is gone, holds no
+     * reference back to it.
+     */
+    private final Object[] owned = new Object[8];
+    private int ownedCount;
+    private java.util.Set<Object> many;
 
     public Merger(ListMergeStrategy strategy) {
       this.strategy = strategy;
@@ -127,10 +135,36 @@ public final class DeepMerge {
       if (earlier.isEmpty()) {
         return (Map<String, Object>) later;
       }
-      Owned target = earlier instanceof Owned owned && owned.owner == this
-          ? owned : new Owned((Map<String, Object>) earlier, this, later.size());
+      CompactMap target = owns(earlier) ? (CompactMap) earlier : own(new CompactMap((Map<String, Object>) earlier,
+          later.size()));
       ((Map<String, Object>) later).forEach((key, value) -> target.combine(key, value, merge));
       return target;
+    }
+
+    /** Whether this merger copied {@code map}: compared by identity, in a set once there are many. */
+    private boolean owns(Map<?, ?> map) {
+      if (many != null) {
+        return many.contains(map);
+      }
+      for (int i = 0; i < ownedCount; i++) {
+        if (owned[i] == map) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private CompactMap own(CompactMap map) {
+      if (many != null) {
+        many.add(map);
+      } else if (ownedCount < owned.length) {
+        owned[ownedCount++] = map;
+      } else {
+        many = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        many.addAll(java.util.Arrays.asList(owned));
+        many.add(map);
+      }
+      return map;
     }
 
     private Object merge(Object earlier, Object later) {
@@ -141,16 +175,6 @@ public final class DeepMerge {
         return mergeLists(a, b, strategy);
       }
       return later;
-    }
-  }
-
-  /** A map a {@link Merger} copied and may still write into. */
-  private static final class Owned extends CompactMap {
-    private final Merger owner;
-
-    Owned(Map<String, Object> copied, Merger owner, int more) {
-      super(copied, more);
-      this.owner = owner;
     }
   }
 
