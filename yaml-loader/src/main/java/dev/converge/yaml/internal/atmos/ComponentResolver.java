@@ -456,8 +456,11 @@ public final class ComponentResolver {
     boolean workspacesOff = !config.workspacesEnabled() || backendTypeForWorkspace.equals("http");
     Optional<String> workspace = workspacesOff ? Optional.of("default")
         : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, vars));
-    Optional<String> stacksWorkspace = workspacesOff ? Optional.of("default")
+    Optional<String> stacksWorkspace = workspacesOff ? workspace
         : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, vars));
+    if (stacksWorkspace.equals(workspace)) {
+      stacksWorkspace = workspace; // one object for both, as most components have: it lives as long as the snapshot
+    }
 
     // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
     String stack = stacks.computeIfAbsent(stackName.value(), value -> value);

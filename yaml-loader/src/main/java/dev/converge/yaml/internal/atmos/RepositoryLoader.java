@@ -272,22 +272,26 @@ public final class RepositoryLoader {
     List<Instance> i = new ArrayList<>(slice.size());
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
     ContentDigest.Digester digester = ContentDigest.digester();
+    Optional<String> manifest = Optional.empty(); // one per run of a manifest's components, which come together
     for (ResolvedSection s : slice) {
+      if (manifest.isEmpty() || manifest.get() != s.manifest()) {
+        manifest = Optional.of(s.manifest());
+      }
       // with templating off (templates.settings.enabled: false) a templated `stack` stays as written,
       // as Atmos matches it with --process-templates=false
       List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems, config.templatesEnabled() ? engine : null);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
-      build(s, config, digest, vendored, dependsOn, found, digester, c, i);
+      build(s, config, digest, vendored, dependsOn, found, digester, manifest, c, i);
     }
     return new Built(c, i, dependencyProblems.all(), found.all());
   }
 
   /** The component's digests and values; adds the component, and its instance when it is Terraform. */
   private void build(ResolvedSection s, AtmosConfig config, Optional<String> digest, Set<String> vendored,
-      List<InstanceId> dependsOn, Problems found, ContentDigest.Digester digester, List<ResolvedComponent> components,
-      List<Instance> instances) {
+      List<InstanceId> dependsOn, Problems found, ContentDigest.Digester digester, Optional<String> manifest,
+      List<ResolvedComponent> components, List<Instance> instances) {
     if (s.stack().isBlank() || s.name().isBlank()) { // an instance needs both names (found by LoaderFuzzTest)
       found.error("blank-name", s.stack().isBlank()
           ? "component `" + s.name() + "` is in a stack whose name is blank: the stack name template or pattern gave \"\""
@@ -316,8 +320,9 @@ public final class RepositoryLoader {
     configuration.put("source_digest", sourceDigest);
     configuration.put("config_digest", configDigest);
     InstanceId id = InstanceId.of(s.stack(), s.name());
+    Optional<SourceLocation> location = Optional.of(s.location()); // one for the instance and the component
     if (s.type().equals(ComponentTypes.TERRAFORM)) {
-      Instance instance = instance(s, id, sourceDigest, configDigest, dependsOn, found);
+      Instance instance = instance(s, id, sourceDigest, configDigest, dependsOn, found, location, manifest);
       instances.add(instance);
       // The instance holds these sections frozen, the same maps unless null values were left out;
       // where they are equal, the describe map holds the frozen ones too.
@@ -330,7 +335,7 @@ public final class RepositoryLoader {
         .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
         .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).inheritance(s.inheritance())
-        .dependsOn(dependsOn).configuration(configuration.freeze()).location(Optional.of(s.location())).build());
+        .dependsOn(dependsOn).configuration(configuration.freeze()).location(location).build());
   }
 
   private static void share(ShapedMap configuration, String key, Map<String, Object> copy) {
@@ -574,7 +579,7 @@ public final class RepositoryLoader {
   }
 
   private static Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
-      List<InstanceId> dependsOn, Problems found) {
+      List<InstanceId> dependsOn, Problems found, Optional<SourceLocation> location, Optional<String> manifest) {
     ComponentMetadata md = ComponentMetadata.builder()
         .type(s.isAbstract() ? ComponentType.ABSTRACT : ComponentType.REAL)
         .enabled(s.enabled()).locked(s.locked())
@@ -583,14 +588,24 @@ public final class RepositoryLoader {
     Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
         .configDigest(configDigest).vars(nullFree(s.vars())).env(nullFree(Values.map(s.section(), "env")))
         .settings(nullFree(s.settings())).backend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
-        .workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(s.location())
-        .imports(imports(s)).manifest(Optional.of(s.manifest())).componentType(s.type());
-    Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(b::backendType);
+        .workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(location)
+        .imports(imports(s)).manifest(manifest).componentType(s.type());
+    Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(t -> b.backendType(backendType(t)));
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {
       RolloutReader.divergence(divergence, s.location(), found).ifPresent(b::divergence);
     }
     return b.build();
+  }
+
+  private static final Map<String, Optional<String>> BACKEND_TYPES = Map.of("s3", Optional.of("s3"), "gcs",
+      Optional.of("gcs"), "azurerm", Optional.of("azurerm"), "local", Optional.of("local"), "remote",
+      Optional.of("remote"), "cloud", Optional.of("cloud"));
+
+  /** The usual backend types as one object each: an instance holds its type as long as the snapshot lives. */
+  private static Optional<String> backendType(String type) {
+    Optional<String> known = BACKEND_TYPES.get(type);
+    return known != null ? known : Optional.of(type);
   }
 
   /**
