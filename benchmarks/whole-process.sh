@@ -7,12 +7,14 @@
 # Builds nothing: run `./mvnw -B -pl cli,benchmarks -am package -DskipTests` first. Generates the
 # estate (ImportHeavyEstate, committed to git) in a temporary folder, then alternates the floor and
 # each command RUNS times (default 5), and prints each run, the medians (wall seconds, peak resident
-# MB) and the ratio of the medians. Extra arguments go to the converge process's JVM.
+# MB) and the ratio of the medians. Extra arguments go to the converge process's JVM; without any, it
+# gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 stacks="${1:-1000}"
 runs="${2:-5}"
 shift $(( $# < 2 ? $# : 2 ))
+if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1; fi
 bench="$root/benchmarks/target/benchmarks.jar"
 cli="$root/cli/target/converge.jar"
 for jar in "$bench" "$cli"; do
@@ -27,7 +29,7 @@ sed -i 's/replicas: 1$/replicas: 7/' "$estate/stacks/orgs/t0/dev/ue1.yaml"
 git -C "$estate" -c user.name=b -c user.email=b@example.com commit -qam "one-file change"
 files=$(find "$estate/stacks" -name '*.yaml' | wc -l)
 size=$(du -sh --exclude=.git "$estate" | cut -f1)
-echo "estate: $stacks stacks, $(( stacks * 50 )) instances, $files stack files, $size; java: $(java -version 2>&1 | head -1)"
+echo "estate: $stacks stacks, $(( stacks * 50 )) instances, $files stack files, $size; java: $(java -version 2>&1 | head -1); converge JVM options: $*"
 
 # one measurement: wall seconds and peak resident MB of a command
 measure() {
