@@ -33,6 +33,9 @@ final class CommonOptions {
   /** The process environment ({@code ATMOS_CLI_CONFIG_PATH}, {@code ATMOS_BASE_PATH}), read at the edge. */
   Map<String, String> environment = Map.of();
 
+  /** The progress line on stderr, which {@link Converge#main} sets up when stderr is a terminal. */
+  Progress progress = Progress.OFF;
+
   @Option(names = "--ledger", paramLabel = "LOCATION",
       description = "Where the ledger is kept: a file's path (or file:PATH), git:DIR[#REMOTE] (the ref refs/converge/ledger"
           + " of the repository at DIR, kept on REMOTE), or postgresql://HOST/DB?user=…[&table=T]"
@@ -49,7 +52,8 @@ final class CommonOptions {
 
   /** The repository with this command line's config path and environment. */
   AtmosRepository repository() {
-    AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec);
+    AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
+        .progress(progress);
     if (configPath != null) {
       builder.configPath(configPath);
     }

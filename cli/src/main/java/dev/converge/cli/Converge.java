@@ -34,11 +34,17 @@ public final class Converge {
   public static void main(String[] args) {
     PrintWriter err = new PrintWriter(System.err, true);
     int code;
+    Progress progress = Progress.forProcess(System.console() != null, System.getenv(), err);
     try {
-      code = run(new PrintWriter(System.out, true), err, args);
+      java.io.Writer stdout = new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out));
+      code = run(new PrintWriter(progress.clearedBefore(stdout), true), new PrintWriter(progress.clearedBefore(err), true),
+          System.getenv(), progress, args);
     } catch (OutOfMemoryError e) {
+      progress.close();
       err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
       code = BAD_INPUT;
+    } finally {
+      progress.close();
     }
     System.exit(code);
   }
@@ -60,6 +66,12 @@ public final class Converge {
    * {@code ATMOS_CLI_CONFIG_PATH} and {@code ATMOS_BASE_PATH}); returns the exit code.
    */
   static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+    return run(out, err, environment, Progress.OFF, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with the process's progress line. */
+  static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, Progress progress,
+      String... args) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
@@ -67,6 +79,7 @@ public final class Converge {
         K made = defaults.create(type);
         if (made instanceof CommonOptions options) {
           options.environment = Map.copyOf(environment);
+          options.progress = progress;
         }
         return made;
       }

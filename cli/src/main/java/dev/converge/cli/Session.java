@@ -124,6 +124,7 @@ final class Session {
   }
 
   RolloutPlanner planner() {
+    options.progress.planning(desired().instances().size());
     return RolloutPlanner.of(pipeline()).withLedger(ledger()).at(now);
   }
 

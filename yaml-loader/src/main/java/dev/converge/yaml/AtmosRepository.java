@@ -65,9 +65,12 @@ public final class AtmosRepository {
   private final Optional<Path> configPath;
   private final Map<String, String> environment;
   private final boolean allowExec;
+  private final LoadProgress progress;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
-      int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec) {
+      int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec,
+      LoadProgress progress) {
+    this.progress = progress;
     this.root = root;
     this.atmosOverrides = atmosOverrides;
     this.manifests = manifests;
@@ -150,7 +153,7 @@ public final class AtmosRepository {
 
   private RepositoryLoader loader(SourceTree tree, ConfigSearch.Found found) {
     return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism,
-        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty());
+        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress);
   }
 
   /**
@@ -254,6 +257,7 @@ public final class AtmosRepository {
     private Path configPath;
     private Map<String, String> environment = Map.of();
     private boolean allowExec;
+    private LoadProgress progress = LoadProgress.NONE;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -339,6 +343,12 @@ public final class AtmosRepository {
       return this;
     }
 
+    /** Told as each load advances (see {@link LoadProgress}); {@link LoadProgress#NONE} by default. */
+    public Builder progress(LoadProgress listener) {
+      this.progress = java.util.Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
@@ -346,7 +356,7 @@ public final class AtmosRepository {
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
           Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
-          allowExec);
+          allowExec, progress);
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.converge.model.Revision;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.yaml.AtmosSnapshot;
 import dev.converge.yaml.AtmosStack;
+import dev.converge.yaml.LoadProgress;
 import dev.converge.yaml.ResolvedComponent;
 import dev.converge.yaml.StackManifest;
 import dev.converge.yaml.VendorPin;
@@ -65,6 +66,7 @@ public final class RepositoryLoader {
   private final Map<String, String> environment;
   private final Problems problems = new Problems();
   private final Optional<Exec> exec;
+  private final LoadProgress progress;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
@@ -93,6 +95,14 @@ public final class RepositoryLoader {
   /** @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise) */
   public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
       Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec) {
+    this(tree, placement, environment, overrides, onlyManifests, parallelism, exec, LoadProgress.NONE);
+  }
+
+  /** @param progress told as manifests and components are done, from the load's threads */
+  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
+      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
+      LoadProgress progress) {
+    this.progress = progress;
     this.tree = tree;
     this.placement = placement;
     this.environment = Map.copyOf(environment);
@@ -127,7 +137,7 @@ public final class RepositoryLoader {
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
     return new RepositoryLoader(tree.withExactListings(), placement, environment, overrides, onlyManifests, parallelism,
-        exec)
+        exec, progress)
         .load(revision, history);
   }
 
@@ -145,7 +155,12 @@ public final class RepositoryLoader {
     // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
     // reads, merges and resolves the manifests it claims, sharing the parsed files.
     Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
-    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions), Reader::read);
+    java.util.concurrent.atomic.AtomicInteger readCount = new java.util.concurrent.atomic.AtomicInteger();
+    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions), (reader, path) -> {
+      Read done = reader.read(path);
+      progress.advanced(LoadProgress.Stage.MANIFESTS, readCount.incrementAndGet(), paths.size());
+      return done;
+    });
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
     for (Read read : reads) {
@@ -166,12 +181,17 @@ public final class RepositoryLoader {
     // One worker also lists the stacks and manifests meanwhile.
     AtomicReference<Listing> listing = new AtomicReference<>();
     List<Supplier<Built>> jobs = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger builtCount = new java.util.concurrent.atomic.AtomicInteger();
     jobs.add(() -> {
       listing.set(new Listing(stacks(index), manifestValues(manifests, sections)));
       return Built.NOTHING;
     });
     for (List<ResolvedSection> slice : slices(ordered, parallelism)) {
-      jobs.add(() -> buildSlice(slice, config, vendored, index, engine));
+      jobs.add(() -> {
+        Built done = buildSlice(slice, config, vendored, index, engine);
+        progress.advanced(LoadProgress.Stage.COMPONENTS, builtCount.addAndGet(slice.size()), ordered.size());
+        return done;
+      });
     }
     List<Built> built = Workers.map(jobs, parallelism, () -> null, (none, job) -> job.get());
     List<ResolvedComponent> components = new ArrayList<>(ordered.size());
