@@ -18,6 +18,8 @@ import dev.converge.diagnostic.Problem;
 import dev.converge.ledger.BadRevision;
 import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Hold;
+import dev.converge.plan.ActionCause;
+import dev.converge.plan.CauseKind;
 import dev.converge.ledger.Ledger;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
@@ -127,6 +129,35 @@ class RolloutPlannerTest {
       assertThat(action(plan, "dev/a", "eks").reasons().get(0)).startsWith("locked");
       assertThat(action(plan, "dev/a", "base").reasons().get(0)).startsWith("abstract");
       assertThat(plan.next()).isEmpty();
+    }
+
+    @Test
+    void plan_everyAction_causesAsDataOnePerReasonInOrder() {
+      Instance vpc = instance("dev/a", "vpc", "1");
+      Instance moved = vpc.withFolder("vpc-experiment").withSourceDigest("src-exp").withConfigDigest("cfg-exp");
+      Instance fresh = instance("dev/a", "eks", "1");
+      Instance base = instance("dev/a", "base", "1")
+          .withMetadata(ComponentMetadata.builder().type(ComponentType.ABSTRACT).build());
+      Instance gone = instance("dev/a", "old", "1");
+      Hold hold = Hold.builder().at(T0).environment("dev").component("eks").reason("NAT issue").build();
+
+      RolloutPlan plan = plan(chain(), desired("r2", moved, fresh, base), T0,
+          deployed(vpc, "r1", T0.minusSeconds(60)), deployed(gone, "r1", T0.minusSeconds(60)), hold);
+
+      assertThat(action(plan, "dev/a", "vpc").causes()).extracting(ActionCause::kind)
+          .containsExactly(CauseKind.FOLDER_CHANGED, CauseKind.CONFIGURATION_CHANGED);
+      assertThat(action(plan, "dev/a", "vpc").causes().get(0).from()).hasValue("vpc");
+      assertThat(action(plan, "dev/a", "vpc").causes().get(0).to()).hasValue("vpc-experiment");
+      assertThat(action(plan, "dev/a", "eks").causes()).extracting(ActionCause::kind)
+          .containsExactly(CauseKind.NEVER_DEPLOYED, CauseKind.HELD);
+      assertThat(action(plan, "dev/a", "eks").causes().get(1).detail()).hasValue("NAT issue");
+      assertThat(action(plan, "dev/a", "eks").causes().get(1).since()).hasValue(T0);
+      assertThat(action(plan, "dev/a", "base").causes()).extracting(ActionCause::kind)
+          .containsExactly(CauseKind.ABSTRACT);
+      assertThat(action(plan, "dev/a", "old").causes()).extracting(ActionCause::kind).containsExactly(CauseKind.ABSENT);
+      assertThat(action(plan, "dev/a", "old").causes().get(0).to()).hasValue("r2");
+      assertThat(plan.environments()).flatExtracting(EnvironmentPlan::actions).allSatisfy(a ->
+          assertThat(a.causes()).extracting(ActionCause::text).isEqualTo(a.reasons()));
     }
 
     @Test

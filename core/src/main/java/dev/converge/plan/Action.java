@@ -29,6 +29,12 @@ public interface Action extends WithAction {
   /** Why this action, in words ({@code component folder changed}, {@code never deployed}, ...). */
   List<String> reasons();
 
+  /**
+   * Why this action, as data: one cause per sentence of {@link #reasons()}, in the same order, when
+   * the planner made it (an action built by hand may have none).
+   */
+  List<ActionCause> causes();
+
   default String stack() {
     return instance().stack();
   }

@@ -3,6 +3,7 @@ package dev.converge.cli.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.plan.Action;
+import dev.converge.plan.ActionCause;
 import dev.converge.plan.EnvironmentPlan;
 import dev.converge.plan.Gate;
 import dev.converge.plan.RolloutPlan;
@@ -70,6 +71,16 @@ public final class PlanJson {
     Json.put(node, "from_revision", action.fromRevision());
     node.put("to_revision", action.toRevision());
     Json.strings(node, "reasons", action.reasons());
+    ArrayNode causes = node.putArray("causes");
+    for (ActionCause c : action.causes()) {
+      ObjectNode item = causes.addObject();
+      item.put("kind", c.kind().word());
+      Json.put(item, "from", c.from());
+      Json.put(item, "to", c.to());
+      c.since().ifPresent(t -> item.put("since", t.toString()));
+      Json.put(item, "detail", c.detail());
+      item.put("text", c.text());
+    }
     return node;
   }
 

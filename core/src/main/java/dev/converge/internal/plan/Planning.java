@@ -17,7 +17,9 @@ import dev.converge.pipeline.Durations;
 import dev.converge.pipeline.Environment;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.Action;
+import dev.converge.plan.ActionCause;
 import dev.converge.plan.ActionKind;
+import dev.converge.plan.CauseKind;
 import dev.converge.plan.ConditionKind;
 import dev.converge.plan.EnvironmentPlan;
 import dev.converge.plan.Gate;
@@ -149,7 +151,8 @@ public final class Planning {
     for (Deployment last : gone) {
       environmentOf(last.instance().stack()).map(runs::get).ifPresent(run -> run.drafts.put(last.instance(),
           new Draft(last.instance(), last.folder(), ActionKind.DESTROY, Optional.of(last.revision()),
-              List.of("absent from the desired state at " + revision.shortId() + "; destroying needs an approval"))));
+              List.of(cause(CauseKind.ABSENT, "absent from the desired state at " + revision.shortId()
+                  + "; destroying needs an approval").to(revision.id()).build()))));
     }
   }
 
@@ -157,40 +160,47 @@ public final class Planning {
     Optional<Deployment> last = ledger.lastSuccess(instance.id()).filter(d -> !d.destroy());
     Optional<String> from = last.map(Deployment::revision);
     if (!instance.isDeployable()) {
-      return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(skipReason(instance)));
+      return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(skipCause(instance)));
     }
     if (last.isEmpty()) {
-      return new Draft(instance.id(), instance.folder(), ActionKind.CREATE, from, List.of("never deployed"));
+      return new Draft(instance.id(), instance.folder(), ActionKind.CREATE, from,
+          List.of(cause(CauseKind.NEVER_DEPLOYED, "never deployed").build()));
     }
     Deployment deployed = last.get();
-    List<String> reasons = new ArrayList<>();
+    List<ActionCause> reasons = new ArrayList<>();
     if (!deployed.folder().equals(instance.folder())) {
-      reasons.add("folder changed from " + deployed.folder() + " to " + instance.folder());
+      reasons.add(cause(CauseKind.FOLDER_CHANGED, "folder changed from " + deployed.folder() + " to " + instance.folder())
+          .from(deployed.folder()).to(instance.folder()).build());
     } else if (!deployed.sourceDigest().equals(instance.sourceDigest())) {
-      reasons.add("component folder changed");
+      reasons.add(cause(CauseKind.SOURCE_CHANGED, "component folder changed").build());
     }
     if (!deployed.configDigest().equals(instance.configDigest())) {
-      reasons.add("configuration changed");
+      reasons.add(cause(CauseKind.CONFIGURATION_CHANGED, "configuration changed").build());
     }
     if (reasons.isEmpty()) {
       return new Draft(instance.id(), instance.folder(), ActionKind.NOOP, from, List.of());
     }
     if (isNewer(deployed.revision())) {
-      return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(
+      return new Draft(instance.id(), instance.folder(), ActionKind.SKIP, from, List.of(cause(CauseKind.NEWER_DEPLOYED,
           "deployed revision " + Revision.abbreviate(deployed.revision()) + " is newer than " + revision.shortId()
-              + "; an older revision is never deployed after a newer one"));
+              + "; an older revision is never deployed after a newer one")
+          .from(deployed.revision()).to(revision.id()).build()));
     }
     return new Draft(instance.id(), instance.folder(), ActionKind.UPDATE, from, reasons);
   }
 
-  private static String skipReason(Instance instance) {
+  private static ActionCause skipCause(Instance instance) {
     if (!instance.metadata().enabled()) {
-      return "disabled (metadata.enabled: false)";
+      return cause(CauseKind.DISABLED, "disabled (metadata.enabled: false)").build();
     }
     if (instance.metadata().locked()) {
-      return "locked (metadata.locked: true): reported, never changed";
+      return cause(CauseKind.LOCKED, "locked (metadata.locked: true): reported, never changed").build();
     }
-    return "abstract (metadata.type: abstract): only inherited from";
+    return cause(CauseKind.ABSTRACT, "abstract (metadata.type: abstract): only inherited from").build();
+  }
+
+  private static ActionCause.Builder cause(CauseKind kind, String text) {
+    return ActionCause.builder().kind(kind).text(text);
   }
 
   private boolean isNewer(String other) {
@@ -270,7 +280,7 @@ public final class Planning {
       problems.add(problem.build());
     }
     for (InstanceId id : assignment.stuck) {
-      run.drafts.get(id).reasons.add("waits on a settings.depends_on cycle");
+      run.drafts.get(id).reasons.add(cause(CauseKind.DEPENDENCY_CYCLE, "waits on a settings.depends_on cycle").build());
     }
     for (InstanceId[] conflict : assignment.conflicts) {
       problems.add(Problem.builder()
@@ -362,7 +372,8 @@ public final class Planning {
       if (hold.isPresent()) {
         componentHolds.put(draft.id.component(), hold.get());
         draft.held = true;
-        draft.reasons.add("held since " + hold.get().at() + ": " + hold.get().reason());
+        draft.reasons.add(cause(CauseKind.HELD, "held since " + hold.get().at() + ": " + hold.get().reason())
+            .since(hold.get().at()).detail(hold.get().reason()).build());
       }
     }
     if (!pending.isEmpty() && pending.stream().allMatch(d -> d.held)) {
@@ -659,11 +670,11 @@ public final class Planning {
     final String folder;
     final ActionKind kind;
     final Optional<String> from;
-    final List<String> reasons;
+    final List<ActionCause> reasons;
     OptionalInt wave = OptionalInt.empty();
     boolean held;
 
-    Draft(InstanceId id, String folder, ActionKind kind, Optional<String> from, List<String> reasons) {
+    Draft(InstanceId id, String folder, ActionKind kind, Optional<String> from, List<ActionCause> reasons) {
       this.id = id;
       this.folder = folder;
       this.kind = kind;
@@ -712,7 +723,8 @@ public final class Planning {
             .wave(d.wave)
             .fromRevision(d.from)
             .toRevision(revision.id())
-            .addAllReasons(d.reasons)
+            .addAllReasons(d.reasons.stream().map(ActionCause::text).toList())
+            .addAllCauses(d.reasons)
             .build());
       }
       return result;
