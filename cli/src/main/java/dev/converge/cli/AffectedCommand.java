@@ -42,7 +42,7 @@ final class AffectedCommand implements Callable<Integer> {
     AtmosSnapshot baseSnapshot = session.load(base);
     AffectedReport report = Affected.of(session.pipeline())
         .withFolders(Session.folders(baseSnapshot), session.folders())
-        .between(baseSnapshot.desiredState(), session.desired(), GitHistory.changedFiles(session.folder(), base, head));
+        .between(baseSnapshot.desiredState(), session.desired(), session.repository.changedFiles(baseSnapshot, session.snapshot));
     if (options.format == Format.json) {
       Json.print(AffectedJson.of(report), spec.commandLine().getOut());
       return 0;

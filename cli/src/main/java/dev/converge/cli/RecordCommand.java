@@ -72,7 +72,7 @@ final class RecordCommand {
 
     /** The commit id {@code revision} names (HEAD when absent). */
     String revisionId(String revision) {
-      return GitHistory.resolve(options.repo, revision == null ? "HEAD" : revision);
+      return options.repository().resolveRevision(revision == null ? "HEAD" : revision);
     }
   }
 

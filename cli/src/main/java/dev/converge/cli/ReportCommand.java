@@ -20,6 +20,7 @@ import dev.converge.metrics.DivergencePicture;
 import dev.converge.model.DesiredState;
 import dev.converge.pipeline.Pipeline;
 import dev.converge.plan.RolloutPlan;
+import dev.converge.yaml.AtmosRepository;
 import dev.converge.yaml.AtmosSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new Converge.UsageException("--since (" + from + ") must be before --at (" + now + ")");
     }
     HtmlReport.Contents contents = contents(session.snapshot, session.pipeline(), session.ledger(), now, from,
-        session.options.repo);
+        session.repository);
     write(out, HtmlReport.render(contents));
     spec.commandLine().getOut().println("wrote " + out);
     spec.commandLine().getOut().flush();
@@ -87,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
 
   /** Everything the page shows, for the repository at {@code snapshot}, the ledger, an instant and a metrics period. */
   static HtmlReport.Contents contents(AtmosSnapshot snapshot, Pipeline pipeline, Ledger ledger, Instant now,
-      Instant since, Path repository) {
+      Instant since, AtmosRepository repository) {
     DesiredState desired = snapshot.desiredState();
     RolloutPlan plan = RolloutPlanner.of(pipeline).withLedger(ledger).at(now).plan(desired);
     ConvergenceReport convergence = Convergence.of(pipeline).withLedger(ledger).withFolders(snapshot.folderInventory())

@@ -47,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text, Format.json), "rollback");
     Session session = Session.open(options, Optional.empty());
-    Optional<String> beforeId = Optional.ofNullable(before).map(b -> GitHistory.resolve(options.repo, b));
+    Optional<String> beforeId = Optional.ofNullable(before).map(b -> session.repository.resolveRevision(b));
     List<RollbackTarget> targets = Rollback.of(session.pipeline()).withLedger(session.ledger()).at(session.now)
         .targets(session.desired(), environment, component, Optional.ofNullable(stack), beforeId);
     if (options.format == Format.json) {

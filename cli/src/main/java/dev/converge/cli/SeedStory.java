@@ -143,7 +143,7 @@ final class SeedStory {
     Path report = workdir.resolve("report.html");
     AtmosSnapshot head = repository.load("HEAD");
     ReportCommand.write(report, HtmlReport.render(ReportCommand.contents(head, head.pipeline().orElseThrow(),
-        ledger.load(), converged.plusSeconds(60), T0.minus(Duration.ofDays(3)), workdir.resolve("infra"))));
+        ledger.load(), converged.plusSeconds(60), T0.minus(Duration.ofDays(3)), repository)));
     out.println();
     out.println("Report: " + report + " (one self-contained page: open it in a browser)");
     out.flush();

@@ -115,11 +115,11 @@ final class Session {
 
   /** The committer time of each revision the ledger's deployments name (lead times are measured from it). */
   Map<String, Instant> commitTimes() {
-    return commitTimes(options.repo, ledger());
+    return commitTimes(repository, ledger());
   }
 
-  static Map<String, Instant> commitTimes(Path repository, Ledger ledger) {
-    return GitHistory.commitTimes(repository,
+  static Map<String, Instant> commitTimes(AtmosRepository repository, Ledger ledger) {
+    return repository.commitTimes(
         ledger.recordsOf(Deployment.class).stream().map(Deployment::revision).toList());
   }
 

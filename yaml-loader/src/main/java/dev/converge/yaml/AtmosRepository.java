@@ -9,6 +9,7 @@ import dev.converge.yaml.internal.atmos.Exec;
 import dev.converge.yaml.internal.atmos.RepositoryLoader;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.DirectoryTree;
+import dev.converge.yaml.internal.source.GitQueries;
 import dev.converge.yaml.internal.source.GitTree;
 import dev.converge.yaml.internal.source.SourceTree;
 import java.io.IOException;
@@ -205,6 +206,35 @@ public final class AtmosRepository {
     } catch (IOException e) {
       throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The full commit id {@code revision} names ({@code HEAD}, {@code HEAD~1}, a tag, a short id).
+   *
+   * @throws ConvergeException when the folder is not in a git repository or the revision does not exist
+   */
+  public String resolveRevision(String revision) {
+    return GitQueries.resolve(root, Objects.requireNonNull(revision, "revision"));
+  }
+
+  /**
+   * The files that differ between the revisions of two snapshots of this repository (each loaded
+   * from git, {@link #load(String)}), relative to {@code head}'s folder, the one its paths start
+   * from; sorted. What {@code Affected} needs beside the two snapshots.
+   *
+   * @throws ConvergeException when a snapshot's revision is not a commit of the repository
+   */
+  public List<String> changedFiles(AtmosSnapshot base, AtmosSnapshot head) {
+    return GitQueries.changedFiles(head.folder().orElse(root), base.desiredState().revision().id(),
+        head.desiredState().revision().id());
+  }
+
+  /**
+   * The committer time of each of {@code revisions} that names a commit of the repository; one git
+   * does not know, or every one when the folder is outside git, is left out.
+   */
+  public Map<String, Instant> commitTimes(java.util.Collection<String> revisions) {
+    return GitQueries.commitTimes(root, revisions);
   }
 
   private Optional<Repository> gitRepository() {

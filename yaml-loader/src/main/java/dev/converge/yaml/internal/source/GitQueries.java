@@ -1,4 +1,4 @@
-package dev.converge.cli;
+package dev.converge.yaml.internal.source;
 
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
@@ -20,13 +20,16 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-/** What the commands ask git directly: a revision's full id, and the files two revisions differ in. */
-final class GitHistory {
+/**
+ * What Converge asks git beside loading a revision: a revision's full id, the files two revisions
+ * differ in, the commit time of revisions. Problems carry no location: they are about git, not a file.
+ */
+public final class GitQueries {
 
-  private GitHistory() {}
+  private GitQueries() {}
 
   /** The full commit id {@code revision} names ({@code HEAD}, {@code HEAD~1}, a tag, a short id). */
-  static String resolve(Path atmosRoot, String revision) {
+  public static String resolve(Path atmosRoot, String revision) {
     try (Repository repository = open(atmosRoot); RevWalk walk = new RevWalk(repository)) {
       return walk.parseCommit(commit(repository, revision)).getName();
     } catch (IOException e) {
@@ -36,7 +39,7 @@ final class GitHistory {
   }
 
   /** The files that differ between two revisions, relative to the Atmos repository folder. */
-  static List<String> changedFiles(Path atmosRoot, String base, String head) {
+  public static List<String> changedFiles(Path atmosRoot, String base, String head) {
     try (Repository repository = open(atmosRoot); RevWalk walk = new RevWalk(repository);
         DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       diff.setRepository(repository);
@@ -62,7 +65,7 @@ final class GitHistory {
    * The committer time of each of {@code revisions} that names a commit of the repository; a
    * revision git does not know, or a folder outside git, is left out (its lead time is unknown).
    */
-  static Map<String, Instant> commitTimes(Path atmosRoot, Collection<String> revisions) {
+  public static Map<String, Instant> commitTimes(Path atmosRoot, Collection<String> revisions) {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(atmosRoot.toAbsolutePath().toFile());
     if (builder.getGitDir() == null) {
       return Map.of();
