@@ -1,8 +1,5 @@
 package dev.converge.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -50,7 +47,7 @@ public final class ImportHeavyEstate {
 
   /** Writes the estate under {@code root}. */
   public static void generate(Path root, int stacks) {
-    write(root.resolve("atmos.yaml"), """
+    LoaderBenchmark.write(root.resolve("atmos.yaml"), """
         base_path: "."
         components:
           terraform:
@@ -60,7 +57,7 @@ public final class ImportHeavyEstate {
           included_paths: ["orgs/**/*"]
           name_pattern: "{tenant}-{environment}-{stage}"
         """);
-    write(root.resolve("rollout.yaml"), """
+    LoaderBenchmark.write(root.resolve("rollout.yaml"), """
         environments:
           dev:
             stacks: ["*-dev"]
@@ -77,11 +74,11 @@ public final class ImportHeavyEstate {
             max_parallel: 20
         """);
     for (int c = 0; c < CATALOG; c++) {
-      write(root.resolve("components/terraform/module-" + c % 40 + "/main.tf"),
+      LoaderBenchmark.write(root.resolve("components/terraform/module-" + c % 40 + "/main.tf"),
           "variable \"name\" {}\n# module " + c % 40 + "\n");
     }
     for (String stage : STAGES) {
-      write(root.resolve("stacks/mixins/stage/" + stage + ".yaml"), """
+      LoaderBenchmark.write(root.resolve("stacks/mixins/stage/" + stage + ".yaml"), """
           vars:
             stage: %s
           terraform:
@@ -96,7 +93,7 @@ public final class ImportHeavyEstate {
           """.formatted(stage, stage, !stage.equals("dev")));
     }
     for (String region : REGIONS) {
-      write(root.resolve("stacks/mixins/region/" + region + ".yaml"), """
+      LoaderBenchmark.write(root.resolve("stacks/mixins/region/" + region + ".yaml"), """
           vars:
             environment: %s
             region: region-%s
@@ -104,7 +101,7 @@ public final class ImportHeavyEstate {
           """.formatted(region, region, region, region, region));
     }
     for (int i = 0; i < CATALOG; i++) {
-      write(root.resolve("stacks/catalog/service-" + i + ".yaml"), catalog(i));
+      LoaderBenchmark.write(root.resolve("stacks/catalog/service-" + i + ".yaml"), catalog(i));
     }
     for (int s = 0; s < stacks; s++) {
       String stage = STAGES[s % STAGES.length];
@@ -120,7 +117,8 @@ public final class ImportHeavyEstate {
       yaml.append("vars:\n  tenant: ").append(tenant).append('\n');
       yaml.append("components:\n  terraform:\n    service-").append(first).append(":\n");
       yaml.append("      vars:\n        replicas: ").append(1 + s % 5).append('\n');
-      write(root.resolve("stacks/orgs/" + tenant + "/" + stage + "/" + region + ".yaml"), yaml.toString());
+      LoaderBenchmark.write(root.resolve("stacks/orgs/" + tenant + "/" + stage + "/" + region + ".yaml"),
+          yaml.toString());
     }
   }
 
@@ -154,15 +152,6 @@ public final class ImportHeavyEstate {
     try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
       git.commit().setMessage("import-heavy estate").setAuthor(author).setCommitter(author).setSign(false).call();
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -171,7 +171,8 @@ public class LoaderBenchmark {
     }
   }
 
-  private static void write(Path file, String text) {
+  /** Writes {@code text} to {@code file}, making its folders. */
+  static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
