@@ -378,6 +378,20 @@ public final class ComponentResolver {
 
   private ResolvedSection resolveOne(ManifestProcessor.Manifest manifest, Optional<String> explicitName, String type,
       String name, Map<String, Object> byName, Globals globals) {
+    Layers layers = layers(manifest, type, name, byName, globals);
+    Merged merged = merge(manifest, layers, globals);
+    Names names = names(manifest, explicitName, name, layers, merged, globals);
+    evaluate(manifest, name, layers, merged, names);
+    Backends backends = backends(manifest, type, name, layers, merged, names, globals);
+    return describe(manifest, type, name, layers, merged, names, backends, globals);
+  }
+
+  /** What a component is made of before any merge: its own section, its bases, its folder. */
+  private record Layers(Map<String, Object> own, Map<String, Object> ownMetadata, Map<String, Object> overrides,
+      SourceLocation location, ListMergeStrategy strategy, Bases bases, String folder, boolean derived) {}
+
+  private Layers layers(ManifestProcessor.Manifest manifest, String type, String name, Map<String, Object> byName,
+      Globals globals) {
     Map<String, Object> own = Values.map(byName.get(name));
     Map<String, Object> ownMetadata = Values.map(own, "metadata");
     SourceLocation location = manifest.definitions().getOrDefault(type + "/" + name,
@@ -402,19 +416,27 @@ public final class ComponentResolver {
         ? legacyFolder(type, name, own, byName, location, new HashSet<>()) : Optional.empty();
     Optional<String> ownFolder = nonEmpty(ownMetadata.get("component"));
     String folder = ownFolder.or(() -> legacyFolder).orElse(name);
-    boolean derived = !folder.equals(name);
+    return new Layers(own, ownMetadata, Values.map(own, "overrides"), location, strategy, bases, folder,
+        !folder.equals(name));
+  }
 
-    Map<String, Object> overrides = Values.map(own, "overrides");
-    ShapedMap section = DESCRIBE.newMap();
+  /** The merged sections, the `!append`-style merges a YAML function defers, and the metadata. */
+  private record Merged(ShapedMap sections, Map<String, List<DeferredMerge.Pending>> deferred,
+      Map<String, Object> metadata) {}
+
+  private Merged merge(ManifestProcessor.Manifest manifest, Layers layers, Globals globals) {
+    Bases bases = layers.bases();
     ShapedMap merged = MERGED_SHAPE.newMap();
     Map<String, List<DeferredMerge.Pending>> deferredMerges = Map.of();
     for (int i = 0; i < MERGED.size(); i++) {
       String key = MERGED.get(i);
       Map<String, Object> layerGlobal = globals.sections().get(key);
       Map<String, Object> layerBases = bases == NO_BASES ? null : bases.sections.get(key);
-      Map<String, Object> layerOwn = Values.map(own, key);
-      Map<String, Object> layerOverrides = OVERRIDES_MERGED[i] && !overrides.isEmpty() ? Values.map(overrides, key) : null;
-      Map<String, Object> value = DeepMerge.mergeAll(strategy, layerGlobal, layerBases, layerOwn, layerOverrides);
+      Map<String, Object> layerOwn = Values.map(layers.own(), key);
+      Map<String, Object> layerOverrides = OVERRIDES_MERGED[i] && !layers.overrides().isEmpty()
+          ? Values.map(layers.overrides(), key) : null;
+      Map<String, Object> value = DeepMerge.mergeAll(layers.strategy(), layerGlobal, layerBases, layerOwn,
+          layerOverrides);
       merged.put(key, value);
       if (manifest.functions() && DeferredMerge.SECTIONS.contains(key)) {
         List<DeferredMerge.Pending> pending = DeferredMerge.collect(
@@ -427,35 +449,50 @@ public final class ComponentResolver {
         }
       }
     }
-    Map<String, Object> metadata = DeepMerge.mergeAll(strategy, globals.metadata(), bases.metadata, ownMetadata);
+    Map<String, Object> ownMetadata = layers.ownMetadata();
+    Map<String, Object> metadata = DeepMerge.mergeAll(layers.strategy(), globals.metadata(), bases.metadata,
+        ownMetadata);
     if (ownMetadata.containsKey("terraform_workspace") && !ownMetadata.containsKey("terraform_workspace_pattern")) {
       metadata = new CompactMap(metadata);
       metadata.remove("terraform_workspace_pattern");
       metadata.remove("terraform_workspace_template");
     }
-    // Names, as Atmos resolves them before it renders templates: name_template over the whole
-    // component section as merged, then the workspace from the same values.
-    Map<String, Object> vars = Values.map(merged, "vars");
+    return new Merged(merged, deferredMerges, metadata);
+  }
+
+  /** The stack the component lands in, and its workspaces. */
+  private record Names(StackNames.Name stackName, String stack, Optional<String> workspace,
+      Optional<String> stacksWorkspace) {}
+
+  /**
+   * Names, as Atmos resolves them before it renders templates: name_template over the whole
+   * component section as merged, then the workspace from the same values.
+   */
+  private Names names(ManifestProcessor.Manifest manifest, Optional<String> explicitName, String name, Layers layers,
+      Merged merged, Globals globals) {
+    String folder = layers.folder();
+    Map<String, Object> metadata = merged.metadata();
+    Map<String, Object> vars = Values.map(merged.sections(), "vars");
     ShapedMap nameData = NAME_DATA.newMap();
-    merged.forEach(nameData::put);
+    merged.sections().forEach(nameData::put);
     nameData.put("metadata", metadata);
     nameData.put("component", folder);
     nameData.put("atmos_component", name);
     StackNames.Name stackName = StackNames.resolve(config, engine, explicitName, manifest.name(), nameData);
     if (stackName.fallbackReason().isPresent()) {
-      unnamed.add(new Unnamed(name, stackName.fallbackReason().get(), location));
+      unnamed.add(new Unnamed(name, stackName.fallbackReason().get(), layers.location()));
     } else if (stackName.source() == StackNames.Source.TEMPLATE) {
       named = true;
     }
     stackName.error().ifPresent(reason -> problems.error("stack-name", "component `" + name + "` in stack manifest "
-        + manifest.path() + ": " + reason, location, "give the component the values stacks.name_template reads, or "
-        + "set `name:` in the manifest"));
+        + manifest.path() + ": " + reason, layers.location(), "give the component the values stacks.name_template "
+        + "reads, or set `name:` in the manifest"));
 
-    String backendTypeForWorkspace = nonEmpty(own.get("backend_type")).or(() -> bases.backendType)
+    String backendTypeForWorkspace = nonEmpty(layers.own().get("backend_type")).or(() -> layers.bases().backendType)
         .or(globals::backendType).orElse("");
     boolean workspacesOff = !config.workspacesEnabled() || backendTypeForWorkspace.equals("http");
     Optional<String> workspace = workspacesOff ? Optional.of("default")
-        : Optional.of(workspace(stackName.contextPrefix(), name, folder, derived, metadata, vars));
+        : Optional.of(workspace(stackName.contextPrefix(), name, folder, layers.derived(), metadata, vars));
     Optional<String> stacksWorkspace = workspacesOff ? workspace
         : Optional.of(workspace(stackName.contextPrefix(), name, folder, false, metadata, vars));
     if (stacksWorkspace.equals(workspace)) {
@@ -464,55 +501,73 @@ public final class ComponentResolver {
 
     // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
     String stack = stacks.computeIfAbsent(stackName.value(), value -> value);
+    return new Names(stackName, stack, workspace, stacksWorkspace);
+  }
 
+  /** Go templates, then YAML functions, in the merged sections, which it updates in place. */
+  private void evaluate(ManifestProcessor.Manifest manifest, String name, Layers layers, Merged merged, Names names) {
+    ShapedMap sections = merged.sections();
+    Map<String, Object> metadata = merged.metadata();
+    SourceLocation location = layers.location();
+    String workspace = names.workspace().orElse("");
     // the reader marks files with `{{`; other delimiters are looked for in every string
     if (manifest.templated() || envTemplated || !config.templateSettings().leftDelimiter().equals("{{")) {
       if (config.templatesEnabled()) {
-        Map<String, Object> data = templateData(merged, metadata, name, stack, manifest, folder, workspace.orElse(""));
+        Map<String, Object> data = templateData(sections, metadata, name, names.stack(), manifest, layers.folder(),
+            workspace);
         versions.ifPresent(v -> data.put("version", v.references(track(manifest), config)));
-        Map<String, Object> locals = Values.map(merged, "locals");
+        Map<String, Object> locals = Values.map(sections, "locals");
         if (!locals.isEmpty()) {
           Map<String, Object> resolved = componentLocals(manifest, name, locals, data, location);
           data.put("locals", resolved);
-          merged.put("locals", resolved); // described resolved, as Atmos describes them
+          sections.put("locals", resolved); // described resolved, as Atmos describes them
         }
-        renderTemplates(manifest, name, merged, data, location);
-      } else if (anyRenderedTemplate(merged)) {
+        renderTemplates(manifest, name, sections, data, location);
+      } else if (anyRenderedTemplate(sections)) {
         problems.warning("templates-disabled", "stack values hold Go templates, but templating is disabled in "
             + "atmos.yaml (templates.settings.enabled); they are kept as written, as Atmos keeps them",
             SourceLocation.ofFile(AtmosConfig.FILE), "set templates.settings.enabled: true in atmos.yaml to render them");
       }
     }
     if (manifest.functions()) {
-      Map<String, Object> env = Values.map(merged, "env");
+      Map<String, Object> env = Values.map(sections, "env");
       YamlFunctions.Locked locked = locked(manifest);
       for (String key : MERGED) {
-        Object value = merged.get(key);
+        Object value = sections.get(key);
         Object evaluated = functions.evaluate(value, env, metadata, locked, location);
         if (evaluated != value) {
-          merged.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
+          sections.put(key, evaluated == YamlFunctions.UNSET ? Map.of() : evaluated);
         }
       }
-      if (!deferredMerges.isEmpty()) {
-        deferredMerge(deferredMerges, merged, metadata, name, stack, manifest, folder, workspace.orElse(""), strategy,
-            location);
+      if (!merged.deferred().isEmpty()) {
+        deferredMerge(merged.deferred(), sections, metadata, name, names.stack(), manifest, layers.folder(), workspace,
+            layers.strategy(), location);
       }
     }
-    String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
+  }
 
+  /** The backend of the chosen type, with Atmos's default key, and the remote state backend. */
+  private record Backends(String backendType, Map<String, Object> backend, Optional<String> workspaceKeyPrefix,
+      String remoteType, Map<String, Object> remote) {}
+
+  private Backends backends(ManifestProcessor.Manifest manifest, String type, String name, Layers layers,
+      Merged merged, Names names, Globals globals) {
+    Map<String, Object> own = layers.own();
+    Bases bases = layers.bases();
+    String stack = names.stack();
     // Backend: the map of the chosen type only, with Atmos's default key prefix.
     String backendType = nonEmpty(own.get("backend_type")).or(() -> bases.backendType).or(globals::backendType).orElse("");
-    Map<String, Object> backends = Values.map(merged, "backend");
+    Map<String, Object> backends = Values.map(merged.sections(), "backend");
     Map<String, Object> backend = new CompactMap(Values.map(backends, backendType), 1);
     // Atmos refuses both mismatches (ErrBackendTypeMismatch), naming the component and the stack
     boolean terraform = type.equals("terraform");
     if (terraform && !backendType.isEmpty() && !backends.isEmpty() && !backends.containsKey(backendType)) {
       problems.error("backend-type-mismatch", "component \"" + name + "\" in stack \"" + stack + "\": backend_type is \""
           + backendType + "\" but backend: only configures " + String.join(", ", new java.util.TreeSet<>(backends.keySet()))
-          + " (" + manifest.name() + ")", location,
+          + " (" + manifest.name() + ")", layers.location(),
           "add a `" + backendType + "` key under backend:, or change backend_type to match");
     }
-    String keyName = nonEmpty(metadata.get("name")).orElse(derived ? folder : name)
+    String keyName = nonEmpty(merged.metadata().get("name")).orElse(layers.derived() ? layers.folder() : name)
         .replace("/", config.prefixSeparator());
     defaultKey(backendType, backend, keyName);
     Optional<String> workspaceKeyPrefix = switch (backendType) {
@@ -530,23 +585,37 @@ public final class ComponentResolver {
     if (terraform && !remoteType.isEmpty() && !remoteKeys.isEmpty() && !remoteKeys.contains(remoteType)) {
       problems.error("backend-type-mismatch", "component \"" + name + "\" in stack \"" + stack
           + "\": remote_state_backend_type is \"" + remoteType + "\" but remote_state_backend: only configures "
-          + String.join(", ", remoteKeys) + " (" + manifest.name() + ")", location,
+          + String.join(", ", remoteKeys) + " (" + manifest.name() + ")", layers.location(),
           "add a `" + remoteType + "` key under remote_state_backend:, or change remote_state_backend_type to match");
     }
     Map<String, Object> remoteBase = remoteType.equals(backendType) ? backend : Values.map(backends, remoteType);
-    Map<String, Object> remote = DeepMerge.mergeAll(strategy, remoteBase,
+    Map<String, Object> remote = DeepMerge.mergeAll(layers.strategy(), remoteBase,
         Values.map(globals.sections().get("remote_state_backend"), remoteType),
         Values.map(bases.sections.get("remote_state_backend"), remoteType),
         Values.map(Values.map(own, "remote_state_backend"), remoteType));
+    return new Backends(backendType, backend, workspaceKeyPrefix, remoteType, remote);
+  }
+
+  /** The describe map, as Atmos's describe component shows it, and the section resolved. */
+  private ResolvedSection describe(ManifestProcessor.Manifest manifest, String type, String name, Layers layers,
+      Merged merged, Names names, Backends backends, Globals globals) {
+    Map<String, Object> own = layers.own();
+    Bases bases = layers.bases();
+    Map<String, Object> overrides = layers.overrides();
+    Map<String, Object> metadata = merged.metadata();
+    String folder = layers.folder();
+    String stack = names.stack();
+    String deployFolder = nonEmpty(metadata.get("component")).orElse(folder);
     String command = nonEmpty(overrides.get("command")).or(() -> nonEmpty(own.get("command"))).or(() -> bases.command)
         .or(globals::command).orElse(type);
     Object requiredVersion = Optional.ofNullable(own.get("required_version")).or(() -> bases.requiredVersion)
         .or(globals::requiredVersion).orElse("");
 
-    boolean isAbstract = "abstract".equals(ownMetadata.get("type"));
+    boolean isAbstract = "abstract".equals(layers.ownMetadata().get("type"));
     boolean enabled = Values.bool(metadata.get("enabled"), true);
     boolean locked = Values.bool(metadata.get("locked"), false);
 
+    ShapedMap section = DESCRIBE.newMap();
     section.put("atmos_component", name);
     section.put("atmos_stack", stack);
     section.put("atmos_stack_file", manifest.name());
@@ -562,7 +631,7 @@ public final class ComponentResolver {
     }));
     // the merged sections as they are, but backend and remote_state_backend: of the chosen type only
     // (the shape, not the order of these puts, orders the describe map)
-    merged.forEach((key, value) -> {
+    merged.sections().forEach((key, value) -> {
       // a component's own locals (with its bases') are described, as Atmos describes them, when it has any
       if (!key.equals("locals") || !Values.map(value).isEmpty()) {
         section.put(key, value);
@@ -571,24 +640,25 @@ public final class ComponentResolver {
     section.put("required_version", requiredVersion);
     section.put("metadata", metadata);
     section.put("overrides", overrides);
-    section.put("backend_type", backendType);
-    section.put("backend", backend);
-    section.put("remote_state_backend_type", remoteType);
-    section.put("remote_state_backend", remote);
+    section.put("backend_type", backends.backendType());
+    section.put("backend", backends.backend());
+    section.put("remote_state_backend_type", backends.remoteType());
+    section.put("remote_state_backend", backends.remote());
     section.put("command", command);
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
     // deps and deps_all are for describe alone (not digested, not in templates): worked out when read
     LazyDeps deps = new LazyDeps(filesOfType(manifest, type), manifest.name(), name, List.copyOf(bases.inheritance),
-        section, backendType);
+        section, backends.backendType());
     section.put("deps", ShapedMap.computed(deps::deps));
     section.put("deps_all", ShapedMap.computed(deps::all));
-    workspace.ifPresent(w -> section.put("workspace", w));
+    names.workspace().ifPresent(w -> section.put("workspace", w));
 
-    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, stackName, section,
-        folder, deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked,
-        List.copyOf(bases.inheritance), own, location);
+    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, names.stackName(), section,
+        folder, deployFolder, names.workspace(), names.stacksWorkspace(), backends.workspaceKeyPrefix(), isAbstract,
+        enabled, locked, List.copyOf(bases.inheritance), own, layers.location());
   }
+
 
   /**
    * Go templates inside component values, as Atmos renders them (plain lookups only), over the
