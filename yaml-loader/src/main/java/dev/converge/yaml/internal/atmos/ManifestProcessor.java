@@ -300,62 +300,20 @@ public final class ManifestProcessor {
     here.add(path);
     Optional<ParsedFile> file = parse(path, context, from);
     Map<String, Object> raw = file.map(ParsedFile::raw).orElse(Map.of());
-    String name = manifestName(path);
     Map<String, Map<String, Object>> inline = overridesOf(raw);
-    Map<String, Map<String, Object>> accumulated = new HashMap<>();
-    Set<String> imports = new LinkedHashSet<>();
-    List<String> direct = new ArrayList<>();
-    List<Contribution> files = new ArrayList<>();
-    Set<String> subtree = new LinkedHashSet<>();
-    subtree.add(path);
-    Map<String, SourceLocation> definitions = new HashMap<>();
-    boolean usesImportData = false;
-    boolean templated = file.map(ParsedFile::templated).orElse(false);
-    boolean functions = file.map(ParsedFile::functions).orElse(false);
     ListMergeStrategy strategy = config.listMergeStrategy();
-    // one merger for the file: the document's growing maps are copied once, not once per import
-    DeepMerge.Merger document = new DeepMerge.Merger(strategy);
+    Gathered gathered = new Gathered(path, strategy, file);
 
     List<?> importList = raw.get("import") instanceof List<?> l ? l : raw.get("import") instanceof String s ? List.of(s) : List.of();
     for (int i = 0; i < importList.size(); i++) {
-      Object entry = importList.get(i);
       int index = i;
       SourceLocation entryAt = file.map(f -> f.importEntry(index)).orElse(SourceLocation.ofFile(path));
-      Import imp = importOf(entry, entryAt);
-      if (imp == null) {
-        continue;
-      }
-      String importPath = imp.path();
-      if (Templates.hasTemplate(importPath) && config.templatesEnabled() && !imp.skipTemplates()) {
-        usesImportData = true;
-        Map<String, Object> data = DeepMerge.mergeAll(strategy, importData.get(),
-            sectionsForTemplates(document.result()), imp.context());
-        try {
-          importPath = TemplateEngine.render(engine.all, path, importPath, data,
-              imp.ignoreMissing() || config.ignoreMissingTemplateValues() ? MissingKey.DEFAULT : MissingKey.ERROR);
-        } catch (TemplateException e) {
-          problems.error("import-template", "import path `" + importPath + "`: " + e.getMessage(), entryAt,
-              "define the value in an earlier import or in the import's `context`");
-          continue;
-        }
-      }
-      if (maybeRemote(importPath) && REMOTE.matcher(importPath).matches()) {
-        problems.error("import-remote", "remote imports are not supported: " + importPath, entryAt,
-            "vendor the file into the repository and import it by path");
+      Import imp = importOf(importList.get(i), entryAt);
+      String importPath = imp == null ? null : importPath(path, imp, importData, gathered, entryAt);
+      if (importPath == null) {
         continue;
       }
       boolean templateLeft = Templates.hasTemplate(importPath);
-      if (templateLeft) {
-        // Atmos parses an import path that holds `{{` as a Go template even when it does not render it
-        // (IsGolangTemplate); one that does not parse is an error
-        try {
-          engine.all.parse(path, importPath);
-        } catch (TemplateException e) {
-          problems.error("import-template", "import path `" + importPath + "`: " + e.getMessage(), entryAt,
-              "close the template's action (`{{ ... }}`) or write the path without `{{`");
-          continue;
-        }
-      }
       List<String> targets = resolveImport(path, importPath, imp.skipIfMissing() || templateLeft, entryAt);
       Map<String, Object> childContext = imp.context().isEmpty() ? context : DeepMerge.mergeMaps(imp.context(), context, strategy);
       for (String target : targets) {
@@ -366,45 +324,122 @@ public final class ManifestProcessor {
               entryAt, "remove one of these imports");
           continue;
         }
-        Layers passed = new Layers(combine(overrides.lower(), accumulated), combine(inline, overrides.upper()));
+        Layers passed = new Layers(combine(overrides.lower(), gathered.accumulated), combine(inline, overrides.upper()));
         // read while the child is processed, before its document is merged in
-        Map<String, Object> before = document.result();
+        Map<String, Object> before = gathered.document.result();
         Supplier<Map<String, Object>> data = () -> DeepMerge.mergeAll(strategy, importData.get(),
             sectionsForTemplates(before));
-        FileResult child = processFile(target, childContext, passed, data, here, entryAt);
-        usesImportData |= child.usesImportData();
-        templated |= child.templated();
-        functions |= child.functions();
-        document.add(child.document());
-        String targetName = manifestName(target);
-        imports.add(targetName);
-        direct.add(targetName);
-        imports.addAll(child.imports());
-        files.addAll(child.files());
-        subtree.addAll(child.subtree());
-        definitions.putAll(child.definitions());
-        overridesOf(child.document()).forEach((type, o) ->
-            accumulated.merge(type, o, (a, b) -> DeepMerge.mergeMaps(a, b, strategy)));
+        gathered.add(target, processFile(target, childContext, passed, data, here, entryAt));
       }
     }
 
-    Map<String, Map<String, Object>> effective = effectiveOverrides(combine(overrides.lower(), accumulated),
+    Map<String, Map<String, Object>> effective = effectiveOverrides(combine(overrides.lower(), gathered.accumulated),
         combine(inline, overrides.upper()));
-    Map<String, Object> own = ownContent(raw, effective, strategy);
-    files.add(new Contribution(name, own, List.copyOf(direct)));
-    for (Map.Entry<String, Object> type : Values.map(own, "components").entrySet()) {
-      for (String component : Values.map(type.getValue()).keySet()) {
-        String key = type.getKey() + "/" + component;
-        definitions.put(key, file.map(f -> f.components().get(key)).orElse(SourceLocation.ofFile(path)));
-      }
-    }
-    document.add(own);
-    FileResult result = new FileResult(document.result(), imports, files, subtree, definitions, usesImportData,
-        problems.size() == problemsBefore, templated, functions);
+    gathered.addOwn(ownContent(raw, effective, strategy));
+    FileResult result = gathered.result(problems.size() == problemsBefore);
     if (cacheable && result.clean()) {
       merged.put(path, result);
     }
     return result;
+  }
+
+  /**
+   * An import entry's path, rendered when it is a Go template Atmos renders; null, with the problem
+   * reported, when it cannot be rendered, names a remote file, or holds a template that does not parse.
+   */
+  private String importPath(String path, Import imp, Supplier<Map<String, Object>> importData, Gathered gathered,
+      SourceLocation entryAt) {
+    String importPath = imp.path();
+    if (Templates.hasTemplate(importPath) && config.templatesEnabled() && !imp.skipTemplates()) {
+      gathered.usesImportData = true;
+      Map<String, Object> data = DeepMerge.mergeAll(config.listMergeStrategy(), importData.get(),
+          sectionsForTemplates(gathered.document.result()), imp.context());
+      try {
+        importPath = TemplateEngine.render(engine.all, path, importPath, data,
+            imp.ignoreMissing() || config.ignoreMissingTemplateValues() ? MissingKey.DEFAULT : MissingKey.ERROR);
+      } catch (TemplateException e) {
+        problems.error("import-template", "import path `" + importPath + "`: " + e.getMessage(), entryAt,
+            "define the value in an earlier import or in the import's `context`");
+        return null;
+      }
+    }
+    if (maybeRemote(importPath) && REMOTE.matcher(importPath).matches()) {
+      problems.error("import-remote", "remote imports are not supported: " + importPath, entryAt,
+          "vendor the file into the repository and import it by path");
+      return null;
+    }
+    if (Templates.hasTemplate(importPath)) {
+      // Atmos parses an import path that holds `{{` as a Go template even when it does not render it
+      // (IsGolangTemplate); one that does not parse is an error
+      try {
+        engine.all.parse(path, importPath);
+      } catch (TemplateException e) {
+        problems.error("import-template", "import path `" + importPath + "`: " + e.getMessage(), entryAt,
+            "close the template's action (`{{ ... }}`) or write the path without `{{`");
+        return null;
+      }
+    }
+    return importPath;
+  }
+
+  /** What one file gathers: its imports' results one after another, then its own content. */
+  private final class Gathered {
+    final String path;
+    final ListMergeStrategy strategy;
+    final Optional<ParsedFile> file;
+    /** One merger for the file: the document's growing maps are copied once, not once per import. */
+    final DeepMerge.Merger document;
+    final Map<String, Map<String, Object>> accumulated = new HashMap<>();
+    final Set<String> imports = new LinkedHashSet<>();
+    final List<String> direct = new ArrayList<>();
+    final List<Contribution> files = new ArrayList<>();
+    final Set<String> subtree = new LinkedHashSet<>();
+    final Map<String, SourceLocation> definitions = new HashMap<>();
+    boolean usesImportData;
+    boolean templated;
+    boolean functions;
+
+    Gathered(String path, ListMergeStrategy strategy, Optional<ParsedFile> file) {
+      this.path = path;
+      this.strategy = strategy;
+      this.file = file;
+      this.document = new DeepMerge.Merger(strategy);
+      this.templated = file.map(ParsedFile::templated).orElse(false);
+      this.functions = file.map(ParsedFile::functions).orElse(false);
+      subtree.add(path);
+    }
+
+    void add(String target, FileResult child) {
+      usesImportData |= child.usesImportData();
+      templated |= child.templated();
+      functions |= child.functions();
+      document.add(child.document());
+      String targetName = manifestName(target);
+      imports.add(targetName);
+      direct.add(targetName);
+      imports.addAll(child.imports());
+      files.addAll(child.files());
+      subtree.addAll(child.subtree());
+      definitions.putAll(child.definitions());
+      overridesOf(child.document()).forEach((type, o) ->
+          accumulated.merge(type, o, (a, b) -> DeepMerge.mergeMaps(a, b, strategy)));
+    }
+
+    void addOwn(Map<String, Object> own) {
+      files.add(new Contribution(manifestName(path), own, List.copyOf(direct)));
+      for (Map.Entry<String, Object> type : Values.map(own, "components").entrySet()) {
+        for (String component : Values.map(type.getValue()).keySet()) {
+          String key = type.getKey() + "/" + component;
+          definitions.put(key, file.map(f -> f.components().get(key)).orElse(SourceLocation.ofFile(path)));
+        }
+      }
+      document.add(own);
+    }
+
+    FileResult result(boolean clean) {
+      return new FileResult(document.result(), imports, files, subtree, definitions, usesImportData, clean, templated,
+          functions);
+    }
   }
 
   /** Whether {@link #REMOTE} could match: it needs a colon or {@code github.com/}. */
