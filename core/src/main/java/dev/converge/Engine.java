@@ -178,8 +178,11 @@ public final class Engine {
     return Rollback.of(this);
   }
 
-  /** What a change affects, in every environment (give it both revisions' folders with {@code withFolders}). */
+  /**
+   * What a change affects, in every environment; this engine's folders are the head revision's
+   * (give it both revisions' folders with {@link Affected#withFolders}).
+   */
   public Affected affected() {
-    return Affected.of(pipeline);
+    return Affected.of(this);
   }
 }

@@ -1,6 +1,19 @@
 package dev.converge;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import dev.converge.affected.Affected;
+import dev.converge.convergence.Convergence;
+import dev.converge.forecast.Forecaster;
+import dev.converge.ledger.Ledger;
+import dev.converge.lint.Linter;
+import dev.converge.model.FolderClassifier;
+import dev.converge.pipeline.Pipeline;
+import dev.converge.rollback.Rollback;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,6 +28,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Random;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +87,43 @@ class EngineArchitectureTest {
         .should().notDependOnEachOther()
         .because("an internal package serves its own entry point; the others call that entry point");
     rule.check(CORE);
+  }
+
+  /** Each entry point's internal package, and the one public class through which it is reached. */
+  static final Map<String, Class<?>> FRONT_DOORS = Map.of(
+      "dev.converge.internal.plan..", RolloutPlanner.class,
+      "dev.converge.internal.convergence..", Convergence.class,
+      "dev.converge.internal.lint..", Linter.class,
+      "dev.converge.internal.forecast..", Forecaster.class,
+      "dev.converge.internal.affected..", Affected.class);
+
+  @Test
+  void engineInternals_areReachedOnlyThroughTheirFrontDoor() {
+    FRONT_DOORS.forEach((internal, door) -> classes().that().resideInAPackage(internal)
+        .should().onlyBeAccessed().byClassesThat(resideInAPackage("dev.converge.internal..").or(belongToAnyOf(door)))
+        .because("the engine context (Engine) is the only way in: " + door.getSimpleName()
+            + " is its view for this question, and nothing else reaches " + internal)
+        .check(CORE));
+  }
+
+  @Test
+  void frontDoors_holdTheEngineContextNotTheirOwnSetUp() {
+    // the pipeline, ledger, classifier and instant are set once, in Engine; a front door is a view
+    // of it (Affected also keeps the base revision's folders, Forecaster its own two options)
+    for (Class<?> door : List.of(RolloutPlanner.class, Convergence.class, Linter.class, Forecaster.class,
+        Rollback.class, Affected.class)) {
+      fields().that().areDeclaredIn(door).and().areNotStatic()
+          .should().notHaveRawType(Pipeline.class)
+          .andShould().notHaveRawType(Ledger.class)
+          .andShould().notHaveRawType(FolderClassifier.class)
+          .andShould().notHaveRawType(Instant.class)
+          .andShould().notHaveRawType(Optional.class)
+          .because(door.getSimpleName() + " reads its set-up from the Engine it holds")
+          .check(CORE);
+      fields().that().areDeclaredIn(door).and().haveRawType(Engine.class).should().beFinal()
+          .allowEmptyShould(false)
+          .because(door.getSimpleName() + " is a view of one Engine")
+          .check(CORE);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.converge.affected;
 
+import dev.converge.Engine;
 import dev.converge.internal.affected.Comparison;
 import dev.converge.model.DesiredState;
 import dev.converge.model.FolderInventory;
@@ -24,22 +25,25 @@ public final class Affected {
   /** Where Atmos keeps Terraform components by default. */
   public static final String DEFAULT_COMPONENTS_BASE_PATH = "components/terraform";
 
-  private final Pipeline pipeline;
-  private final String componentsBasePath;
+  /** The pipeline, and the head revision's folders. */
+  private final Engine engine;
   private final FolderInventory baseFolders;
-  private final FolderInventory headFolders;
+  private final String componentsBasePath;
 
-  private Affected(Pipeline pipeline, String componentsBasePath, FolderInventory baseFolders,
-      FolderInventory headFolders) {
-    this.pipeline = pipeline;
-    this.componentsBasePath = componentsBasePath;
+  private Affected(Engine engine, FolderInventory baseFolders, String componentsBasePath) {
+    this.engine = engine;
     this.baseFolders = baseFolders;
-    this.headFolders = headFolders;
+    this.componentsBasePath = componentsBasePath;
   }
 
   public static Affected of(Pipeline pipeline) {
-    return new Affected(Objects.requireNonNull(pipeline, "pipeline"), DEFAULT_COMPONENTS_BASE_PATH,
-        FolderInventory.unknown(), FolderInventory.unknown());
+    return of(Engine.of(pipeline));
+  }
+
+  /** What a change affects under {@code engine}'s pipeline; its folders are the head revision's. */
+  public static Affected of(Engine engine) {
+    return new Affected(Objects.requireNonNull(engine, "engine"), FolderInventory.unknown(),
+        DEFAULT_COMPONENTS_BASE_PATH);
   }
 
   /** A copy for components under {@code path} (relative to the repository, like the changed files). */
@@ -49,13 +53,13 @@ public final class Affected {
     if (normalized.isEmpty()) {
       throw new IllegalArgumentException("path (" + path + ") must name a folder");
     }
-    return new Affected(pipeline, normalized, baseFolders, headFolders);
+    return new Affected(engine, baseFolders, normalized);
   }
 
   /** A copy that knows the vendor targets of both revisions, so a vendored change says so. */
   public Affected withFolders(FolderInventory base, FolderInventory head) {
-    return new Affected(pipeline, componentsBasePath, Objects.requireNonNull(base, "base"),
-        Objects.requireNonNull(head, "head"));
+    return new Affected(engine.withFolders(Objects.requireNonNull(head, "head")), Objects.requireNonNull(base, "base"),
+        componentsBasePath);
   }
 
   /**
@@ -69,6 +73,6 @@ public final class Affected {
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(changedFiles, "changedFiles");
     List<String> files = changedFiles.stream().map(f -> Objects.requireNonNull(f, "changed file").replace('\\', '/')).toList();
-    return Comparison.compare(pipeline, componentsBasePath, baseFolders, headFolders, base, head, files);
+    return Comparison.compare(engine.pipeline(), componentsBasePath, baseFolders, engine.folders(), base, head, files);
   }
 }
