@@ -1,6 +1,6 @@
 package dev.converge.internal.lint;
 
-import dev.converge.diagnostic.DidYouMean;
+import dev.converge.internal.text.DidYouMean;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.internal.version.Versions;

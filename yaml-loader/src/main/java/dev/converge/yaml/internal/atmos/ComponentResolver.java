@@ -4,7 +4,7 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
-import dev.converge.diagnostic.DidYouMean;
+import dev.converge.internal.text.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.template.MissingKey;

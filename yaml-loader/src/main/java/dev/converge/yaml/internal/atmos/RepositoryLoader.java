@@ -16,7 +16,7 @@ import dev.converge.yaml.LoadProgress;
 import dev.converge.yaml.ResolvedComponent;
 import dev.converge.yaml.StackManifest;
 import dev.converge.yaml.VendorPin;
-import dev.converge.diagnostic.DidYouMean;
+import dev.converge.internal.text.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.rollout.RolloutReader;
 import dev.converge.yaml.internal.source.Globs;

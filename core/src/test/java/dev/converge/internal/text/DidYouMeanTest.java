@@ -1,4 +1,4 @@
-package dev.converge.diagnostic;
+package dev.converge.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.converge.diagnostic;
+package dev.converge.internal.text;
 
 import java.util.Locale;
 import java.util.Optional;
