@@ -23,6 +23,6 @@ module dev.converge.core {
 
   // the one value style, shared with Converge's own modules only
   exports dev.converge.internal.value to dev.converge.yaml, dev.converge.runner;
-  // "did you mean" hints, shared with the loader
-  exports dev.converge.internal.text to dev.converge.yaml;
+  // "did you mean" hints, shared with the loader and the ledger codec
+  exports dev.converge.internal.hint to dev.converge.yaml, dev.converge.runner;
 }

@@ -81,7 +81,7 @@ class EngineArchitectureTest {
   void entryPoints_neverReachIntoEachOthersInternals() {
     // each entry point (planner, convergence, lint, affected, forecast) owns its internal package;
     // another reaches it only through its public entry point. Shared helpers live in
-    // internal.value, .graph, .text and .version.
+    // internal.value, .graph, .text, .hint and .version.
     ArchRule rule = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
         .matching("dev.converge.internal.(plan|convergence|lint|affected|forecast)..")
         .should().notDependOnEachOther()

@@ -72,6 +72,47 @@ public interface Instance extends WithInstance {
     return Optional.empty();
   }
 
+  /**
+   * The stack's context prefix, as Atmos names what it writes for the instance: the var file
+   * {@code <prefix>-<component>.terraform.tfvars.json}, the plan file, the default workspace. The
+   * loader sets it as Atmos computes it (the manifest's {@code name:}, the rendered name template,
+   * the name pattern's result or the manifest's path), with {@code /} as {@code -}; by default, the
+   * stack name with {@code /} as {@code -}. Like the location, it takes no part in equality: the
+   * stack name decides it.
+   */
+  @Value.Auxiliary
+  @Value.Default
+  default String contextPrefix() {
+    return stack().replace('/', '-');
+  }
+
+  /** The Terraform workspace the instance runs in: {@link #workspace()} when known, else Atmos's default for its folder. */
+  default String terraformWorkspace() {
+    return workspace().orElseGet(() -> defaultWorkspace(folder()));
+  }
+
+  /**
+   * The workspace Atmos gives this instance deployed from {@code folder} when nothing
+   * ({@code metadata.terraform_workspace}, a pattern) sets it: the context prefix when the folder is
+   * named after the component, else {@code <prefix>-<component>}; {@code /} as {@code -}.
+   */
+  default String defaultWorkspace(String folder) {
+    String prefix = contextPrefix();
+    return (folder.equals(component()) ? prefix : prefix + "-" + component()).replace('/', '-');
+  }
+
+  /**
+   * The state key prefix: {@link #workspaceKeyPrefix()} when known (the loader's result), else the
+   * backend's {@code workspace_key_prefix}, else the folder with {@code /} as {@code -}.
+   */
+  default String stateKeyPrefix() {
+    if (workspaceKeyPrefix().isPresent()) {
+      return workspaceKeyPrefix().get();
+    }
+    Object explicit = backend().get("workspace_key_prefix");
+    return explicit != null ? String.valueOf(explicit) : folder().replace('/', '-');
+  }
+
   /** What this instance depends on ({@code settings.depends_on}), resolved to instance ids. */
   @Value.Default
   default List<InstanceId> dependsOn() {

@@ -83,4 +83,56 @@ class InstanceTest {
     assertThat(byEntries).isEqualTo(whole).hasSameHashCodeAs(whole);
     assertThat(byEntries.withBackendType("gcs")).isNotEqualTo(whole);
   }
+
+  private static Instance.Builder named(String stack, String component, String folder) {
+    return Instance.builder().id(InstanceId.of(stack, component)).folder(folder).sourceDigest("s").configDigest("c");
+  }
+
+  @Test
+  void contextPrefix_byDefault_isTheStackNameWithDashes() {
+    assertThat(named("dev/us-east-1", "vpc", "vpc").build().contextPrefix()).isEqualTo("dev-us-east-1");
+    assertThat(named("acme-ue1-dev", "vpc", "vpc").build().contextPrefix()).isEqualTo("acme-ue1-dev");
+  }
+
+  @Test
+  void contextPrefix_setByTheLoader_takesNoPartInEquality() {
+    Instance set = named("deploy/dev", "vpc", "vpc").contextPrefix("acme-dev").build();
+
+    assertThat(set.contextPrefix()).isEqualTo("acme-dev");
+    assertThat(set).isEqualTo(named("deploy/dev", "vpc", "vpc").build());
+  }
+
+  @Test
+  void terraformWorkspace_resolvedByTheLoader_wins() {
+    assertThat(named("dev/us-east-1", "vpc", "vpc").workspace("custom").build().terraformWorkspace()).isEqualTo("custom");
+  }
+
+  @Test
+  void terraformWorkspace_folderNamedAfterComponent_isTheContextPrefix() {
+    assertThat(named("dev/us-east-1", "vpc", "vpc").build().terraformWorkspace()).isEqualTo("dev-us-east-1");
+  }
+
+  @Test
+  void terraformWorkspace_folderDiffersFromComponent_appendsTheComponentWithDashes() {
+    assertThat(named("dev/us-east-1", "database", "database/v2").build().terraformWorkspace())
+        .isEqualTo("dev-us-east-1-database");
+    assertThat(named("dev/us-east-1", "infra/vpc", "vpc").build().terraformWorkspace())
+        .isEqualTo("dev-us-east-1-infra-vpc");
+  }
+
+  @Test
+  void defaultWorkspace_ofTheTrunkFolder_isWhatTheInstanceWouldHaveThere() {
+    Instance onVersion = named("prod", "database", "database/v2").workspace("prod-database").build();
+
+    assertThat(onVersion.defaultWorkspace("database")).isEqualTo("prod");
+    assertThat(onVersion.defaultWorkspace("database/v1")).isEqualTo("prod-database");
+  }
+
+  @Test
+  void stateKeyPrefix_loaderThenBackendThenFolder() {
+    assertThat(named("dev", "db", "database/v2").workspaceKeyPrefix("db").build().stateKeyPrefix()).isEqualTo("db");
+    assertThat(named("dev", "db", "database/v2").putBackend("workspace_key_prefix", "rds").build().stateKeyPrefix())
+        .isEqualTo("rds");
+    assertThat(named("dev", "db", "database/v2").build().stateKeyPrefix()).isEqualTo("database-v2");
+  }
 }

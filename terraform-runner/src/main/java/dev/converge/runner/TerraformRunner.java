@@ -332,8 +332,8 @@ public final class TerraformRunner {
         this.environment = TerraformEnvironment.of(options.hostEnvironment(), options.passEnvironment(), instance);
         this.masker = Masker.of(sensitiveNames, options.secrets(),
             List.of(instance.vars(), instance.env(), environment));
-        this.varFile = AtmosFiles.varFileName(instance.id());
-        this.planFile = AtmosFiles.planFileName(instance.id());
+        this.varFile = AtmosFiles.varFileName(instance);
+        this.planFile = AtmosFiles.planFileName(instance);
       }
 
       ActionResult deploy(Supplier<RolloutPlan> replan) {
@@ -441,7 +441,7 @@ public final class TerraformRunner {
           return failure(Step.INIT, init);
         }
         Completion workspace = run(Step.WORKSPACE,
-            TerraformCommands.workspace(options.binary(), AtmosFiles.workspace(instance)), false);
+            TerraformCommands.workspace(options.binary(), instance.terraformWorkspace()), false);
         if (workspace.exitCode() != 0 || workspace.timedOut() || workspace.cancelled()) {
           return failure(Step.WORKSPACE, workspace);
         }

@@ -128,7 +128,7 @@ public interface AtmosSnapshot extends WithAtmosSnapshot {
     List<String> stackNames = stacks().stream().map(AtmosStack::name).toList();
     if (!stackNames.contains(stack)) {
       Optional<String> byFile = manifest(stack).flatMap(m -> m.stacks().stream().findFirst());
-      String hint = byFile.or(() -> dev.converge.internal.text.DidYouMean.closest(stack, stackNames))
+      String hint = byFile.or(() -> dev.converge.internal.hint.DidYouMean.closest(stack, stackNames))
           .map(s -> " Did you mean `" + s + "`?").orElse("");
       throw new ConvergeException(List.of(Problem.builder().rule("invalid-stack")
           .severity(dev.converge.diagnostic.Severity.ERROR)
@@ -137,7 +137,7 @@ public interface AtmosSnapshot extends WithAtmosSnapshot {
     }
     List<String> names = new ArrayList<>();
     components().stream().filter(c -> c.stack().equals(stack)).forEach(c -> names.add(c.component()));
-    String hint = dev.converge.internal.text.DidYouMean.closest(component, names)
+    String hint = dev.converge.internal.hint.DidYouMean.closest(component, names)
         .map(s -> " Did you mean `" + s + "`?").orElse("");
     throw new ConvergeException(List.of(Problem.builder().rule("invalid-component")
         .severity(dev.converge.diagnostic.Severity.ERROR)

@@ -150,6 +150,10 @@ class AtmosRepositoryTest {
       assertThat(vpc.workspace()).contains("dev-us-east-1");
       assertThat(vpc.workspaceKeyPrefix()).contains("vpc");
       assertThat(instance(s, "prod/us-east-1", "database").workspaceKeyPrefix()).isEmpty();
+      // the file names and workspaces the runner uses come from the instance, one prefix per stack
+      assertThat(vpc.contextPrefix()).isEqualTo("dev-us-east-1").isSameAs(database.contextPrefix());
+      assertThat(database.terraformWorkspace()).isEqualTo("dev-us-east-1-database");
+      assertThat(database.stateKeyPrefix()).isEqualTo("database-v2");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.converge.internal.lint;
 
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.SourceLocation;
 import dev.converge.internal.version.Versions;
@@ -42,12 +42,12 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code workspace_key_prefix}: {@code backend.<type>.workspace_key_prefix} when set, else
- *       {@code metadata.name}, else the folder with {@code /} replaced by {@code -}. The loader's
- *       {@link Instance#workspaceKeyPrefix()} already holds that result; without it, the backend
- *       and then the folder are used.
- *   <li>workspace: {@code metadata.terraform_workspace} (or a pattern) when set; else the stack
- *       prefix when the folder equals the component name; else {@code <stack prefix>-<component>}.
- *       The stack prefix is the stack name with {@code /} replaced by {@code -}.
+ *       {@code metadata.name}, else the folder with {@code /} replaced by {@code -}: the instance's
+ *       {@link Instance#stateKeyPrefix()}.
+ *   <li>workspace: {@code metadata.terraform_workspace} (or a pattern) when set; else the context
+ *       prefix when the folder equals the component name; else {@code <prefix>-<component>}: the
+ *       instance's {@link Instance#terraformWorkspace()}, and {@link Instance#defaultWorkspace} for
+ *       another folder.
  * </ul>
  *
  * <p>The trunk instance of an instance on a diverged folder is the same component deployed from
@@ -142,10 +142,10 @@ public final class Rules {
     if (folder.kind() == FolderKind.TRUNK) {
       return;
     }
-    String prefix = keyPrefix(instance);
-    String workspace = workspace(instance);
+    String prefix = instance.stateKeyPrefix();
+    String workspace = instance.terraformWorkspace();
     String trunkPrefix = trunkKeyPrefix(instance.component(), folder.base());
-    String trunkWorkspace = defaultWorkspace(instance.stack(), instance.component(),
+    String trunkWorkspace = instance.defaultWorkspace(
         returnsToTrunk(folder) || trunkDeployed(instance.component()) ? folder.base() : instance.folder());
     List<String> differences = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
@@ -168,26 +168,6 @@ public final class Rules {
         String.join("; ", fixes));
   }
 
-  private static String keyPrefix(Instance instance) {
-    if (instance.workspaceKeyPrefix().isPresent()) {
-      return instance.workspaceKeyPrefix().get();
-    }
-    Object explicit = instance.backend().get("workspace_key_prefix");
-    if (explicit != null) {
-      return String.valueOf(explicit);
-    }
-    return instance.folder().replace('/', '-');
-  }
-
-  private static String workspace(Instance instance) {
-    return instance.workspace().orElseGet(() -> defaultWorkspace(instance.stack(), instance.component(), instance.folder()));
-  }
-
-  private static String defaultWorkspace(String stack, String component, String folder) {
-    String prefix = stack.replace('/', '-');
-    return folder.equals(component) ? prefix : (prefix + "-" + component).replace('/', '-');
-  }
-
   /** Experiments and hotfixes go back to the trunk folder when they end. */
   private static boolean returnsToTrunk(ComponentFolder folder) {
     return folder.kind() == FolderKind.EXPERIMENT || folder.kind() == FolderKind.EMERGENCY;
@@ -202,7 +182,7 @@ public final class Rules {
   private String trunkKeyPrefix(String component, String trunkFolder) {
     return byComponent.getOrDefault(component, List.of()).stream()
         .filter(i -> i.folder().equals(trunkFolder) && i.metadata().type() == ComponentType.REAL)
-        .map(Rules::keyPrefix)
+        .map(Instance::stateKeyPrefix)
         .findFirst()
         .orElse(trunkFolder.replace('/', '-'));
   }
@@ -215,7 +195,7 @@ public final class Rules {
     String backend = instance.backendType().orElse("s3");
     add(LintRule.SETTINGS_WORKSPACE_KEY_PREFIX, instance,
         instance.component() + " in " + instance.stack() + " sets settings.workspace_key_prefix `" + value
-            + "`, which Atmos never reads: its state key prefix is `" + keyPrefix(instance) + "`",
+            + "`, which Atmos never reads: its state key prefix is `" + instance.stateKeyPrefix() + "`",
         "move it to backend." + backend + ".workspace_key_prefix: " + value + ", or set metadata.name: " + value
             + "; to keep the Terraform workspace of the trunk instance, set metadata.terraform_workspace");
   }

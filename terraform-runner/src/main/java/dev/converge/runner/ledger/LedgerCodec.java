@@ -3,7 +3,7 @@ package dev.converge.runner.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.diagnostic.ConvergeException;
 import dev.converge.diagnostic.Problem;
 import dev.converge.diagnostic.Severity;

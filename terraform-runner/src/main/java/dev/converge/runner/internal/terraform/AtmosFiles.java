@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.converge.model.DeferredValue;
 import dev.converge.model.Instance;
-import dev.converge.model.InstanceId;
 import dev.converge.runner.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,9 @@ import java.util.Map;
 /**
  * The files Atmos writes into a component folder before running Terraform, named as Atmos names them.
  *
- * <p>Atmos calls the stack's name with {@code /} replaced by {@code -} the context prefix
- * ({@code dev/us-east-1} gives {@code dev-us-east-1}; a stack named by a name pattern has no
- * {@code /} and is used as it is). The var file is {@code <prefix>-<component>.terraform.tfvars.json}
+ * <p>Names come from the instance: its context prefix ({@link Instance#contextPrefix()}, which the
+ * loader computes as Atmos does: {@code dev/us-east-1} gives {@code dev-us-east-1}) and its
+ * workspace ({@link Instance#terraformWorkspace()}). The var file is {@code <prefix>-<component>.terraform.tfvars.json}
  * and the plan file {@code <prefix>-<component>.planfile}, where a component with a folder prefix
  * ({@code infra/vpc}) also has its {@code /} replaced. The backend goes to {@code backend.tf.json}
  * as {@code {"terraform":{"backend":{"<type>":{...}}}}}. Maps are written with sorted keys, as
@@ -35,27 +34,12 @@ public final class AtmosFiles {
 
   private AtmosFiles() {}
 
-  public static String contextPrefix(String stack) {
-    return stack.replace('/', '-');
+  public static String varFileName(Instance instance) {
+    return instance.contextPrefix() + "-" + instance.component().replace('/', '-') + ".terraform.tfvars.json";
   }
 
-  public static String varFileName(InstanceId id) {
-    return contextPrefix(id.stack()) + "-" + id.component().replace('/', '-') + ".terraform.tfvars.json";
-  }
-
-  public static String planFileName(InstanceId id) {
-    return contextPrefix(id.stack()) + "-" + id.component().replace('/', '-') + ".planfile";
-  }
-
-  /**
-   * The Terraform workspace: the one the loader resolved, else Atmos's default (the context
-   * prefix, with {@code -<component>} when the folder is not named after the component).
-   */
-  public static String workspace(Instance instance) {
-    return instance.workspace().orElseGet(() -> {
-      String prefix = contextPrefix(instance.stack());
-      return instance.folder().equals(instance.component()) ? prefix : prefix + "-" + instance.component();
-    });
+  public static String planFileName(Instance instance) {
+    return instance.contextPrefix() + "-" + instance.component().replace('/', '-') + ".planfile";
   }
 
   public static String varFileJson(Instance instance) {
@@ -70,7 +54,7 @@ public final class AtmosFiles {
   public static void write(Path folder, Instance instance) throws IOException {
     refuseDeferred("vars", instance.vars());
     refuseDeferred("backend", instance.backend());
-    writeAtomically(folder.resolve(varFileName(instance.id())), varFileJson(instance));
+    writeAtomically(folder.resolve(varFileName(instance)), varFileJson(instance));
     if (instance.backendType().isPresent()) {
       writeAtomically(folder.resolve(BACKEND_FILE), backendJson(instance.backendType().get(), instance.backend()));
     }

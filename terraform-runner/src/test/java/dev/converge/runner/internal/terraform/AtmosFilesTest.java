@@ -20,40 +20,30 @@ class AtmosFilesTest {
 
   @Test
   void varFileName_stackWithSlashes_replacesThemWithDashes() {
-    assertThat(AtmosFiles.varFileName(InstanceId.of("prod/us-east-1", "vpc")))
+    assertThat(AtmosFiles.varFileName(instance("prod/us-east-1", "vpc", "vpc").build()))
         .isEqualTo("prod-us-east-1-vpc.terraform.tfvars.json");
   }
 
   @Test
   void varFileName_stackFromNamePattern_isUsedAsItIs() {
-    assertThat(AtmosFiles.varFileName(InstanceId.of("acme-ue1-dev", "vpc"))).isEqualTo("acme-ue1-dev-vpc.terraform.tfvars.json");
+    assertThat(AtmosFiles.varFileName(instance("acme-ue1-dev", "vpc", "vpc").build())).isEqualTo("acme-ue1-dev-vpc.terraform.tfvars.json");
   }
 
   @Test
   void varFileName_componentWithFolderPrefix_replacesItsSlashToo() {
-    assertThat(AtmosFiles.varFileName(InstanceId.of("dev/us-east-1", "infra/vpc")))
+    assertThat(AtmosFiles.varFileName(instance("dev/us-east-1", "infra/vpc", "infra/vpc").build()))
         .isEqualTo("dev-us-east-1-infra-vpc.terraform.tfvars.json");
   }
 
   @Test
   void planFileName_isNamedLikeAtmos() {
-    assertThat(AtmosFiles.planFileName(InstanceId.of("dev/us-east-1", "vpc"))).isEqualTo("dev-us-east-1-vpc.planfile");
+    assertThat(AtmosFiles.planFileName(instance("dev/us-east-1", "vpc", "vpc").build())).isEqualTo("dev-us-east-1-vpc.planfile");
   }
 
   @Test
-  void workspace_resolvedByTheLoader_wins() {
-    assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "vpc", "vpc").workspace("custom").build())).isEqualTo("custom");
-  }
-
-  @Test
-  void workspace_folderNamedAfterComponent_isTheContextPrefix() {
-    assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "vpc", "vpc").build())).isEqualTo("dev-us-east-1");
-  }
-
-  @Test
-  void workspace_folderDiffersFromComponent_appendsTheComponent() {
-    assertThat(AtmosFiles.workspace(instance("dev/us-east-1", "database", "database/v2").build()))
-        .isEqualTo("dev-us-east-1-database");
+  void varFileName_contextPrefixFromTheLoader_namesTheFile() {
+    assertThat(AtmosFiles.varFileName(instance("deploy/dev", "vpc", "vpc").contextPrefix("acme-dev").build()))
+        .isEqualTo("acme-dev-vpc.terraform.tfvars.json");
   }
 
   @Test

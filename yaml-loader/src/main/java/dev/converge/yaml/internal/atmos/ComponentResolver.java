@@ -4,7 +4,7 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.DeferredValue;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.template.MissingKey;
@@ -85,6 +85,8 @@ public final class ComponentResolver {
   private final Map<String, Map<String, Object>> componentInfo = new java.util.HashMap<>();
   /** The stack names of the manifest being resolved, each as one string. */
   private final Map<String, String> stacks = new java.util.HashMap<>();
+  /** Their context prefixes, each as one string: the instances of a stack share it. */
+  private final Map<String, String> contextPrefixes = new java.util.HashMap<>();
 
   private final TemplateEngine engine;
   /** Evaluates or defers the YAML functions left in a component's values. */
@@ -461,7 +463,7 @@ public final class ComponentResolver {
   }
 
   /** The stack the component lands in, and its workspaces. */
-  private record Names(StackNames.Name stackName, String stack, Optional<String> workspace,
+  private record Names(StackNames.Name stackName, String stack, String contextPrefix, Optional<String> workspace,
       Optional<String> stacksWorkspace) {}
 
   /**
@@ -501,7 +503,9 @@ public final class ComponentResolver {
 
     // one string per stack of the manifest: comparisons and lookups by stack then find it by reference
     String stack = stacks.computeIfAbsent(stackName.value(), value -> value);
-    return new Names(stackName, stack, workspace, stacksWorkspace);
+    // as the file names Atmos writes hold it: no `/` (a template or `name:` may put one in)
+    String contextPrefix = contextPrefixes.computeIfAbsent(stackName.contextPrefix().replace('/', '-'), value -> value);
+    return new Names(stackName, stack, contextPrefix, workspace, stacksWorkspace);
   }
 
   /** Go templates, then YAML functions, in the merged sections, which it updates in place. */
@@ -654,7 +658,8 @@ public final class ComponentResolver {
     section.put("deps_all", ShapedMap.computed(deps::all));
     names.workspace().ifPresent(w -> section.put("workspace", w));
 
-    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, names.stackName(), section,
+    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, names.stackName(),
+        names.contextPrefix(), section,
         folder, deployFolder, names.workspace(), names.stacksWorkspace(), backends.workspaceKeyPrefix(), isAbstract,
         enabled, locked, List.copyOf(bases.inheritance), own, layers.location());
   }

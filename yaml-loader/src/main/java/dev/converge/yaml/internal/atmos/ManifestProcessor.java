@@ -5,7 +5,7 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.yaml.internal.include.Includes;
 import dev.converge.yaml.internal.merge.DeepMerge;
 import dev.converge.yaml.internal.merge.ListMergeStrategy;
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.Globs;
 import dev.converge.yaml.internal.source.RepoPaths;

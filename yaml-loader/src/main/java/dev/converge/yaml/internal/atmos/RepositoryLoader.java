@@ -16,7 +16,7 @@ import dev.converge.yaml.LoadProgress;
 import dev.converge.yaml.ResolvedComponent;
 import dev.converge.yaml.StackManifest;
 import dev.converge.yaml.VendorPin;
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.rollout.RolloutReader;
 import dev.converge.yaml.internal.source.Globs;
@@ -608,7 +608,7 @@ public final class RepositoryLoader {
     Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
         .configDigest(configDigest).vars(nullFree(s.vars())).env(nullFree(Values.map(s.section(), "env")))
         .settings(nullFree(s.settings())).backend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
-        .workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(location)
+        .contextPrefix(s.contextPrefix()).workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(location)
         .imports(imports(s)).manifest(manifest).componentType(s.type());
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(t -> b.backendType(backendType(t)));
     Object divergence = s.settings().get("divergence");

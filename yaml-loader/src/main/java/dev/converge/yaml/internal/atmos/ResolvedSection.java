@@ -29,6 +29,7 @@ public record ResolvedSection(
     String manifestPath,
     String stack,
     StackNames.Name stackName,
+    String contextPrefix,
     ShapedMap section,
     String folder,
     String deployFolder,
@@ -49,10 +50,10 @@ public record ResolvedSection(
    * dependencies read them while the loader swaps the describe map's sections for equal copies.
    */
   public ResolvedSection(String type, String name, String manifest, String manifestPath, String stack,
-      StackNames.Name stackName, ShapedMap section, String folder, String deployFolder, Optional<String> workspace,
+      StackNames.Name stackName, String contextPrefix, ShapedMap section, String folder, String deployFolder, Optional<String> workspace,
       Optional<String> stacksWorkspace, Optional<String> workspaceKeyPrefix, boolean isAbstract, boolean enabled,
       boolean locked, List<String> inheritance, Map<String, Object> raw, SourceLocation location) {
-    this(type, name, manifest, manifestPath, stack, stackName, section, folder, deployFolder, workspace,
+    this(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder, deployFolder, workspace,
         stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw, location,
         Values.map(section, "vars"), Values.map(section, "settings"));
   }

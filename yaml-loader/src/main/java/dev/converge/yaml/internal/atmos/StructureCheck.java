@@ -1,6 +1,6 @@
 package dev.converge.yaml.internal.atmos;
 
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import java.util.ArrayList;

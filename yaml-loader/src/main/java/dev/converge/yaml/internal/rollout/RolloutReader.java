@@ -10,7 +10,7 @@ import dev.converge.pipeline.Pipeline;
 import dev.converge.pipeline.StackGlob;
 import dev.converge.pipeline.StackWave;
 import dev.converge.yaml.internal.atmos.Values;
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.converge.yaml.internal.vendor;
 
 import dev.converge.yaml.VendorPin;
 import dev.converge.yaml.internal.atmos.Values;
-import dev.converge.internal.text.DidYouMean;
+import dev.converge.internal.hint.DidYouMean;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.RepoPaths;
 import dev.converge.yaml.internal.yaml.YamlFile;

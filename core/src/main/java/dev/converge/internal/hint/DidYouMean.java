@@ -1,4 +1,4 @@
-package dev.converge.internal.text;
+package dev.converge.internal.hint;
 
 import java.util.Locale;
 import java.util.Optional;

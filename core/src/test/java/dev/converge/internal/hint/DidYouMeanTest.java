@@ -1,4 +1,4 @@
-package dev.converge.internal.text;
+package dev.converge.internal.hint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
