@@ -5,7 +5,6 @@
 @SuppressWarnings("module") // the qualified export names modules built after this one
 module dev.converge.core {
   requires static transitive org.immutables.value.annotations;
-  requires io.vavr;
 
   exports dev.converge;
   exports dev.converge.affected;

@@ -7,6 +7,7 @@ module dev.converge.yaml {
   requires transitive dev.converge.core;
   requires static org.immutables.value.annotations;
   requires org.snakeyaml.engine;
+  requires io.vavr;
   requires org.eclipse.jgit;
 
   exports dev.converge.yaml;

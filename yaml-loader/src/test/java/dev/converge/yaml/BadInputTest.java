@@ -100,6 +100,37 @@ class BadInputTest {
                   dev: {stacks: ["dev/*"], soak: 30 minutes}
                 """),
             "type-mismatch", "rollout.yaml:2:34", "30s, 45m, 2h, 7d"),
+        row("a freeze that ends before it starts", files -> files.write("rollout.yaml", """
+                environments:
+                  dev:
+                    stacks: ["dev/*"]
+                    freezes: [{from: 2026-12-20T00:00:00Z, to: 2026-12-19T00:00:00Z, reason: x}]
+                """),
+            "freeze-invalid", "rollout.yaml:4:48", "must be after `from`"),
+        row("a freeze without a reason", files -> files.write("rollout.yaml", """
+                environments:
+                  dev:
+                    stacks: ["dev/*"]
+                    freezes: [{from: 2026-12-20T00:00:00Z, to: 2026-12-21T00:00:00Z}]
+                """),
+            "missing-key", "rollout.yaml:4:15", "missing `reason`"),
+        row("a window that does not parse", files -> files.write("rollout.yaml", """
+                environments:
+                  dev: {stacks: ["dev/*"], windows: ["Someday 9-5"]}
+                """),
+            "window-invalid", "rollout.yaml:2:37", "Someday"),
+        row("an environment without stacks", files -> files.write("rollout.yaml", """
+                environments:
+                  dev: {after: []}
+                """),
+            "environment-without-stacks", "rollout.yaml:2:3", "names no stacks"),
+        row("a divergence with a converge_by that is no date", files -> files.write("rollout.yaml", """
+                environments:
+                  dev: {stacks: ["dev/*"]}
+                divergences:
+                  - {component: vpc, reason: pinned, converge_by: soon}
+                """),
+            "type-mismatch", "rollout.yaml:4:51", "converge_by must be a date"),
         row("backend_type naming no key of backend:", f -> f.write("stacks/deploy/dev.yaml", """
                 vars: {stage: dev, region: r}
                 terraform:
@@ -194,6 +225,34 @@ class BadInputTest {
         .contains("import-not-found", "yaml-duplicate-key", "unknown-key");
     assertThat(problems.stream().filter(p -> p.rule().equals("unknown-key")).findFirst().orElseThrow().message())
         .contains("did you mean `environments`?");
+  }
+
+  @Test
+  void load_rolloutWithSeveralIndependentMistakes_reportsEveryOneInFileOrder() {
+    RepoFiles files = RepoFiles.in(dir)
+        .write("stacks/" + DEV, "vars: {stage: dev, region: r}\ncomponents: {terraform: {vpc: {}}}\n")
+        .write("rollout.yaml", """
+            rollout_window: soon
+            environments:
+              dev: {stacks: ["dev/*"], soak: 2h, approval: 1}
+              prod:
+                stacks: ["prod/*"]
+                after: [dve]
+                max_parallel: 0
+                freezes: [{from: 2026-12-20T00:00:00Z, to: 2026-12-19T00:00:00Z, reason: x, by: me}]
+            production: [prd]
+            """);
+
+    List<Problem> problems = problemsOf(files);
+
+    assertThat(problems).extracting(p -> p.rule() + " " + p.location().orElseThrow().render()).containsExactly(
+        "type-mismatch rollout.yaml:1:17",
+        "unknown-key rollout.yaml:3:38",
+        "unknown-environment rollout.yaml:6:12",
+        "type-mismatch rollout.yaml:7:19",
+        "unknown-key rollout.yaml:8:81",
+        "freeze-invalid rollout.yaml:8:48",
+        "unknown-environment rollout.yaml:9:13");
   }
 
   @Test

@@ -141,19 +141,51 @@ public final class RepositoryLoader {
         .load(revision, history);
   }
 
+  /** One load, in stages: atmos.yaml, the manifests, vendor.yaml and rollout.yaml, the components, the snapshot. */
   private AtmosSnapshot loadOnce(Revision revision, List<String> history) {
     AtmosConfig config = AtmosConfig.read(tree, placement, overrides, problems);
     if (!tree.isDirectory(config.stacksBasePath()) && !placement.leavesRepository(config.stacksBasePath())) {
       problems.error("stacks-not-found", "stacks base path `" + config.stacksBasePath() + "` is not a folder",
           SourceLocation.ofFile(config.file()), "set stacks.base_path in atmos.yaml");
     }
-    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
     TemplateEngine engine = TemplateFunctions.engine(config, environment, revision);
+    Manifests read = readManifests(config, engine);
+    List<VendorPin> pins = vendor(config);
+    Optional<Pipeline> pipeline = rollout();
+    Components built = buildComponents(read, config, engine, pins);
+    deferred.report(problems);
+    problems.throwIfErrors();
+
+    DesiredState desired = DesiredState.builder().revision(revision).addAllInstances(built.instances())
+        .addAllHistory(history).build();
+    return AtmosSnapshot.builder()
+        .desiredState(desired)
+        .pipeline(pipeline)
+        .addAllVendorPins(pins)
+        .addAllStacks(built.listing().stacks())
+        .addAllManifests(built.listing().manifests())
+        .addAllComponents(built.components())
+        .addAllWarnings(problems.warnings())
+        .putAllComponentBasePaths(new TreeMap<>(config.componentBasePaths()))
+        .build();
+  }
+
+  /** The manifests read, their resolved sections in reading order, and in the snapshot's order. */
+  private record Manifests(List<ManifestProcessor.Manifest> manifests, List<ResolvedSection> sections,
+      List<ResolvedSection> ordered) {}
+
+  /** What the component workers built, in the snapshot's order, and the stacks and manifests listed meanwhile. */
+  private record Components(List<ResolvedComponent> components, List<Instance> instances, Listing listing) {}
+
+  /**
+   * Finds the stack manifests and reads them. Manifests are independent of each other (Atmos, too,
+   * processes them concurrently): each worker reads, merges and resolves the manifests it claims,
+   * sharing the parsed files.
+   */
+  private Manifests readManifests(AtmosConfig config, TemplateEngine engine) {
+    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
     List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine,
         new YamlFunctions(environment, exec, deferred, problems)));
-
-    // Manifests are independent of each other (Atmos, too, processes them concurrently): each worker
-    // reads, merges and resolves the manifests it claims, sharing the parsed files.
     Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
     java.util.concurrent.atomic.AtomicInteger readCount = new java.util.concurrent.atomic.AtomicInteger();
     List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions), (reader, path) -> {
@@ -168,22 +200,25 @@ public final class RepositoryLoader {
       sections.addAll(read.sections());
       problems.addAll(read.problems());
     }
-    List<ResolvedSection> ordered = ordered(reads, sections);
-    List<VendorPin> pins = vendor(config);
+    return new Manifests(manifests, sections, ordered(reads, sections));
+  }
+
+  /**
+   * From here on, one order: the snapshot's (stack, component, type). Each worker takes a slice of
+   * components: dependencies, folder and configuration digests, values; one worker also lists the
+   * stacks and manifests meanwhile. Problems keep the order of one thread: every dependency problem
+   * first, then the others, each in component order.
+   */
+  private Components buildComponents(Manifests read, AtmosConfig config, TemplateEngine engine, List<VendorPin> pins) {
     Set<String> vendored = new HashSet<>();
     pins.forEach(p -> vendored.add(p.folder()));
-    Optional<Pipeline> pipeline = rollout();
-
-    // From here on, one order: the snapshot's (stack, component, type). Each worker takes a slice of
-    // components: dependencies, folder and configuration digests, values. Problems keep the order of
-    // one thread: every dependency problem first, then the others, each in component order.
+    List<ResolvedSection> ordered = read.ordered();
     StackIndex index = StackIndex.of(ordered);
-    // One worker also lists the stacks and manifests meanwhile.
     AtomicReference<Listing> listing = new AtomicReference<>();
     List<Supplier<Built>> jobs = new ArrayList<>();
     java.util.concurrent.atomic.AtomicInteger builtCount = new java.util.concurrent.atomic.AtomicInteger();
     jobs.add(() -> {
-      listing.set(new Listing(stacks(index), manifestValues(manifests, sections)));
+      listing.set(new Listing(stacks(index), manifestValues(read.manifests(), read.sections())));
       return Built.NOTHING;
     });
     for (List<ResolvedSection> slice : slices(ordered, parallelism)) {
@@ -202,21 +237,7 @@ public final class RepositoryLoader {
       problems.addAll(b.dependencyProblems());
     }
     built.forEach(b -> problems.addAll(b.problems()));
-    deferred.report(problems);
-    problems.throwIfErrors();
-
-    DesiredState desired = DesiredState.builder().revision(revision).addAllInstances(instances)
-        .addAllHistory(history).build();
-    return AtmosSnapshot.builder()
-        .desiredState(desired)
-        .pipeline(pipeline)
-        .addAllVendorPins(pins)
-        .addAllStacks(listing.get().stacks())
-        .addAllManifests(listing.get().manifests())
-        .addAllComponents(components)
-        .addAllWarnings(problems.warnings())
-        .putAllComponentBasePaths(new TreeMap<>(config.componentBasePaths()))
-        .build();
+    return new Components(components, instances, listing.get());
   }
 
   /**
