@@ -70,6 +70,19 @@ import java.util.stream.Collectors;
  */
 public final class Planning {
 
+  // the causes that say the same for every instance: one value each, not one per action
+  private static final ActionCause NEVER_DEPLOYED = constant(CauseKind.NEVER_DEPLOYED, "never deployed");
+  private static final ActionCause SOURCE_CHANGED = constant(CauseKind.SOURCE_CHANGED, "component folder changed");
+  private static final ActionCause CONFIGURATION_CHANGED =
+      constant(CauseKind.CONFIGURATION_CHANGED, "configuration changed");
+  private static final ActionCause DISABLED = constant(CauseKind.DISABLED, "disabled (metadata.enabled: false)");
+  private static final ActionCause LOCKED =
+      constant(CauseKind.LOCKED, "locked (metadata.locked: true): reported, never changed");
+  private static final ActionCause ABSTRACT =
+      constant(CauseKind.ABSTRACT, "abstract (metadata.type: abstract): only inherited from");
+  private static final ActionCause DEPENDENCY_CYCLE =
+      constant(CauseKind.DEPENDENCY_CYCLE, "waits on a settings.depends_on cycle");
+
   private final Pipeline pipeline;
   private final Instant now;
   private final DesiredState desired;
@@ -164,7 +177,7 @@ public final class Planning {
     }
     if (last.isEmpty()) {
       return new Draft(instance.id(), instance.folder(), ActionKind.CREATE, from,
-          List.of(cause(CauseKind.NEVER_DEPLOYED, "never deployed").build()));
+          List.of(NEVER_DEPLOYED));
     }
     Deployment deployed = last.get();
     List<ActionCause> reasons = new ArrayList<>();
@@ -172,10 +185,10 @@ public final class Planning {
       reasons.add(cause(CauseKind.FOLDER_CHANGED, "folder changed from " + deployed.folder() + " to " + instance.folder())
           .from(deployed.folder()).to(instance.folder()).build());
     } else if (!deployed.sourceDigest().equals(instance.sourceDigest())) {
-      reasons.add(cause(CauseKind.SOURCE_CHANGED, "component folder changed").build());
+      reasons.add(SOURCE_CHANGED);
     }
     if (!deployed.configDigest().equals(instance.configDigest())) {
-      reasons.add(cause(CauseKind.CONFIGURATION_CHANGED, "configuration changed").build());
+      reasons.add(CONFIGURATION_CHANGED);
     }
     if (reasons.isEmpty()) {
       return new Draft(instance.id(), instance.folder(), ActionKind.NOOP, from, List.of());
@@ -191,12 +204,16 @@ public final class Planning {
 
   private static ActionCause skipCause(Instance instance) {
     if (!instance.metadata().enabled()) {
-      return cause(CauseKind.DISABLED, "disabled (metadata.enabled: false)").build();
+      return DISABLED;
     }
     if (instance.metadata().locked()) {
-      return cause(CauseKind.LOCKED, "locked (metadata.locked: true): reported, never changed").build();
+      return LOCKED;
     }
-    return cause(CauseKind.ABSTRACT, "abstract (metadata.type: abstract): only inherited from").build();
+    return ABSTRACT;
+  }
+
+  private static ActionCause constant(CauseKind kind, String text) {
+    return cause(kind, text).build();
   }
 
   private static ActionCause.Builder cause(CauseKind kind, String text) {
@@ -280,7 +297,7 @@ public final class Planning {
       problems.add(problem.build());
     }
     for (InstanceId id : assignment.stuck) {
-      run.drafts.get(id).reasons.add(cause(CauseKind.DEPENDENCY_CYCLE, "waits on a settings.depends_on cycle").build());
+      run.drafts.get(id).addReason(DEPENDENCY_CYCLE);
     }
     for (InstanceId[] conflict : assignment.conflicts) {
       problems.add(Problem.builder()
@@ -372,7 +389,7 @@ public final class Planning {
       if (hold.isPresent()) {
         componentHolds.put(draft.id.component(), hold.get());
         draft.held = true;
-        draft.reasons.add(cause(CauseKind.HELD, "held since " + hold.get().at() + ": " + hold.get().reason())
+        draft.addReason(cause(CauseKind.HELD, "held since " + hold.get().at() + ": " + hold.get().reason())
             .since(hold.get().at()).detail(hold.get().reason()).build());
       }
     }
@@ -662,6 +679,17 @@ public final class Planning {
   }
 
 
+  private static List<String> texts(List<ActionCause> causes) {
+    if (causes.isEmpty()) {
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>(causes.size());
+    for (ActionCause cause : causes) {
+      texts.add(cause.text());
+    }
+    return texts;
+  }
+
   // ---------------------------------------------------------------- working state
 
   /** An action in the making: its wave, hold and reasons are settled by later passes. */
@@ -670,7 +698,8 @@ public final class Planning {
     final String folder;
     final ActionKind kind;
     final Optional<String> from;
-    final List<ActionCause> reasons;
+    /** As given until a later pass adds one: most drafts keep theirs (none, for a no-op). */
+    List<ActionCause> reasons;
     OptionalInt wave = OptionalInt.empty();
     boolean held;
 
@@ -679,7 +708,14 @@ public final class Planning {
       this.folder = folder;
       this.kind = kind;
       this.from = from;
-      this.reasons = new ArrayList<>(reasons);
+      this.reasons = reasons;
+    }
+
+    void addReason(ActionCause reason) {
+      if (!(reasons instanceof ArrayList)) {
+        reasons = new ArrayList<>(reasons);
+      }
+      reasons.add(reason);
     }
   }
 
@@ -723,7 +759,7 @@ public final class Planning {
             .wave(d.wave)
             .fromRevision(d.from)
             .toRevision(revision.id())
-            .addAllReasons(d.reasons.stream().map(ActionCause::text).toList())
+            .addAllReasons(texts(d.reasons))
             .addAllCauses(d.reasons)
             .build());
       }
