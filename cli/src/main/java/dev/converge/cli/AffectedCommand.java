@@ -38,7 +38,8 @@ final class AffectedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text, Format.json, Format.markdown), "affected");
-    Session session = Session.open(options, Optional.of(head));
+    // both revisions are only compared with each other: comparison digests, not the ledger's SHA-256
+    Session session = Session.open(options, Optional.of(head), true);
     AtmosSnapshot baseSnapshot = session.load(base);
     AffectedReport report = Affected.of(session.pipeline())
         .withFolders(Session.folders(baseSnapshot), session.folders())

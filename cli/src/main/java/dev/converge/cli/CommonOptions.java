@@ -52,8 +52,13 @@ final class CommonOptions {
 
   /** The repository with this command line's config path and environment. */
   AtmosRepository repository() {
+    return repository(false);
+  }
+
+  /** {@link #repository()}, with comparison digests when {@code comparing} (loads compared only with each other). */
+  AtmosRepository repository(boolean comparing) {
     AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
-        .progress(progress);
+        .progress(progress).comparisonDigests(comparing);
     if (configPath != null) {
       builder.configPath(configPath);
     }

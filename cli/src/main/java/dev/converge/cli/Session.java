@@ -47,12 +47,21 @@ final class Session {
    * @throws ConvergeException naming every problem of the load
    */
   static Session open(CommonOptions options, Optional<String> revision) {
+    return open(options, revision, false);
+  }
+
+  /**
+   * {@link #open(CommonOptions, Optional)}, with comparison digests when {@code comparing}: for a
+   * session whose loads are only compared with each other, never with the ledger
+   * ({@link AtmosRepository.Builder#comparisonDigests}).
+   */
+  static Session open(CommonOptions options, Optional<String> revision, boolean comparing) {
     if (!Files.isDirectory(options.repo)) {
       throw new ConvergeException(List.of(Problem.builder().rule("repo-missing").severity(Severity.ERROR)
           .message("--repo " + options.repo + " is not a directory")
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
-    AtmosRepository repository = options.repository();
+    AtmosRepository repository = options.repository(comparing);
     AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
         .orElseGet(repository::load);
     return new Session(options, repository, snapshot);

@@ -162,6 +162,38 @@ class ContentDigestTest {
     }
   }
 
+  @Test
+  void comparisonDigester_seededConfigurations_sipHashOfTheSameCanonicalForm_equalExactlyWhenShaDigestsAre() {
+    java.util.Random random = new java.util.Random(42);
+    List<Object> pool = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      pool.add(value(random, pool, 3));
+    }
+    ContentDigest.Digester comparing = ContentDigest.comparisonDigester();
+    ContentDigest.Digester ledger = ContentDigest.digester();
+    java.util.Map<String, String> shaBySip = new java.util.HashMap<>();
+    java.util.Map<String, String> sipBySha = new java.util.HashMap<>();
+    for (int c = 0; c < 400; c++) {
+      Map<String, Object> configuration = new LinkedHashMap<>();
+      configuration.put("vars", random.nextInt(4) == 0 ? pool.get(random.nextInt(pool.size())) : value(random, pool, 2));
+      byte[] form = canonical(configuration).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      dev.converge.internal.digest.SipHash128 oracle = new dev.converge.internal.digest.SipHash128(
+          "converge/compare".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      oracle.update(form, 0, form.length);
+
+      String sip = comparing.ofConfiguration(configuration);
+      String sha = ledger.ofConfiguration(configuration);
+
+      assertThat(sip).as("configuration %d", c)
+          .isEqualTo("siphash:" + java.util.HexFormat.of().formatHex(oracle.finish()))
+          .startsWith(ContentDigest.COMPARISON_PREFIX)
+          .isNotEqualTo(sha);
+      assertThat(shaBySip.computeIfAbsent(sip, k -> sha)).as("configuration %d", c).isEqualTo(sha);
+      assertThat(sipBySha.computeIfAbsent(sha, k -> sip)).as("configuration %d", c).isEqualTo(sip);
+    }
+    assertThat(shaBySip).hasSizeGreaterThan(100); // many distinct configurations, some repeated from the pool
+  }
+
   private static Object value(java.util.Random random, List<Object> pool, int depth) {
     int kind = random.nextInt(depth > 0 ? 10 : 6);
     switch (kind) {

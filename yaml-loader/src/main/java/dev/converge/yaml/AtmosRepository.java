@@ -67,10 +67,12 @@ public final class AtmosRepository {
   private final Map<String, String> environment;
   private final boolean allowExec;
   private final LoadProgress progress;
+  private final boolean comparisonDigests;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
       int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec,
-      LoadProgress progress) {
+      LoadProgress progress, boolean comparisonDigests) {
+    this.comparisonDigests = comparisonDigests;
     this.progress = progress;
     this.root = root;
     this.atmosOverrides = atmosOverrides;
@@ -154,7 +156,7 @@ public final class AtmosRepository {
 
   private RepositoryLoader loader(SourceTree tree, ConfigSearch.Found found) {
     return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism,
-        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress);
+        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, comparisonDigests);
   }
 
   /**
@@ -288,6 +290,7 @@ public final class AtmosRepository {
     private Map<String, String> environment = Map.of();
     private boolean allowExec;
     private LoadProgress progress = LoadProgress.NONE;
+    private boolean comparisonDigests;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -379,6 +382,19 @@ public final class AtmosRepository {
       return this;
     }
 
+    /**
+     * Whether instances carry comparison digests ({@link dev.converge.model.ContentDigest#comparisonDigester()},
+     * {@code siphash:...}) instead of the SHA-256 configuration digests ledgers record (off by
+     * default). For loads that are only compared with each other, as {@code converge affected}
+     * compares two revisions: the digests are several times cheaper to compute where the JVM has no
+     * SHA intrinsic, equal exactly when the configurations are, and never match a ledger record. Never
+     * record or plan such instances against a ledger.
+     */
+    public Builder comparisonDigests(boolean comparison) {
+      this.comparisonDigests = comparison;
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
@@ -386,7 +402,7 @@ public final class AtmosRepository {
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
           Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
-          allowExec, progress);
+          allowExec, progress, comparisonDigests);
     }
   }
 }

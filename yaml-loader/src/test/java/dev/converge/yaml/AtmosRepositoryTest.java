@@ -120,6 +120,24 @@ class AtmosRepositoryTest {
     }
 
     @Test
+    void load_comparisonDigests_sipHashesEqualExactlyWhereTheLedgerDigestsAre() {
+      java.util.List<Instance> ledger = AtmosRepository.builder(repo.root()).build().load().desiredState().instances();
+      java.util.List<Instance> compared = AtmosRepository.builder(repo.root()).comparisonDigests(true).build().load()
+          .desiredState().instances();
+
+      assertThat(compared).extracting(Instance::id).containsExactlyElementsOf(ledger.stream().map(Instance::id).toList());
+      for (int a = 0; a < ledger.size(); a++) {
+        assertThat(compared.get(a).configDigest()).startsWith(dev.converge.model.ContentDigest.COMPARISON_PREFIX);
+        assertThat(compared.get(a).sourceDigest()).isEqualTo(ledger.get(a).sourceDigest());
+        for (int b = 0; b < ledger.size(); b++) {
+          assertThat(compared.get(a).configDigest().equals(compared.get(b).configDigest()))
+              .as("%s and %s", ledger.get(a).id(), ledger.get(b).id())
+              .isEqualTo(ledger.get(a).configDigest().equals(ledger.get(b).configDigest()));
+        }
+      }
+    }
+
+    @Test
     void load_inheritance_mergesBaseBelowComponent() {
       Instance vpc = instance(repo.load(), "dev/us-east-1", "vpc");
 

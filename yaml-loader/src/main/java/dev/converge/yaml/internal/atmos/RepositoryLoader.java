@@ -67,6 +67,8 @@ public final class RepositoryLoader {
   private final Problems problems = new Problems();
   private final Optional<Exec> exec;
   private final LoadProgress progress;
+  /** Whether configuration digests are {@link ContentDigest#comparisonDigester() comparison} digests. */
+  private final boolean comparisonDigests;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
@@ -102,6 +104,17 @@ public final class RepositoryLoader {
   public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
       Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
       LoadProgress progress) {
+    this(tree, placement, environment, overrides, onlyManifests, parallelism, exec, progress, false);
+  }
+
+  /**
+   * @param comparisonDigests digest configurations with {@link ContentDigest#comparisonDigester()}
+   *     (for comparing two loads, never for a ledger)
+   */
+  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
+      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
+      LoadProgress progress, boolean comparisonDigests) {
+    this.comparisonDigests = comparisonDigests;
     this.progress = progress;
     this.tree = tree;
     this.placement = placement;
@@ -137,7 +150,7 @@ public final class RepositoryLoader {
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
     return new RepositoryLoader(tree.withExactListings(), placement, environment, overrides, onlyManifests, parallelism,
-        exec, progress)
+        exec, progress, comparisonDigests)
         .load(revision, history);
   }
 
@@ -312,7 +325,7 @@ public final class RepositoryLoader {
     List<ResolvedComponent> c = new ArrayList<>(slice.size());
     List<Instance> i = new ArrayList<>(slice.size());
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
-    ContentDigest.Digester digester = ContentDigest.digester();
+    ContentDigest.Digester digester = comparisonDigests ? ContentDigest.comparisonDigester() : ContentDigest.digester();
     Optional<String> manifest = Optional.empty(); // one per run of a manifest's components, which come together
     for (ResolvedSection s : slice) {
       if (manifest.isEmpty() || manifest.get() != s.manifest()) {

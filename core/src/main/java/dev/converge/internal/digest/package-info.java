@@ -1,0 +1,2 @@
+/** Hash functions the model's digests are made with, other than the JDK's. */
+package dev.converge.internal.digest;
