@@ -325,7 +325,9 @@ public final class RepositoryLoader {
     List<ResolvedComponent> c = new ArrayList<>(slice.size());
     List<Instance> i = new ArrayList<>(slice.size());
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
-    ContentDigest.Digester digester = comparisonDigests ? ContentDigest.comparisonDigester() : ContentDigest.digester();
+    // abstract bases are never deployed, so never recorded: they get the cheaper comparison digest
+    ContentDigest.Digester comparing = ContentDigest.comparisonDigester();
+    ContentDigest.Digester digester = comparisonDigests ? comparing : ContentDigest.digester();
     Optional<String> manifest = Optional.empty(); // one per run of a manifest's components, which come together
     for (ResolvedSection s : slice) {
       if (manifest.isEmpty() || manifest.get() != s.manifest()) {
@@ -337,7 +339,7 @@ public final class RepositoryLoader {
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
-      build(s, config, digest, vendored, dependsOn, found, digester, manifest, c, i);
+      build(s, config, digest, vendored, dependsOn, found, s.isAbstract() ? comparing : digester, manifest, c, i);
     }
     return new Built(c, i, dependencyProblems.all(), found.all());
   }
