@@ -5,6 +5,7 @@ import dev.converge.ledger.Deployment;
 import dev.converge.ledger.Drift;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
+import dev.converge.model.ContentDigest;
 import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
@@ -337,6 +338,10 @@ public final class TerraformRunner {
       }
 
       ActionResult deploy(Supplier<RolloutPlan> replan) {
+        Failure refused = comparisonDigest();
+        if (refused != null) {
+          return failed(refused, false);
+        }
         Failure failure = prepare();
         if (failure != null) {
           return failed(failure, true);
@@ -427,6 +432,18 @@ public final class TerraformRunner {
       }
 
       /** Writes the files, then init and workspace; a failure, or null. */
+      /**
+       * A refusal, recording nothing, when the instance carries a comparison digest: a record holding
+       * it would never match a plan's digest, and the instance would be deployed again and again.
+       */
+      private Failure comparisonDigest() {
+        return instance.configDigest().startsWith(ContentDigest.COMPARISON_PREFIX)
+            ? new Failure(Step.PREPARE, instance.id().render() + " carries a comparison digest ("
+                + instance.configDigest() + "), which no ledger record may hold: load the stacks without "
+                + "AtmosRepository.Builder.comparisonDigests to run them", false)
+            : null;
+      }
+
       private Failure prepare() {
         if (!Files.isDirectory(folder)) {
           return new Failure(Step.PREPARE, "component folder " + folder + " does not exist", false);

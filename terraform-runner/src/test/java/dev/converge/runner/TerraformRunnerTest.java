@@ -189,6 +189,20 @@ class TerraformRunnerTest {
     }
 
     @Test
+    void run_instanceWithAComparisonDigest_refusedAtPrepareBeforeAnyCommand() {
+      Instance compared = instance("dev/us-east-1", "vpc").build()
+          .withConfigDigest("siphash:00112233445566778899aabbccddeeff");
+
+      RunReport report = run(options().build(), plan(action("dev", compared, ActionKind.CREATE)), desired(compared));
+
+      assertThat(report.results().get(0).failedStep()).hasValue(Step.PREPARE);
+      assertThat(report.results().get(0).message()).hasValueSatisfying(m -> assertThat(m)
+          .contains("carries a comparison digest").contains("comparisonDigests"));
+      assertThat(report.records()).isEmpty();
+      assertThat(executor.commands).isEmpty();
+    }
+
+    @Test
     void run_timedOutStep_failsNamingTheTimeout() {
       executor.answer("plan", new Completion(-1, "", "", true, false));
 
