@@ -11,6 +11,7 @@ import dev.converge.ledger.Hold;
 import dev.converge.ledger.LedgerRecord;
 import dev.converge.ledger.Outcome;
 import dev.converge.ledger.Release;
+import dev.converge.model.ComponentType;
 import dev.converge.model.DesiredState;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
@@ -103,7 +104,9 @@ final class RecordCommand {
     LedgerRecord record() {
       InstanceId id = InstanceId.of(stack, component);
       DesiredState desired = options.repository().load(revision == null ? "HEAD" : revision).desiredState();
-      Instance instance = desired.instance(id).orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
+      // an abstract base is never deployed (and carries a comparison digest no record may hold)
+      Instance instance = desired.instance(id).filter(i -> i.metadata().type() != ComponentType.ABSTRACT)
+          .orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
           .rule("unknown-instance").severity(Severity.ERROR).stack(stack).component(component)
           .message("no deployable instance " + id.render() + " at " + desired.revision().shortId())
           .fix("run `converge describe stacks` to list stacks and components").build())));

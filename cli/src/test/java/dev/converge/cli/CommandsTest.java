@@ -315,6 +315,15 @@ class CommandsTest {
       assertThat(result.exit()).isEqualTo(2);
       assertThat(result.err()).contains("dev/us-east-1:vcp");
     }
+
+    @Test
+    void recordDeployment_abstractBase_refusedAsNotDeployable() {
+      Result result = converge("record", "deployment", "--stack", "dev/us-east-1", "--component", "vpc-defaults",
+          "--outcome", "success");
+
+      assertThat(result.exit()).isEqualTo(2);
+      assertThat(result.err()).contains("no deployable instance dev/us-east-1:vpc-defaults");
+    }
   }
 
   @Nested
