@@ -63,7 +63,7 @@ public final class PlanningARepository {
     ResolvedComponent resolved = head.describeComponent(component, stack);
     String folder = resolved.folder();                          // metadata.component: vpc-experiment
     String sourceDigest = resolved.sourceDigest().orElseThrow();  // git rev-parse HEAD:components/terraform/<folder>
-    String configDigest = resolved.configDigest();              // SHA-256 of the resolved configuration
+    String configDigest = resolved.configDigest();              // SHA-256 of the configuration (siphash: if abstract)
     Object vars = resolved.configuration().get("vars");         // everything atmos describe component prints
     // @end region="describe"
     return folder + " " + sourceDigest + " " + configDigest + " " + vars;
