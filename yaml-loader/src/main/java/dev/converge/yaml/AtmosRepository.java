@@ -13,7 +13,6 @@ import dev.converge.yaml.internal.source.GitQueries;
 import dev.converge.yaml.internal.source.GitTree;
 import dev.converge.yaml.internal.source.SourceTree;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,12 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * An Atmos repository: the folder that holds {@code atmos.yaml} (and, beside it,
@@ -111,7 +108,7 @@ public final class AtmosRepository {
    * @throws ConvergeException with every problem of the load
    */
   public AtmosSnapshot load() {
-    Optional<Repository> git = gitRepository();
+    Optional<Repository> git = GitQueries.find(root);
     if (git.isEmpty()) {
       return loadAt(new DirectoryTree(root), root, "", false, d -> new DirectoryTree(d), Revision.of("working-tree"),
           List.of());
@@ -135,7 +132,8 @@ public final class AtmosRepository {
       return loadAt(new DirectoryTree(top, repository), top, opened, true, d -> new DirectoryTree(d, repository),
           revision, history);
     } catch (IOException e) {
-      throw failure("git-unreadable", "cannot read the git repository: " + e.getMessage());
+      throw failure("git-unreadable", "cannot read the git repository: " + e.getMessage(),
+          "check that the repository is readable (git status)");
     }
   }
 
@@ -182,20 +180,11 @@ public final class AtmosRepository {
    */
   public AtmosSnapshot load(String gitRevision) {
     Objects.requireNonNull(gitRevision, "gitRevision");
-    Repository repository = gitRepository().orElseThrow(() ->
+    Repository repository = GitQueries.find(root).orElseThrow(() ->
         failure("not-a-git-repository", root + " is not inside a git repository, so revision " + gitRevision
-            + " cannot be read"));
+            + " cannot be read", "load a git clone of the repository, or the files on disk with load()"));
     try (repository; RevWalk walk = new RevWalk(repository)) {
-      ObjectId id;
-      try {
-        id = repository.resolve(gitRevision);
-      } catch (RevisionSyntaxException e) {
-        id = null;
-      }
-      if (id == null) {
-        throw failure("unknown-revision", "revision `" + gitRevision + "` does not exist in " + repository.getDirectory());
-      }
-      RevCommit commit = walk.parseCommit(id);
+      RevCommit commit = walk.parseCommit(GitQueries.commit(repository, gitRevision));
       Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
       String opened = relative(top, root);
       GitTree whole = new GitTree(repository, commit, "");
@@ -206,7 +195,8 @@ public final class AtmosRepository {
       return loader(whole.withPrefix(found.anchor()), found).load(revision(commit), history(walk, commit))
           .withFolder(top.resolve(found.anchor()).normalize());
     } catch (IOException e) {
-      throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage());
+      throw failure("git-unreadable", "cannot read revision " + gitRevision + ": " + e.getMessage(),
+          "check that the revision exists and the repository is readable (git log)");
     }
   }
 
@@ -239,23 +229,6 @@ public final class AtmosRepository {
     return GitQueries.commitTimes(root, revisions);
   }
 
-  private Optional<Repository> gitRepository() {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toFile());
-    if (builder.getGitDir() == null) {
-      return Optional.empty();
-    }
-    try {
-      Repository repository = builder.build();
-      if (repository.isBare()) {
-        repository.close();
-        return Optional.empty();
-      }
-      return Optional.of(repository);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static Revision revision(RevCommit commit) {
     return Revision.of(commit.name(), Instant.ofEpochSecond(commit.getCommitTime()));
   }
@@ -274,9 +247,9 @@ public final class AtmosRepository {
     return ids;
   }
 
-  private static ConvergeException failure(String rule, String message) {
+  private static ConvergeException failure(String rule, String message, String fix) {
     return new ConvergeException(List.of(Problem.builder().rule(rule)
-        .severity(dev.converge.diagnostic.Severity.ERROR).message(message)
+        .severity(dev.converge.diagnostic.Severity.ERROR).message(message).fix(fix)
         .location(SourceLocation.ofFile(".")).build()));
   }
 

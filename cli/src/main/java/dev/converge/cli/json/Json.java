@@ -124,8 +124,8 @@ public final class Json {
       c.required().ifPresent(n -> item.put("required", n));
       c.has().ifPresent(n -> item.put("has", n));
       c.left().ifPresent(n -> item.put("left", n));
-      c.since().ifPresent(t -> item.put("since", t.toString()));
-      c.clearsAt().ifPresent(t -> item.put("clears_at", t.toString()));
+      put(item, "since", c.since());
+      put(item, "clears_at", c.clearsAt());
       put(item, "detail", c.detail());
       item.put("waits_on_person", c.waitsOnPerson());
       item.put("text", c.text());

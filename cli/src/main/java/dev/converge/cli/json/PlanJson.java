@@ -77,7 +77,7 @@ public final class PlanJson {
       item.put("kind", c.kind().word());
       Json.put(item, "from", c.from());
       Json.put(item, "to", c.to());
-      c.since().ifPresent(t -> item.put("since", t.toString()));
+      Json.put(item, "since", c.since());
       Json.put(item, "detail", c.detail());
       item.put("text", c.text());
     }

@@ -73,41 +73,14 @@ public final class RepositoryLoader {
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
   /**
-   * A load of atmos.yaml at the root of {@code tree}, with an empty environment.
+   * A load of {@code tree}, with atmos.yaml where {@code placement} says and {@code overrides} on top.
    *
-   * @param parallelism the threads a load may use, the calling one included (1: only the calling
-   *     thread); the snapshot and its problems are the same whatever the number
-   */
-  public RepositoryLoader(SourceTree tree, Map<String, Object> overrides, Optional<Set<String>> onlyManifests,
-      int parallelism) {
-    this(tree, ConfigPlacement.atRoot(), Map.of(), overrides, onlyManifests, parallelism);
-  }
-
-  /**
    * @param placement where atmos.yaml, the opened folder and the repository are in {@code tree}
    * @param environment the process environment the embedder passed ({@code ATMOS_*}, {@code !env})
    * @param parallelism the threads a load may use, the calling one included (1: only the calling
    *     thread); the snapshot and its problems are the same whatever the number
-   */
-  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
-      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism) {
-    this(tree, placement, environment, overrides, onlyManifests, parallelism, Optional.empty());
-  }
-
-  /** @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise) */
-  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
-      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec) {
-    this(tree, placement, environment, overrides, onlyManifests, parallelism, exec, LoadProgress.NONE);
-  }
-
-  /** @param progress told as manifests and components are done, from the load's threads */
-  public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
-      Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
-      LoadProgress progress) {
-    this(tree, placement, environment, overrides, onlyManifests, parallelism, exec, progress, false);
-  }
-
-  /**
+   * @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise)
+   * @param progress told as manifests and components are done, from the load's threads
    * @param comparisonDigests digest configurations with {@link ContentDigest#comparisonDigester()}
    *     (for comparing two loads, never for a ledger)
    */

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -27,6 +28,29 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 public final class GitQueries {
 
   private GitQueries() {}
+
+  /**
+   * The git repository holding {@code atmosRoot} ({@code GIT_DIR} and the like honoured), when
+   * there is one with a work tree; the caller closes it.
+   */
+  public static Optional<Repository> find(Path atmosRoot) {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
+        .findGitDir(atmosRoot.toAbsolutePath().toFile());
+    if (builder.getGitDir() == null) {
+      return Optional.empty();
+    }
+    try {
+      Repository repository = builder.build();
+      if (repository.isBare()) {
+        repository.close();
+        return Optional.empty();
+      }
+      return Optional.of(repository);
+    } catch (IOException e) {
+      throw problem("git-unreadable", "cannot open the git repository at " + builder.getGitDir() + ": "
+          + e.getMessage(), "check that the repository is readable (git status)");
+    }
+  }
 
   /** The full commit id {@code revision} names ({@code HEAD}, {@code HEAD~1}, a tag, a short id). */
   public static String resolve(Path atmosRoot, String revision) {
@@ -66,12 +90,12 @@ public final class GitQueries {
    * revision git does not know, or a folder outside git, is left out (its lead time is unknown).
    */
   public static Map<String, Instant> commitTimes(Path atmosRoot, Collection<String> revisions) {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(atmosRoot.toAbsolutePath().toFile());
-    if (builder.getGitDir() == null) {
+    Optional<Repository> found = find(atmosRoot);
+    if (found.isEmpty()) {
       return Map.of();
     }
     Map<String, Instant> times = new HashMap<>();
-    try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
+    try (Repository repository = found.get(); RevWalk walk = new RevWalk(repository)) {
       for (String revision : new TreeSet<>(revisions)) {
         try {
           ObjectId id = repository.resolve(revision + "^{commit}");
@@ -82,23 +106,21 @@ public final class GitQueries {
           // not a commit of this repository: no lead time for it
         }
       }
-    } catch (IOException e) {
-      throw problem("git-unreadable", "cannot read the repository's commits: " + e.getMessage(),
-          "check that the repository is readable (git log)");
     }
     return times;
   }
 
-  private static Repository open(Path atmosRoot) throws IOException {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(atmosRoot.toAbsolutePath().toFile());
-    if (builder.getGitDir() == null) {
-      throw problem("not-a-git-repository", atmosRoot + " is not inside a git repository",
-          "run this command in a git clone of the repository");
-    }
-    return builder.build();
+  private static Repository open(Path atmosRoot) {
+    return find(atmosRoot).orElseThrow(() -> problem("not-a-git-repository",
+        atmosRoot + " is not inside a git repository", "run this command in a git clone of the repository"));
   }
 
-  private static ObjectId commit(Repository repository, String revision) throws IOException {
+  /**
+   * The object {@code revision} names in {@code repository}.
+   *
+   * @throws ConvergeException {@code unknown-revision} when it names nothing
+   */
+  public static ObjectId commit(Repository repository, String revision) throws IOException {
     ObjectId id;
     try {
       id = repository.resolve(revision);
@@ -106,7 +128,8 @@ public final class GitQueries {
       id = null;
     }
     if (id == null) {
-      throw problem("unknown-revision", "revision `" + revision + "` does not exist", "name a commit, tag or branch");
+      throw problem("unknown-revision", "revision `" + revision + "` does not exist in " + repository.getDirectory(),
+          "name a commit, tag or branch that exists there (git log --oneline)");
     }
     return id;
   }
