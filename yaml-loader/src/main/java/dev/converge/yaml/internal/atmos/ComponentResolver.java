@@ -652,10 +652,9 @@ public final class ComponentResolver {
     section.put("inheritance", List.copyOf(bases.inheritance));
     section.put("imports", manifest.imports());
     // deps and deps_all are for describe alone (not digested, not in templates): worked out when read
-    LazyDeps deps = new LazyDeps(filesOfType(manifest, type), manifest.name(), name, List.copyOf(bases.inheritance),
-        section, backends.backendType());
-    section.put("deps", ShapedMap.computed(deps::deps));
-    section.put("deps_all", ShapedMap.computed(deps::all));
+    LazyDeps deps = new LazyDeps(filesOfType(manifest, type), section);
+    section.put("deps", deps);
+    section.put("deps_all", deps.all);
     names.workspace().ifPresent(w -> section.put("workspace", w));
 
     return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, names.stackName(),
@@ -1090,33 +1089,29 @@ public final class ComponentResolver {
    * describe map's sections (their keys are the merged sections' keys) and its manifest's files. Holds
    * no more than it needs: thousands of these live as long as the snapshot.
    */
-  private static final class LazyDeps {
+  private static final class LazyDeps extends ShapedMap.Computed {
     private final FilesOfType files;
-    private final String top;
-    private final String name;
-    private final List<String> chain;
+    /** The describe map, whose own keys name the manifest, the component, its bases and backend type. */
     private final Map<String, Object> describe;
-    private final String backendType;
     private Deps worked; // a race works it out twice, equal
+    final ShapedMap.Computed all = new ShapedMap.Computed() {
+      @Override
+      protected Object compute() {
+        return worked().all();
+      }
+    };
 
-    LazyDeps(FilesOfType files, String top, String name, List<String> chain, Map<String, Object> describe,
-        String backendType) {
+    LazyDeps(FilesOfType files, Map<String, Object> describe) {
       this.files = files;
-      this.top = top;
-      this.name = name;
-      this.chain = chain;
       this.describe = describe;
-      this.backendType = backendType;
     }
 
-    Object deps() {
+    @Override
+    protected Object compute() {
       return worked().deps();
     }
 
-    Object all() {
-      return worked().all();
-    }
-
+    @SuppressWarnings("unchecked")
     private Deps worked() {
       Deps known = worked;
       if (known == null) {
@@ -1124,7 +1119,9 @@ public final class ComponentResolver {
         for (String section : SOURCE_SECTIONS) {
           sections.add(Values.map(describe, section));
         }
-        known = ComponentResolver.deps(files, top, name, chain, sections, backendType);
+        known = ComponentResolver.deps(files, (String) describe.get("atmos_stack_file"),
+            (String) describe.get("atmos_component"), (List<String>) describe.get("inheritance"), sections,
+            (String) describe.get("backend_type"));
         worked = known;
       }
       return known;

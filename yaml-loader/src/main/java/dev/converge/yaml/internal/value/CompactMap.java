@@ -28,7 +28,9 @@ import java.util.function.BinaryOperator;
  * <p>How: up to {@value #LINEAR} keys, a lookup compares keys in order with {@code equals} (a
  * string equal to itself answers at once), which for such sizes costs less than hashing. Beyond
  * that, an index of
- * open-addressed slots (an entry's position plus one, linearly probed) is built and kept alongside.
+ * open-addressed slots (an entry's position plus one, linearly probed) is built and kept alongside:
+ * one byte per slot for maps of up to {@value #BYTE_INDEXED} keys (every merged {@code vars} of a
+ * load has an index, and bytes make it a quarter of the size), an {@code int} per slot beyond.
  * Removal shifts the later entries down, so iteration order stays insertion order, and rebuilds the
  * index: it is rare in the loader (a handful of keys dropped from copies).
  *
@@ -45,8 +47,14 @@ public class CompactMap extends AbstractMap<String, Object> {
   /** Keys at even positions, each key's value right after it. */
   private Object[] slots;
   private int size;
-  /** Positions plus one, by hash, linearly probed; null while the map has at most {@link #LINEAR} keys. */
-  private int[] index;
+  /** Up to this many keys, the index holds a byte per slot. */
+  static final int BYTE_INDEXED = Byte.MAX_VALUE;
+
+  /**
+   * Positions plus one, by hash, linearly probed: a {@code byte[]} up to {@link #BYTE_INDEXED} keys,
+   * an {@code int[]} beyond; null while the map has at most {@link #LINEAR} keys.
+   */
+  private Object index;
   private int modifications;
 
   /** An empty map. */
@@ -75,7 +83,8 @@ public class CompactMap extends AbstractMap<String, Object> {
     if (map instanceof CompactMap compact) {
       slots = Arrays.copyOf(compact.slots, 2 * (compact.size + more));
       size = compact.size;
-      index = compact.index == null ? null : compact.index.clone();
+      index = compact.index instanceof byte[] bytes ? bytes.clone()
+          : compact.index instanceof int[] ints ? ints.clone() : null;
     } else {
       slots = new Object[2 * (map.size() + more)];
       map.forEach(this::append);
@@ -138,7 +147,7 @@ public class CompactMap extends AbstractMap<String, Object> {
   private void add(String key, Object value) {
     append(key, value);
     if (index != null) {
-      if (4 * size > 3 * index.length) {
+      if (4 * size > 3 * slotCount(index) || size == BYTE_INDEXED + 1) {
         reindex(size);
       } else {
         insert(index, hash(key), size);
@@ -370,7 +379,20 @@ public class CompactMap extends AbstractMap<String, Object> {
       }
       return -1;
     }
-    int[] table = index;
+    if (index instanceof byte[] table) {
+      int mask = table.length - 1;
+      for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+        int entry = table[i];
+        if (entry == 0) {
+          return -1;
+        }
+        int position = 2 * (entry - 1);
+        if (Objects.equals(key, s[position])) {
+          return position;
+        }
+      }
+    }
+    int[] table = (int[]) index;
     int mask = table.length - 1;
     for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
       int entry = table[i];
@@ -397,20 +419,34 @@ public class CompactMap extends AbstractMap<String, Object> {
   /** Rebuilds the index for {@code count} keys: half full at most, and rebuilt once three quarters full. */
   private void reindex(int count) {
     int capacity = Integer.highestOneBit(2 * count - 1) << 1;
-    int[] table = new int[capacity];
+    Object table = count <= BYTE_INDEXED ? new byte[capacity] : new int[capacity];
     for (int i = 0; i < size; i++) {
       insert(table, hash(slots[2 * i]), i + 1);
     }
     index = table;
   }
 
-  private static void insert(int[] table, int hash, int entry) {
-    int mask = table.length - 1;
-    int i = hash & mask;
-    while (table[i] != 0) {
-      i = (i + 1) & mask;
+  private static int slotCount(Object table) {
+    return table instanceof byte[] bytes ? bytes.length : ((int[]) table).length;
+  }
+
+  private static void insert(Object table, int hash, int entry) {
+    if (table instanceof byte[] bytes) {
+      int mask = bytes.length - 1;
+      int i = hash & mask;
+      while (bytes[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      bytes[i] = (byte) entry;
+    } else {
+      int[] ints = (int[]) table;
+      int mask = ints.length - 1;
+      int i = hash & mask;
+      while (ints[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      ints[i] = entry;
     }
-    table[i] = entry;
   }
 
   private static int hash(Object key) {

@@ -80,21 +80,27 @@ public final class ShapedMap extends AbstractMap<String, Object> {
    * run it and store equal results.
    */
   public static Object computed(Supplier<Object> supplier) {
-    return new Computed(supplier);
+    return new Computed() {
+      @Override
+      protected Object compute() {
+        return supplier.get();
+      }
+    };
   }
 
-  private static final class Computed {
-    private final Supplier<Object> supplier;
-
-    Computed(Supplier<Object> supplier) {
-      this.supplier = supplier;
-    }
+  /**
+   * A value computed on first read, as {@link #computed(Supplier)} makes one; a subclass holding only
+   * what it needs costs less than a supplier capturing it, where thousands live as long as a snapshot.
+   * {@link #compute} must be pure: two threads reading at once may both run it.
+   */
+  public abstract static class Computed {
+    protected abstract Object compute();
   }
 
   private Object value(int at) {
     Object value = values[at];
     if (value instanceof Computed computed) {
-      value = computed.supplier.get();
+      value = computed.compute();
       values[at] = value;
     }
     return value;

@@ -16,7 +16,8 @@ class CompactMapTest {
 
   /**
    * Random operations on a compact map and on a {@code LinkedHashMap}, checked to agree after each:
-   * sizes cross the scanned range and several rebuilds of the index, keys are removed and put back,
+   * sizes cross the scanned range, several rebuilds of the index and the change from a byte index to
+   * an int one (past {@value CompactMap#BYTE_INDEXED} keys, both ways), keys are removed and put back,
    * and equal keys come as distinct string objects (as two parsed files give them).
    */
   @Test
@@ -25,8 +26,8 @@ class CompactMapTest {
       Random random = new Random(seed);
       CompactMap map = seed % 3 == 0 ? new CompactMap() : new CompactMap(random.nextInt(20));
       Map<String, Object> model = new LinkedHashMap<>();
-      int keys = 1 + random.nextInt(seed % 2 == 0 ? 12 : 80);
-      for (int step = 0; step < 200; step++) {
+      int keys = 1 + random.nextInt(seed % 2 == 0 ? 12 : seed % 5 == 1 ? 160 : 80);
+      for (int step = 0; step < (keys > 80 ? 900 : 200); step++) {
         String key = random.nextInt(40) == 0 ? null : new String("k" + random.nextInt(keys)); // a new object each time
         Object value = random.nextInt(10) == 0 ? null : random.nextInt(5);
         String at = "seed " + seed + " step " + step + " key " + key;
@@ -75,6 +76,24 @@ class CompactMapTest {
       assertThat(new CompactMap(model, 3)).as("copy of another map, seed " + seed).isEqualTo(model)
           .containsExactlyEntriesOf(model);
     }
+  }
+
+  @Test
+  void lookups_acrossTheByteIndexLimit_findEveryKey_growingAndShrinking() {
+    CompactMap map = new CompactMap();
+    for (int i = 0; i < 300; i++) {
+      map.put("k" + i, i);
+      assertThat(map.get(new String("k" + i))).as("after adding k%d", i).isEqualTo(i);
+      assertThat(map.get("k" + (i / 2))).as("k%d after adding k%d", i / 2, i).isEqualTo(i / 2);
+    }
+    for (int i = 299; i >= 0; i--) {
+      assertThat(map.remove(new String("k" + i))).as("removing k%d", i).isEqualTo(i);
+      if (i > 0) {
+        assertThat(map.get("k" + (i - 1))).as("k%d after removing k%d", i - 1, i).isEqualTo(i - 1);
+        assertThat(map.containsKey("k" + i)).isFalse();
+      }
+    }
+    assertThat(map).isEmpty();
   }
 
   @Test
