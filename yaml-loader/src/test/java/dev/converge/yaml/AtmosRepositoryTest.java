@@ -151,6 +151,63 @@ class AtmosRepositoryTest {
           .allSatisfy(c -> assertThat(c.configDigest()).startsWith(dev.converge.model.ContentDigest.COMPARISON_PREFIX));
     }
 
+    /**
+     * A component section many stacks import (one object in all of them) inheriting a base that each
+     * stack defines its own way: each stack gets its own base's values, on one thread or several, and a
+     * stack missing the base is told so even after stacks that had it.
+     */
+    @Test
+    void load_sharedCatalogComponent_inheritsEachStacksOwnBase() {
+      repo.write("stacks/catalog/app.yaml", """
+          components:
+            terraform:
+              app:
+                metadata:
+                  component: vpc
+                  inherits: [app-base]
+                vars:
+                  name: app
+          """);
+      repo.write("stacks/catalog/base-small.yaml", """
+          components:
+            terraform:
+              app-base:
+                metadata: {type: abstract}
+                vars: {size: small, zones: [a]}
+          """);
+      repo.write("components/terraform/vpc/main.tf", "# vpc\n");
+      String[] stages = {"a1", "b1", "a2", "b2", "a3"};
+      for (String stage : stages) {
+        String base = stage.startsWith("a") ? "  - catalog/base-small\n" : "";
+        String own = stage.startsWith("b") ? """
+            components:
+              terraform:
+                app-base:
+                  metadata: {type: abstract}
+                  settings: {list_merge_strategy: append}
+                  vars: {size: large-%s, zones: [b]}
+            """.formatted(stage) : "";
+        repo.write("stacks/deploy/" + stage + ".yaml", "import:\n  - catalog/app\n" + base + "vars:\n  stage: " + stage
+            + "\n  region: r\n" + own);
+      }
+      for (int parallelism : new int[] {1, 3}) {
+        AtmosSnapshot s = AtmosRepository.builder(repo.root()).parallelism(parallelism).build().load();
+        for (String stage : stages) {
+          Instance app = instance(s, stage + "/r", "app");
+          assertThat(app.vars()).as("%s, parallelism %d", stage, parallelism)
+              .containsEntry("size", stage.startsWith("a") ? "small" : "large-" + stage)
+              .containsEntry("zones", stage.startsWith("a") ? List.of("a") : List.of("b"))
+              .containsEntry("name", "app");
+          assertThat(app.metadata().inherits()).containsExactly("app-base");
+        }
+        repo.write("stacks/deploy/c1.yaml", "import:\n  - catalog/app\nvars:\n  stage: c1\n  region: r\n");
+        assertThatThrownBy(() -> AtmosRepository.builder(repo.root()).parallelism(parallelism).build().load())
+            .as("parallelism %d", parallelism).isInstanceOf(ConvergeException.class)
+            .hasMessageContaining("inheritance-missing-base").hasMessageContaining("'app' inherits from 'app-base'");
+        repo.delete("stacks/deploy/c1.yaml");
+      }
+    }
+
     @Test
     void load_inheritance_mergesBaseBelowComponent() {
       Instance vpc = instance(repo.load(), "dev/us-east-1", "vpc");

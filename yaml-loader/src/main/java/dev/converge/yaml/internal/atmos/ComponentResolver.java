@@ -87,6 +87,8 @@ public final class ComponentResolver {
   private final Map<String, String> stacks = new java.util.HashMap<>();
   /** Their context prefixes, each as one string: the instances of a stack share it. */
   private final Map<String, String> contextPrefixes = new java.util.HashMap<>();
+  /** Names from stacks.name_pattern, when atmos.yaml has one; this resolver's own (it remembers). */
+  private final StackNames.Patterns namePatterns;
 
   private final TemplateEngine engine;
   /** Evaluates or defers the YAML functions left in a component's values. */
@@ -106,6 +108,7 @@ public final class ComponentResolver {
       Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions) {
     this.versions = versions;
     this.config = config;
+    this.namePatterns = config.namePattern().map(StackNames.Patterns::new).orElse(null);
     this.engine = engine;
     this.problems = problems;
     this.envTemplated = Templates.anyTemplate(config.env());
@@ -378,6 +381,67 @@ public final class ComponentResolver {
 
   private static final Bases NO_BASES = new Bases();
 
+  /** The inheritance walks done, by the component section walked (by identity). */
+  private final Map<Map<String, Object>, Walk> walks = new java.util.IdentityHashMap<>();
+
+  /**
+   * One walk over a component's bases: what it looked up in the stack's components and found (by
+   * identity), and what it made of them. Another stack holding the same section and the same bases
+   * gets the same result. Nothing writes to {@link #bases} once the walk is done.
+   */
+  private record Walk(String name, String[] looked, Object[] found, List<String> probeOrder,
+      ListMergeStrategy strategy, Bases bases, Optional<String> legacyFolder) {
+    /** Whether walking {@code name}'s bases in {@code byName} again would look up and find the same. */
+    boolean holds(String name, Map<String, Object> byName) {
+      if (!this.name.equals(name)) { // one section under two names (a YAML alias) walks differently
+        return false;
+      }
+      for (int i = 0; i < looked.length; i++) {
+        if (byName.get(looked[i]) != found[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The stack's components, remembering each lookup and what it found. */
+  private static final class Lookups extends java.util.AbstractMap<String, Object> {
+    private final Map<String, Object> byName;
+    private final List<String> names = new ArrayList<>(4);
+    private final List<Object> found = new ArrayList<>(4);
+
+    Lookups(Map<String, Object> byName) {
+      this.byName = byName;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Object value = byName.get(key);
+      names.add((String) key);
+      found.add(value);
+      return value;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return byName.entrySet();
+    }
+
+    String[] names() {
+      return names.toArray(String[]::new);
+    }
+
+    Object[] found() {
+      return found.toArray();
+    }
+  }
+
   private ResolvedSection resolveOne(ManifestProcessor.Manifest manifest, Optional<String> explicitName, String type,
       String name, Map<String, Object> byName, Globals globals) {
     Layers layers = layers(manifest, type, name, byName, globals);
@@ -402,20 +466,41 @@ public final class ComponentResolver {
     // The component's list strategy decides every merge below, so find it first. Most components
     // inherit nothing: they share one empty Bases, which nothing writes to.
     boolean inherits = own.containsKey("component") || ownMetadata.containsKey("inherits");
-    Bases probe = NO_BASES;
-    if (inherits) {
-      probe = new Bases();
-      walkBases(name, own, byName, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+    if (!inherits) {
+      return layers(own, ownMetadata, location, strategyOf(own, NO_BASES.order, byName, globals), NO_BASES,
+          Optional.empty(), name);
     }
-    ListMergeStrategy strategy = strategyOf(own, probe, byName, globals);
-
-    Bases bases = inherits ? new Bases() : NO_BASES;
-    if (inherits) {
-      walkBases(name, own, byName, bases, new HashSet<>(), location, strategy, true);
+    // The stacks importing one catalog file hold its component sections as the same objects: the walk
+    // over their bases is done again only where a base looked up is another object, or it found a problem.
+    Walk walk = walks.get(own);
+    boolean known = walk != null && walk.holds(name, byName);
+    List<String> probeOrder = known ? walk.probeOrder : null;
+    Lookups lookups = known ? null : new Lookups(byName);
+    int reported = problems.size();
+    if (!known) {
+      Bases probe = new Bases();
+      walkBases(name, own, lookups, probe, new HashSet<>(), location, ListMergeStrategy.REPLACE, false);
+      probeOrder = probe.order;
     }
-
+    ListMergeStrategy strategy = strategyOf(own, probeOrder, byName, globals);
+    if (known && walk.strategy == strategy) {
+      return layers(own, ownMetadata, location, strategy, walk.bases, walk.legacyFolder, name);
+    }
+    if (lookups == null) {
+      lookups = new Lookups(byName);
+    }
+    Bases bases = new Bases();
+    walkBases(name, own, lookups, bases, new HashSet<>(), location, strategy, true);
     Optional<String> legacyFolder = own.containsKey("component")
-        ? legacyFolder(type, name, own, byName, location, new HashSet<>()) : Optional.empty();
+        ? legacyFolder(type, name, own, lookups, location, new HashSet<>()) : Optional.empty();
+    if (problems.size() == reported) {
+      walks.put(own, new Walk(name, lookups.names(), lookups.found(), probeOrder, strategy, bases, legacyFolder));
+    }
+    return layers(own, ownMetadata, location, strategy, bases, legacyFolder, name);
+  }
+
+  private Layers layers(Map<String, Object> own, Map<String, Object> ownMetadata,
+      SourceLocation location, ListMergeStrategy strategy, Bases bases, Optional<String> legacyFolder, String name) {
     Optional<String> ownFolder = nonEmpty(ownMetadata.get("component"));
     String folder = ownFolder.or(() -> legacyFolder).orElse(name);
     return new Layers(own, ownMetadata, Values.map(own, "overrides"), location, strategy, bases, folder,
@@ -475,12 +560,18 @@ public final class ComponentResolver {
     String folder = layers.folder();
     Map<String, Object> metadata = merged.metadata();
     Map<String, Object> vars = Values.map(merged.sections(), "vars");
-    ShapedMap nameData = NAME_DATA.newMap();
-    merged.sections().forEach(nameData::put);
-    nameData.put("metadata", metadata);
-    nameData.put("component", folder);
-    nameData.put("atmos_component", name);
-    StackNames.Name stackName = StackNames.resolve(config, engine, explicitName, manifest.name(), nameData);
+    // name_template reads the whole section; a name_pattern, vars alone
+    Map<String, Object> nameData = merged.sections();
+    if (config.nameTemplate().isPresent() && explicitName.filter(n -> !n.isBlank()).isEmpty()) {
+      ShapedMap data = NAME_DATA.newMap();
+      merged.sections().forEach(data::put);
+      data.put("metadata", metadata);
+      data.put("component", folder);
+      data.put("atmos_component", name);
+      nameData = data;
+    }
+    StackNames.Name stackName = StackNames.resolve(config, engine, explicitName, manifest.name(), nameData,
+        namePatterns);
     if (stackName.fallbackReason().isPresent()) {
       unnamed.add(new Unnamed(name, stackName.fallbackReason().get(), layers.location()));
     } else if (stackName.source() == StackNames.Source.TEMPLATE) {
@@ -803,12 +894,13 @@ public final class ComponentResolver {
     return data;
   }
 
-  private ListMergeStrategy strategyOf(Map<String, Object> own, Bases probe, Map<String, Object> byName, Globals globals) {
+  private ListMergeStrategy strategyOf(Map<String, Object> own, List<String> probeOrder, Map<String, Object> byName,
+      Globals globals) {
     List<Object> candidates = new ArrayList<>();
     candidates.add(Values.path(own, "overrides", "settings").get("list_merge_strategy"));
     candidates.add(Values.map(own, "settings").get("list_merge_strategy"));
-    for (int i = probe.order.size() - 1; i >= 0; i--) {
-      candidates.add(Values.path(Values.map(byName.get(probe.order.get(i))), "settings").get("list_merge_strategy"));
+    for (int i = probeOrder.size() - 1; i >= 0; i--) {
+      candidates.add(Values.path(Values.map(byName.get(probeOrder.get(i))), "settings").get("list_merge_strategy"));
     }
     candidates.add(globals.sections().get("settings").get("list_merge_strategy"));
     for (Object candidate : candidates) {

@@ -31,8 +31,69 @@ public final class StackNames {
 
   public enum Source { MANIFEST, TEMPLATE, PATTERN, FILE }
 
+  /**
+   * Names from one name_pattern, parsed once, remembering the last name given: the components of a
+   * stack read the same var objects (the stack's merged vars), so most get the name of the one
+   * before them without building it again. For one thread.
+   */
+  public static final class Patterns {
+    private final String pattern;
+    /** The tokens kept, in the pattern's order. */
+    private final String[] tokens;
+    private final Object[] lastValues;
+    private String lastFile;
+    private Name last;
+
+    public Patterns(String pattern) {
+      this.pattern = pattern;
+      List<String> kept = new ArrayList<>();
+      for (String part : pattern.split("-")) {
+        String token = part.startsWith("{") && part.endsWith("}") ? part.substring(1, part.length() - 1) : null;
+        if (token != null && TOKENS.contains(token)) {
+          kept.add(token);
+        }
+      }
+      this.tokens = kept.toArray(String[]::new);
+      this.lastValues = new Object[tokens.length];
+    }
+
+    /** The name from {@code vars}, or null when the pattern keeps no token. */
+    Name name(String fileName, Map<String, Object> vars) {
+      if (tokens.length == 0) {
+        return null;
+      }
+      boolean same = last != null && lastFile == fileName;
+      for (int i = 0; i < tokens.length; i++) {
+        Object value = vars.get(tokens[i]);
+        same &= value == lastValues[i];
+        lastValues[i] = value;
+      }
+      if (!same) {
+        lastFile = fileName;
+        last = build(fileName);
+      }
+      return last;
+    }
+
+    private Name build(String fileName) {
+      StringBuilder name = new StringBuilder();
+      for (int i = 0; i < tokens.length; i++) {
+        if (!(lastValues[i] instanceof String s) || s.isEmpty()) {
+          return new Name(fileName, Source.FILE, Optional.of("name_pattern `" + pattern + "` needs vars." + tokens[i]
+              + " as a string"), Optional.empty());
+        }
+        name.append(i == 0 ? "" : "-").append(s);
+      }
+      return new Name(name.toString(), Source.PATTERN, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * The name of a component of manifest {@code fileName} whose section (as merged, before templates)
+   * is {@code section}; {@code patterns}, when given, names from {@code config}'s name_pattern.
+   */
   public static Name resolve(AtmosConfig config, TemplateEngine engine, Optional<String> explicit, String fileName,
-      Map<String, Object> section) {
+      Map<String, Object> section, Patterns patterns) {
     if (explicit.isPresent() && !explicit.get().isBlank()) {
       return new Name(explicit.get(), Source.MANIFEST, Optional.empty(), Optional.empty());
     }
@@ -51,22 +112,10 @@ public final class StackNames {
       }
     }
     if (config.namePattern().isPresent()) {
-      Map<String, Object> vars = Values.map(section, "vars");
-      List<String> parts = new ArrayList<>();
-      for (String part : config.namePattern().get().split("-")) {
-        String token = part.startsWith("{") && part.endsWith("}") ? part.substring(1, part.length() - 1) : null;
-        if (token == null || !TOKENS.contains(token)) {
-          continue;
-        }
-        Object value = vars.get(token);
-        if (!(value instanceof String s) || s.isEmpty()) {
-          return new Name(fileName, Source.FILE, Optional.of("name_pattern `" + config.namePattern().get()
-              + "` needs vars." + token + " as a string"), Optional.empty());
-        }
-        parts.add(s);
-      }
-      if (!parts.isEmpty()) {
-        return new Name(String.join("-", parts), Source.PATTERN, Optional.empty(), Optional.empty());
+      Name named = (patterns != null ? patterns : new Patterns(config.namePattern().get()))
+          .name(fileName, Values.map(section, "vars"));
+      if (named != null) {
+        return named;
       }
     }
     return new Name(fileName, Source.FILE, Optional.empty(), Optional.empty());
