@@ -584,8 +584,11 @@ public final class RepositoryLoader {
         boolean fieldsMatch = true;
         for (String field : CONTEXT_FIELDS) {
           Object want = e.containsKey(field) ? e.get(field) : s.vars().get(field);
-          if (!Objects.equals(Values.text(want), Values.text(t.vars().get(field)))) {
+          Object have = t.vars().get(field);
+          // one stack's components hold the same var objects: most fields match by identity
+          if (want != have && !Objects.equals(Values.text(want), Values.text(have))) {
             fieldsMatch = false;
+            break;
           }
         }
         if (fieldsMatch && !t.stack().isBlank() && !t.name().isBlank()) { // a blank name is an error of its own

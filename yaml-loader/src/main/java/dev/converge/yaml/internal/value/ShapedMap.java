@@ -3,7 +3,6 @@ package dev.converge.yaml.internal.value;
 import dev.converge.internal.value.FrozenMap;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,45 @@ public final class ShapedMap extends AbstractMap<String, Object> {
   /** The keys a map may hold, in the order it iterates them. */
   public static final class Shape {
     private final String[] keys;
-    private final Map<String, Integer> index = new HashMap<>();
+    /**
+     * The keys by hash, open-addressed and linearly probed, and each one's position: a lookup is a
+     * probe or two and a comparison (by reference first: callers pass the same literals), with no
+     * boxed position to read.
+     */
+    private final String[] table;
+    private final int[] positions;
 
     public Shape(List<String> keys) {
       this.keys = keys.toArray(String[]::new);
+      int capacity = Integer.highestOneBit(Math.max(1, 2 * this.keys.length - 1)) << 1;
+      this.table = new String[capacity];
+      this.positions = new int[capacity];
       for (int i = 0; i < this.keys.length; i++) {
-        if (index.put(this.keys[i], i) != null) {
+        if (at(this.keys[i]) >= 0) {
           throw new IllegalArgumentException("key `" + this.keys[i] + "` twice in " + keys);
+        }
+        int slot = this.keys[i].hashCode() & (capacity - 1);
+        while (table[slot] != null) {
+          slot = (slot + 1) & (capacity - 1);
+        }
+        table[slot] = this.keys[i];
+        positions[slot] = i;
+      }
+    }
+
+    /** The position of {@code key}, or -1 when it is not one of the shape's keys. */
+    int at(Object key) {
+      if (!(key instanceof String text)) {
+        return -1;
+      }
+      int mask = table.length - 1;
+      for (int slot = text.hashCode() & mask; ; slot = (slot + 1) & mask) {
+        String candidate = table[slot];
+        if (candidate == null) {
+          return -1;
+        }
+        if (candidate == text || candidate.equals(text)) {
+          return positions[slot];
         }
       }
     }
@@ -58,8 +89,8 @@ public final class ShapedMap extends AbstractMap<String, Object> {
     if (frozen) {
       throw new UnsupportedOperationException("frozen");
     }
-    Integer at = shape.index.get(key);
-    if (at == null) {
+    int at = shape.at(key);
+    if (at < 0) {
       throw new IllegalArgumentException("`" + key + "` is not a key of this map's shape");
     }
     Object old = values[at];
@@ -108,8 +139,8 @@ public final class ShapedMap extends AbstractMap<String, Object> {
 
   @Override
   public Object get(Object key) {
-    Integer at = shape.index.get(key);
-    return at == null ? null : value(at);
+    int at = shape.at(key);
+    return at < 0 ? null : value(at);
   }
 
   @Override
