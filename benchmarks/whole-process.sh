@@ -58,7 +58,7 @@ done
 for kind in "${kinds[@]}"; do
   m=$(tr ' ' '\n' <<<"${wall[$kind]}" | grep . | median)
   mr=$(tr ' ' '\n' <<<"${rss[$kind]}" | grep . | median)
-  printf '%-9s median %6.2f s, %5d MB resident' "$kind" "$m" "$mr"
+  printf '%-9s median %6.2f s, %5.0f MB resident' "$kind" "$m" "$mr"
   [ "$kind" = floor ] && floor=$m && echo || printf ', %.2f x the floor\n' "$(echo "$m / $floor" | bc -l)"
 done
 printf 'affected / plan: %.2f\n' "$(echo "$(tr ' ' '\n' <<<"${wall[affected]}" | grep . | median) / $(tr ' ' '\n' <<<"${wall[plan]}" | grep . | median)" | bc -l)"
