@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * The loader on the import-heavy estate ({@link ImportHeavyEstate}) against its floor, in one warm
  * JVM: a load (default parallelism), then a one-thread snakeyaml-engine parse of the same files,
- * {@code rounds} times; the second half is kept. Prints the medians, the bests and the ratio.
+ * {@code rounds} times; the second half is kept. Prints the medians, the bests and the ratio, and the
+ * retained size of a loaded snapshot. With a third argument {@code planning}, the loads outline
+ * abstract bases as {@code converge plan}'s do ({@link AtmosRepository.Builder#outlineAbstractBases}).
  *
- * <pre>{@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20}</pre>
+ * <pre>{@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20 [planning]}</pre>
  */
 public final class ImportHeavyRatio {
 
@@ -24,7 +26,8 @@ public final class ImportHeavyRatio {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     Path root = Files.createTempDirectory("converge-import-heavy").resolve("estate");
     ImportHeavyEstate.generate(root, stacks);
-    AtmosRepository repository = AtmosRepository.open(root);
+    boolean planning = args.length > 2 && args[2].equals("planning");
+    AtmosRepository repository = AtmosRepository.builder(root).outlineAbstractBases(planning).build();
     List<Long> loads = new ArrayList<>();
     List<Long> floors = new ArrayList<>();
     int instances = 0;
@@ -53,8 +56,9 @@ public final class ImportHeavyRatio {
     Collections.sort(floors);
     long load = loads.get(loads.size() / 2);
     long floor = floors.get(floors.size() / 2);
-    System.out.printf("%d stacks, %d instances (abstract ones not counted)%nload: median %.0f ms, best %.0f ms%nfloor: median %.0f ms, best %.0f ms%n"
-        + "ratio of the medians %.2f, of the bests %.2f (%d rounds kept)%n", stacks, instances, load / 1e6,
+    System.out.printf("%d stacks, %d instances (abstract ones not counted), %s%nload: median %.0f ms, best %.0f ms%nfloor: median %.0f ms, best %.0f ms%n"
+        + "ratio of the medians %.2f, of the bests %.2f (%d rounds kept)%n", stacks, instances,
+        planning ? "abstract bases outlined" : "every component resolved", load / 1e6,
         loads.get(0) / 1e6, floor / 1e6, floors.get(0) / 1e6, (double) load / floor,
         (double) loads.get(0) / floors.get(0), loads.size());
   }

@@ -39,7 +39,7 @@ final class AffectedCommand implements Callable<Integer> {
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text, Format.json, Format.markdown), "affected");
     // both revisions are only compared with each other: comparison digests, not the ledger's SHA-256
-    Session session = Session.open(options, Optional.of(head), true);
+    Session session = Session.open(options, Optional.of(head), Session.Load.COMPARING);
     AtmosSnapshot baseSnapshot = session.load(base);
     AffectedReport report = Affected.of(session.pipeline())
         .withFolders(Session.folders(baseSnapshot), session.folders())

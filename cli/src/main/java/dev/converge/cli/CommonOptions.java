@@ -52,13 +52,16 @@ final class CommonOptions {
 
   /** The repository with this command line's config path and environment. */
   AtmosRepository repository() {
-    return repository(false);
+    return repository(false, false);
   }
 
-  /** {@link #repository()}, with comparison digests when {@code comparing} (loads compared only with each other). */
-  AtmosRepository repository(boolean comparing) {
+  /**
+   * {@link #repository()}, with comparison digests when {@code comparing} (loads compared only with
+   * each other) and abstract bases outlined when {@code outlining} (loads that plan).
+   */
+  AtmosRepository repository(boolean comparing, boolean outlining) {
     AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
-        .progress(progress).comparisonDigests(comparing);
+        .progress(progress).comparisonDigests(comparing).outlineAbstractBases(outlining);
     if (configPath != null) {
       builder.configPath(configPath);
     }

@@ -44,7 +44,7 @@ final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text, Format.json, Format.markdown), "forecast");
-    Session session = Session.open(options, Optional.ofNullable(revision));
+    Session session = Session.open(options, Optional.ofNullable(revision), Session.Load.PLANNING);
     Forecast forecast = Forecaster.of(session.pipeline())
         .withLedger(session.ledger())
         .withDefaultDuration(Durations.parse(defaultDuration))

@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Session session = Session.open(options, Optional.ofNullable(revision));
+    Session session = Session.open(options, Optional.ofNullable(revision), Session.Load.PLANNING);
     RolloutPlan plan = session.planner().plan(session.desired());
     if (options.format == Format.json) {
       Json.print(PlanJson.of(plan), spec.commandLine().getOut());

@@ -47,21 +47,30 @@ final class Session {
    * @throws ConvergeException naming every problem of the load
    */
   static Session open(CommonOptions options, Optional<String> revision) {
-    return open(options, revision, false);
+    return open(options, revision, Load.FULL);
   }
 
-  /**
-   * {@link #open(CommonOptions, Optional)}, with comparison digests when {@code comparing}: for a
-   * session whose loads are only compared with each other, never with the ledger
-   * ({@link AtmosRepository.Builder#comparisonDigests}).
-   */
-  static Session open(CommonOptions options, Optional<String> revision, boolean comparing) {
+  /** What a command's load needs resolved. */
+  enum Load {
+    /** Everything, with ledger digests: describe, lint, run, record. */
+    FULL,
+    /** For planning: abstract bases outlined ({@link AtmosRepository.Builder#outlineAbstractBases}). */
+    PLANNING,
+    /**
+     * For comparing two loads with each other, never with the ledger: abstract bases outlined and
+     * comparison digests ({@link AtmosRepository.Builder#comparisonDigests}).
+     */
+    COMPARING
+  }
+
+  /** {@link #open(CommonOptions, Optional)}, resolving what {@code load} says. */
+  static Session open(CommonOptions options, Optional<String> revision, Load load) {
     if (!Files.isDirectory(options.repo)) {
       throw new ConvergeException(List.of(Problem.builder().rule("repo-missing").severity(Severity.ERROR)
           .message("--repo " + options.repo + " is not a directory")
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
-    AtmosRepository repository = options.repository(comparing);
+    AtmosRepository repository = options.repository(load == Load.COMPARING, load != Load.FULL);
     AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
         .orElseGet(repository::load);
     return new Session(options, repository, snapshot);

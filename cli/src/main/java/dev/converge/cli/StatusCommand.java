@@ -34,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Session session = Session.open(options, Optional.ofNullable(revision));
+    Session session = Session.open(options, Optional.ofNullable(revision), Session.Load.PLANNING);
     ConvergenceReport report = session.convergence().report(session.desired());
     if (options.format == Format.json) {
       Json.print(StatusJson.of(report), spec.commandLine().getOut());

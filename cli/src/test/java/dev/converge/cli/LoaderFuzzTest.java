@@ -302,7 +302,14 @@ class LoaderFuzzTest {
     } catch (TimeoutException e) {
       return "converge " + String.join(" ", args) + " did not end within " + BOUND;
     }
-    String failure = checkCommand(cli[0], cli[1], cli[2], api, args);
+    // converge plan loads with abstract bases outlined
+    Optional<ConvergeException> planning;
+    try {
+      planning = args[0].equals("plan") ? within(() -> planningLoad(corpus)) : Optional.empty();
+    } catch (TimeoutException e) {
+      return "the planning load did not end within " + BOUND;
+    }
+    String failure = checkCommand(cli[0], cli[1], cli[2], api, planning, args);
     if (failure != null) {
       return failure;
     }
@@ -321,7 +328,9 @@ class LoaderFuzzTest {
   static final Set<String> UNPLACED_RULES = Set.of("import-not-found", "manifest-not-found", "no-stack-manifests",
       "stacks-not-found", "config-not-found", "stack-name-fallback", "templates-disabled");
 
-  static String checkCommand(String exit, String out, String err, Run api, String[] args) {
+  /** @param planning the problems of the load converge plan makes, when it refuses the repository */
+  static String checkCommand(String exit, String out, String err, Run api, Optional<ConvergeException> planning,
+      String[] args) {
     if (!Set.of("0", "1", "2").contains(exit)) {
       return "exit " + exit + " from converge " + String.join(" ", args);
     }
@@ -333,17 +342,33 @@ class LoaderFuzzTest {
     if (both.contains("converge: unexpected ")) {
       return "an unexpected exception: " + both.lines().filter(l -> l.contains("unexpected")).findFirst().orElse("");
     }
-    if (args[0].equals("plan") && api.problems().isPresent()) {
+    // what the planning load refuses, the full load refuses too (an outlined base skips checks, never
+    // adds any); plan prints the planning load's first error
+    if (planning.isPresent() && api.problems().isEmpty()) {
+      return "a load outlining abstract bases refused what the full load accepted: "
+          + planning.get().problems().get(0).render();
+    }
+    if (planning.isPresent()) {
       if (!exit.equals("2")) {
         return "the API refused the repository, yet converge plan exited " + exit;
       }
-      Problem first = api.problems().get().problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+      Problem first = planning.get().problems().stream().filter(Problem::isError).findFirst().orElseThrow();
       if (!err.contains(first.render())) {
         return "converge plan did not print the load's first error `" + first.render() + "`; it printed: "
             + err.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("");
       }
     }
     return null;
+  }
+
+  /** The problems of the load converge plan makes (abstract bases outlined), if it refuses the repository. */
+  private static Optional<ConvergeException> planningLoad(Corpus corpus) {
+    try {
+      AtmosRepository.builder(corpus.root()).outlineAbstractBases(true).build().load();
+      return Optional.empty();
+    } catch (ConvergeException e) {
+      return Optional.of(e);
+    }
   }
 
   static final Pattern STACK_TRACE = Pattern.compile(

@@ -6,6 +6,7 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.Revision;
 import dev.converge.yaml.internal.atmos.ConfigSearch;
 import dev.converge.yaml.internal.atmos.Exec;
+import dev.converge.yaml.internal.atmos.LoadOptions;
 import dev.converge.yaml.internal.atmos.RepositoryLoader;
 import dev.converge.yaml.internal.problem.Problems;
 import dev.converge.yaml.internal.source.DirectoryTree;
@@ -64,12 +65,12 @@ public final class AtmosRepository {
   private final Map<String, String> environment;
   private final boolean allowExec;
   private final LoadProgress progress;
-  private final boolean comparisonDigests;
+  private final LoadOptions options;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
       int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec,
-      LoadProgress progress, boolean comparisonDigests) {
-    this.comparisonDigests = comparisonDigests;
+      LoadProgress progress, LoadOptions options) {
+    this.options = options;
     this.progress = progress;
     this.root = root;
     this.atmosOverrides = atmosOverrides;
@@ -154,7 +155,7 @@ public final class AtmosRepository {
 
   private RepositoryLoader loader(SourceTree tree, ConfigSearch.Found found) {
     return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism,
-        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, comparisonDigests);
+        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, options);
   }
 
   /**
@@ -264,6 +265,7 @@ public final class AtmosRepository {
     private boolean allowExec;
     private LoadProgress progress = LoadProgress.NONE;
     private boolean comparisonDigests;
+    private boolean outlineAbstractBases;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -368,6 +370,22 @@ public final class AtmosRepository {
       return this;
     }
 
+    /**
+     * Whether abstract bases ({@code metadata.type: abstract}) are outlined rather than resolved (off
+     * by default). An outlined base is in the snapshot with its stack, folder, metadata, inheritance
+     * and workspace, as an instance the planner skips, but its configuration is not resolved: its
+     * templates and YAML functions are not evaluated (nor their problems found), its instance has
+     * empty vars, env, settings and backend and an empty configuration digest, and its describe map
+     * holds its names, metadata and imports only. What it gives its inheritors is unchanged: they
+     * read its sections as written. For loads that plan ({@code converge plan}, {@code status},
+     * {@code affected}, {@code forecast}), where a catalog's bases, often as many as the components
+     * deployed, cost half the load; describe and lint need them resolved.
+     */
+    public Builder outlineAbstractBases(boolean outline) {
+      this.outlineAbstractBases = outline;
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
@@ -375,7 +393,7 @@ public final class AtmosRepository {
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
           Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
-          allowExec, progress, comparisonDigests);
+          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases));
     }
   }
 }

@@ -100,13 +100,18 @@ public final class ComponentResolver {
    */
   ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
       Optional<Exec> exec, YamlFunctions.Tally deferred) {
-    this(config, problems, engine, environment, exec, deferred, Optional.empty());
+    this(config, problems, engine, environment, exec, deferred, Optional.empty(), false);
   }
 
-  /** @param versions the Version Tracker's lock file, when the repository has one */
+  /**
+   * @param versions the Version Tracker's lock file, when the repository has one
+   * @param outlineAbstract whether the manifests' abstract bases are outlined rather than resolved
+   *     ({@link #outline}); a base another component's template reads is resolved all the same
+   */
   ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
-      Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions) {
+      Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions, boolean outlineAbstract) {
     this.versions = versions;
+    this.outlineAbstract = outlineAbstract;
     this.config = config;
     this.namePatterns = config.namePattern().map(StackNames.Patterns::new).orElse(null);
     this.engine = engine;
@@ -115,6 +120,7 @@ public final class ComponentResolver {
     this.functions = new YamlFunctions(environment, exec, deferred, problems);
   }
 
+  private final boolean outlineAbstract;
   private final Optional<VersionLock> versions;
 
   /** The Version Tracker track a stack asserts ({@code version: {track: ...}}), else atmos.yaml's, else default. */
@@ -196,7 +202,7 @@ public final class ComponentResolver {
         if (!(c.getValue() instanceof Map) && c.getValue() != null) {
           continue;
         }
-        result.add(resolved(type, c.getKey()));
+        result.add(resolved(type, c.getKey(), !outlineAbstract));
       }
     }
     current = null;
@@ -204,11 +210,14 @@ public final class ComponentResolver {
     return result;
   }
 
-  /** A component of the current manifest, resolved once (atmos.Component may ask for it first). */
-  private ResolvedSection resolved(String type, String name) {
+  /**
+   * A component of the current manifest, resolved once (atmos.Component may ask for it first); an
+   * abstract base only outlined unless {@code whole}, or resolved whole when it was outlined before.
+   */
+  private ResolvedSection resolved(String type, String name, boolean whole) {
     String key = type + "/" + name;
     ResolvedSection known = done.get(key);
-    if (known != null) {
+    if (known != null && (!known.outlined() || !whole)) {
       return known;
     }
     Map<String, Object> doc = current.document();
@@ -216,7 +225,7 @@ public final class ComponentResolver {
     inProgress.add(key);
     try {
       ResolvedSection section = resolveOne(current, Values.string(doc, "name"), type, name,
-          Values.map(Values.map(doc, "components"), type), globals);
+          Values.map(Values.map(doc, "components"), type), globals, whole);
       done.put(key, section);
       return section;
     } finally {
@@ -248,7 +257,7 @@ public final class ComponentResolver {
         throw CoreLibrary.outsideWorld("atmos.Component",
             "a component whose templates read this one (a cycle)");
       }
-      ResolvedSection target = resolved(type, component);
+      ResolvedSection target = resolved(type, component, true);
       if (!target.stack().equals(stack)) {
         break;
       }
@@ -443,13 +452,50 @@ public final class ComponentResolver {
   }
 
   private ResolvedSection resolveOne(ManifestProcessor.Manifest manifest, Optional<String> explicitName, String type,
-      String name, Map<String, Object> byName, Globals globals) {
+      String name, Map<String, Object> byName, Globals globals, boolean whole) {
     Layers layers = layers(manifest, type, name, byName, globals);
     Merged merged = merge(manifest, layers, globals);
     Names names = names(manifest, explicitName, name, layers, merged, globals);
+    if (!whole && isAbstract(layers)) {
+      return outline(manifest, type, name, layers, merged, names);
+    }
     evaluate(manifest, name, layers, merged, names);
     Backends backends = backends(manifest, type, name, layers, merged, names, globals);
     return describe(manifest, type, name, layers, merged, names, backends, globals);
+  }
+
+  private static boolean isAbstract(Layers layers) {
+    return "abstract".equals(layers.ownMetadata().get("type"));
+  }
+
+  /**
+   * An abstract base as a load that plans needs it: its stack, names, folder, metadata and
+   * inheritance, and its sections merged but neither evaluated nor digested. Its describe map holds
+   * the names, metadata, inheritance, imports and workspace.
+   */
+  private ResolvedSection outline(ManifestProcessor.Manifest manifest, String type, String name, Layers layers,
+      Merged merged, Names names) {
+    Map<String, Object> metadata = merged.metadata();
+    String folder = layers.folder();
+    String stack = names.stack();
+    List<String> inheritance = List.copyOf(layers.bases().inheritance);
+    ShapedMap section = DESCRIBE.newMap();
+    section.put("atmos_component", name);
+    section.put("atmos_stack", stack);
+    section.put("atmos_stack_file", manifest.name());
+    section.put("atmos_manifest", manifest.name());
+    section.put("stack", stack);
+    section.put("component", folder);
+    section.put("component_type", type);
+    section.put("metadata", metadata);
+    section.put("inheritance", inheritance);
+    section.put("imports", manifest.imports());
+    names.workspace().ifPresent(w -> section.put("workspace", w));
+    return new ResolvedSection(type, name, manifest.name(), manifest.path(), stack, names.stackName(),
+        names.contextPrefix(), section, folder, nonEmpty(metadata.get("component")).orElse(folder), names.workspace(),
+        names.stacksWorkspace(), Optional.empty(), true, Values.bool(metadata.get("enabled"), true),
+        Values.bool(metadata.get("locked"), false), inheritance, layers.own(), layers.location(),
+        Values.map(merged.sections(), "vars"), Values.map(merged.sections(), "settings"), true);
   }
 
   /** What a component is made of before any merge: its own section, its bases, its folder. */
@@ -706,7 +752,7 @@ public final class ComponentResolver {
     Object requiredVersion = Optional.ofNullable(own.get("required_version")).or(() -> bases.requiredVersion)
         .or(globals::requiredVersion).orElse("");
 
-    boolean isAbstract = "abstract".equals(layers.ownMetadata().get("type"));
+    boolean isAbstract = isAbstract(layers);
     boolean enabled = Values.bool(metadata.get("enabled"), true);
     boolean locked = Values.bool(metadata.get("locked"), false);
 

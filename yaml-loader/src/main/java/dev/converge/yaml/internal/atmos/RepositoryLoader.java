@@ -67,8 +67,8 @@ public final class RepositoryLoader {
   private final Problems problems = new Problems();
   private final Optional<Exec> exec;
   private final LoadProgress progress;
-  /** Whether configuration digests are {@link ContentDigest#comparisonDigester() comparison} digests. */
-  private final boolean comparisonDigests;
+  /** Comparison digests or ledger ones; abstract bases resolved or outlined. */
+  private final LoadOptions options;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
@@ -81,13 +81,12 @@ public final class RepositoryLoader {
    *     thread); the snapshot and its problems are the same whatever the number
    * @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise)
    * @param progress told as manifests and components are done, from the load's threads
-   * @param comparisonDigests digest configurations with {@link ContentDigest#comparisonDigester()}
-   *     (for comparing two loads, never for a ledger)
+   * @param options comparison digests or ledger ones, abstract bases resolved or outlined
    */
   public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
       Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
-      LoadProgress progress, boolean comparisonDigests) {
-    this.comparisonDigests = comparisonDigests;
+      LoadProgress progress, LoadOptions options) {
+    this.options = options;
     this.progress = progress;
     this.tree = tree;
     this.placement = placement;
@@ -123,7 +122,7 @@ public final class RepositoryLoader {
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
     return new RepositoryLoader(tree.withExactListings(), placement, environment, overrides, onlyManifests, parallelism,
-        exec, progress, comparisonDigests)
+        exec, progress, options)
         .load(revision, history);
   }
 
@@ -243,7 +242,8 @@ public final class RepositoryLoader {
         Optional<VersionLock> versions) {
       processor = new ManifestProcessor(tree, config, found, parsed, engine,
           new YamlFunctions(environment, exec, deferred, found));
-      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred, versions);
+      resolver = new ComponentResolver(config, found, engine, environment, exec, deferred, versions,
+          options.outlineAbstractBases());
     }
 
     Read read(String path) {
@@ -300,7 +300,7 @@ public final class RepositoryLoader {
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
     // abstract bases are never deployed, so never recorded: they get the cheaper comparison digest
     ContentDigest.Digester comparing = ContentDigest.comparisonDigester();
-    ContentDigest.Digester digester = comparisonDigests ? comparing : ContentDigest.digester();
+    ContentDigest.Digester digester = options.comparisonDigests() ? comparing : ContentDigest.digester();
     Optional<String> manifest = Optional.empty(); // one per run of a manifest's components, which come together
     for (ResolvedSection s : slice) {
       if (manifest.isEmpty() || manifest.get() != s.manifest()) {
@@ -308,7 +308,8 @@ public final class RepositoryLoader {
       }
       // with templating off (templates.settings.enabled: false) a templated `stack` stays as written,
       // as Atmos matches it with --process-templates=false
-      List<InstanceId> dependsOn = dependsOn(s, index, dependencyProblems, config.templatesEnabled() ? engine : null);
+      List<InstanceId> dependsOn = s.outlined() ? List.of()
+          : dependsOn(s, index, dependencyProblems, config.templatesEnabled() ? engine : null);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
@@ -343,11 +344,14 @@ public final class RepositoryLoader {
     }
     String sourceDigest = digest.orElse(MISSING_FOLDER_DIGEST);
     // the describe map holds these sections, the workspace included, and nothing else yet under their keys
-    String configDigest = digester.ofConfiguration(DIGESTED, s.section());
+    // an outlined abstract base has no configuration to digest (never deployed, never recorded)
+    String configDigest = s.outlined() ? "" : digester.ofConfiguration(DIGESTED, s.section());
     ShapedMap configuration = s.section();
     configuration.put("folder", s.deployFolder());
     configuration.put("source_digest", sourceDigest);
-    configuration.put("config_digest", configDigest);
+    if (!s.outlined()) {
+      configuration.put("config_digest", configDigest);
+    }
     InstanceId id = InstanceId.of(s.stack(), s.name());
     Optional<SourceLocation> location = Optional.of(s.location()); // one for the instance and the component
     if (s.type().equals(ComponentTypes.TERRAFORM)) {
@@ -618,10 +622,14 @@ public final class RepositoryLoader {
         .addAllInherits(Values.strings(Values.map(s.raw(), "metadata").get("inherits")))
         .build();
     Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
-        .configDigest(configDigest).vars(nullFree(s.vars())).env(nullFree(Values.map(s.section(), "env")))
-        .settings(nullFree(s.settings())).backend(nullFree(Values.map(s.section(), "backend"))).workspace(s.workspace())
+        .configDigest(configDigest).workspace(s.workspace())
         .contextPrefix(s.contextPrefix()).workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(location)
         .imports(imports(s)).manifest(manifest).componentType(s.type());
+    if (s.outlined()) {
+      return b.build(); // no configuration: neither sections, backend type nor divergence
+    }
+    b.vars(nullFree(s.vars())).env(nullFree(Values.map(s.section(), "env"))).settings(nullFree(s.settings()))
+        .backend(nullFree(Values.map(s.section(), "backend")));
     Values.text(s.section().get("backend_type")).filter(t -> !t.isEmpty()).ifPresent(t -> b.backendType(backendType(t)));
     Object divergence = s.settings().get("divergence");
     if (divergence != null) {

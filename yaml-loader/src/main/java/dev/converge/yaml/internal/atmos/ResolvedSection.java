@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param stacksWorkspace the workspace as {@code describe stacks} prints it (no base component)
  * @param section the describe map, open for the loader to add the digests
  * @param raw the component's section in the merged manifest, before inheritance
+ * @param vars the merged vars (as evaluated, unless outlined)
+ * @param settings the merged settings (as evaluated, unless outlined)
+ * @param outlined an abstract base the load outlined: its section holds names and metadata only,
+ *     and its configuration is neither evaluated nor digested
  */
 public record ResolvedSection(
     String type,
@@ -43,7 +47,8 @@ public record ResolvedSection(
     Map<String, Object> raw,
     SourceLocation location,
     Map<String, Object> vars,
-    Map<String, Object> settings) {
+    Map<String, Object> settings,
+    boolean outlined) {
 
   /**
    * With {@code vars} and {@code settings} read from the describe map once: other components'
@@ -55,7 +60,7 @@ public record ResolvedSection(
       boolean locked, List<String> inheritance, Map<String, Object> raw, SourceLocation location) {
     this(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder, deployFolder, workspace,
         stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw, location,
-        Values.map(section, "vars"), Values.map(section, "settings"));
+        Values.map(section, "vars"), Values.map(section, "settings"), false);
   }
 
   /** What identifies it in the snapshot: stack, type and name. */

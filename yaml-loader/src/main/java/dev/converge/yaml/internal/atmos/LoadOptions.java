@@ -1,0 +1,16 @@
+package dev.converge.yaml.internal.atmos;
+
+/**
+ * What a load computes beyond the desired state's needs, as the embedder chose it.
+ *
+ * @param comparisonDigests digest configurations with
+ *     {@link dev.converge.model.ContentDigest#comparisonDigester()} (for comparing two loads, never
+ *     for a ledger)
+ * @param outlineAbstractBases give abstract bases their place, folder and metadata only, leaving
+ *     their configuration unresolved (for loads that plan, where they are only skipped)
+ */
+public record LoadOptions(boolean comparisonDigests, boolean outlineAbstractBases) {
+
+  /** Everything resolved, ledger digests: what describe and lint need. */
+  public static final LoadOptions FULL = new LoadOptions(false, false);
+}
