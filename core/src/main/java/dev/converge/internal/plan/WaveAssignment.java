@@ -4,11 +4,8 @@ import dev.converge.internal.graph.Cycles;
 import dev.converge.model.Instance;
 import dev.converge.model.InstanceId;
 import dev.converge.pipeline.StackWave;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +41,58 @@ final class WaveAssignment {
   final List<InstanceId[]> conflicts = new ArrayList<>();
   int highest;
 
-  private WaveAssignment() {}
+  /** The environment's instances; every array below is indexed by position in this list. */
+  private final List<Instance> instances;
+  private final Map<InstanceId, Integer> indexOf;
+  /** Each instance's dependencies inside the environment, as positions, in its dependsOn order. */
+  private final int[][] dependencies;
+  private final int[] groupOf;
+  private final boolean[] changed;
+  /** The level an instance passes on to its dependents (set once its group is layered). */
+  private final int[] effective;
+  /** Scratch for {@link #layer}, read and written for the members of the group being layered only. */
+  private final int[] pending;
+  private final int[] depth;
+  private final int[] dependentCount;
+  private final int[][] dependents;
+
+  private WaveAssignment(List<Instance> instances, Set<InstanceId> changed, List<StackWave> stackWaves) {
+    this.instances = instances;
+    int n = instances.size();
+    indexOf = new HashMap<>(Math.max(16, 2 * n));
+    for (int i = 0; i < n; i++) {
+      indexOf.put(instances.get(i).id(), i);
+    }
+    dependencies = new int[n][];
+    groupOf = new int[n];
+    this.changed = new boolean[n];
+    effective = new int[n];
+    pending = new int[n];
+    depth = new int[n];
+    dependentCount = new int[n];
+    dependents = new int[n][];
+    String lastStack = null;
+    int lastGroup = 0;
+    for (int i = 0; i < n; i++) {
+      Instance instance = instances.get(i);
+      if (!instance.stack().equals(lastStack)) { // an environment's instances come stack by stack
+        lastStack = instance.stack();
+        lastGroup = group(lastStack, stackWaves);
+      }
+      groupOf[i] = lastGroup;
+      this.changed[i] = changed.contains(instance.id());
+      List<InstanceId> dependsOn = instance.dependsOn();
+      int[] found = new int[dependsOn.size()];
+      int count = 0;
+      for (InstanceId dep : dependsOn) {
+        Integer at = indexOf.get(dep);
+        if (at != null) { // outside the environment: the pipeline's business
+          found[count++] = at;
+        }
+      }
+      dependencies[i] = count == found.length ? found : java.util.Arrays.copyOf(found, count);
+    }
+  }
 
   /**
    * @param instances every instance of the environment (changed or not), in a stable order
@@ -53,27 +101,29 @@ final class WaveAssignment {
    */
   static WaveAssignment assign(
       List<Instance> instances, Set<InstanceId> changed, List<InstanceId> destroys, List<StackWave> stackWaves) {
-    WaveAssignment result = new WaveAssignment();
-    Map<InstanceId, Instance> byId = new HashMap<>();
-    instances.forEach(i -> byId.put(i.id(), i));
-
-    List<List<Instance>> groups = new ArrayList<>();
-    List<List<InstanceId>> destroyGroups = new ArrayList<>();
-    for (int g = 0; g <= stackWaves.size(); g++) {
-      groups.add(new ArrayList<>());
-      destroyGroups.add(new ArrayList<>());
+    WaveAssignment result = new WaveAssignment(instances, changed, stackWaves);
+    int groups = stackWaves.size() + 1;
+    int[] sizes = new int[groups];
+    for (int g : result.groupOf) {
+      sizes[g]++;
     }
-    Map<InstanceId, Integer> groupOf = new HashMap<>();
-    for (Instance instance : instances) {
-      int g = group(instance.stack(), stackWaves);
-      groups.get(g).add(instance);
-      groupOf.put(instance.id(), g);
+    int[][] members = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      members[g] = new int[sizes[g]];
+      sizes[g] = 0;
+    }
+    for (int i = 0; i < instances.size(); i++) {
+      int g = result.groupOf[i];
+      members[g][sizes[g]++] = i;
+    }
+    List<List<InstanceId>> destroyGroups = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      destroyGroups.add(new ArrayList<>());
     }
     destroys.forEach(id -> destroyGroups.get(group(id.stack(), stackWaves)).add(id));
 
-    Map<InstanceId, Integer> effective = new HashMap<>();
-    for (int g = 0; g < groups.size(); g++) {
-      result.layer(groups.get(g), g, byId, groupOf, changed, effective);
+    for (int g = 0; g < groups; g++) {
+      result.layer(members[g], g);
       if (!destroyGroups.get(g).isEmpty()) {
         result.highest++;
         for (InstanceId id : destroyGroups.get(g)) {
@@ -94,68 +144,83 @@ final class WaveAssignment {
     return stackWaves.size();
   }
 
-  private void layer(
-      List<Instance> group,
-      int g,
-      Map<InstanceId, Instance> byId,
-      Map<InstanceId, Integer> groupOf,
-      Set<InstanceId> changed,
-      Map<InstanceId, Integer> effective) {
+  /** Layers the instances of stack wave {@code g} ({@code group}: their positions, in order). */
+  private void layer(int[] group, int g) {
     int base = highest;
-    Map<InstanceId, Integer> pending = new HashMap<>();
-    Map<InstanceId, List<InstanceId>> dependents = new HashMap<>();
-    Map<InstanceId, Integer> depth = new HashMap<>();
-    for (Instance instance : group) {
+    // per member: dependencies in this group not yet visited, the deepest level below it so far, and
+    // its dependents inside the group as an adjacency list in encounter order (counted, then filled)
+    for (int i : group) {
+      dependentCount[i] = 0;
+    }
+    for (int i : group) {
+      for (int dep : dependencies[i]) {
+        if (groupOf[dep] == g) {
+          dependentCount[dep]++;
+        }
+      }
+    }
+    for (int i : group) {
+      dependents[i] = new int[dependentCount[i]];
+      dependentCount[i] = 0;
+    }
+    for (int i : group) {
       int waiting = 0;
       int d = base;
-      for (InstanceId dep : instance.dependsOn()) {
-        Integer depGroup = groupOf.get(dep);
-        if (depGroup == null) {
-          continue;
-        }
+      for (int dep : dependencies[i]) {
+        int depGroup = groupOf[dep];
         if (depGroup > g) {
-          conflicts.add(new InstanceId[] {instance.id(), dep});
+          conflicts.add(new InstanceId[] {instances.get(i).id(), instances.get(dep).id()});
         } else if (depGroup < g) {
-          d = Math.max(d, effective.get(dep));
+          d = Math.max(d, effective[dep]);
         } else {
           waiting++;
-          dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(instance.id());
+          dependents[dep][dependentCount[dep]++] = i;
         }
       }
-      depth.put(instance.id(), d);
-      pending.put(instance.id(), waiting);
+      depth[i] = d;
+      pending[i] = waiting;
     }
 
-    Deque<InstanceId> ready = new ArrayDeque<>();
-    group.stream().map(Instance::id).filter(id -> pending.get(id) == 0).forEach(ready::add);
-    int visited = 0;
-    while (!ready.isEmpty()) {
-      InstanceId id = ready.removeFirst();
-      visited++;
-      int level = depth.get(id);
-      if (changed.contains(id)) {
+    int[] ready = new int[group.length];
+    int head = 0;
+    int tail = 0;
+    for (int i : group) {
+      if (pending[i] == 0) {
+        ready[tail++] = i;
+      }
+    }
+    while (head < tail) {
+      int i = ready[head++];
+      int level = depth[i];
+      if (changed[i]) {
         level++;
-        waves.put(id, level);
+        waves.put(instances.get(i).id(), level);
         highest = Math.max(highest, level);
       }
-      effective.put(id, level);
-      for (InstanceId dependent : dependents.getOrDefault(id, List.of())) {
-        depth.merge(dependent, level, Math::max);
-        if (pending.merge(dependent, -1, Integer::sum) == 0) {
-          ready.add(dependent);
+      effective[i] = level;
+      for (int dependent : dependents[i]) {
+        depth[dependent] = Math.max(depth[dependent], level);
+        if (--pending[dependent] == 0) {
+          ready[tail++] = dependent;
         }
       }
     }
-    if (visited < group.size()) {
-      Set<InstanceId> left = new HashSet<>();
-      group.stream().map(Instance::id).filter(id -> pending.get(id) > 0).forEach(left::add);
+    if (tail < group.length) {
+      Set<InstanceId> left = new TreeSet<>();
+      for (int i : group) {
+        if (pending[i] > 0) {
+          left.add(instances.get(i).id());
+        }
+      }
       // the instances Kahn could not visit hold the cycles: Tarjan's components over them
-      Cycles.of(new TreeSet<>(left), (InstanceId id) -> byId.get(id).dependsOn())
+      Cycles.of(left, (InstanceId id) -> instances.get(indexOf.get(id)).dependsOn())
           .forEach(cycle -> cycles.add(List.copyOf(cycle)));
-      for (InstanceId id : left) {
-        effective.put(id, highest);
-        if (changed.contains(id)) {
-          stuck.add(id);
+      for (int i : group) {
+        if (pending[i] > 0) {
+          effective[i] = highest;
+          if (changed[i]) {
+            stuck.add(instances.get(i).id());
+          }
         }
       }
     }
