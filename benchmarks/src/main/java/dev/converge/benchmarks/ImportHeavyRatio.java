@@ -13,7 +13,8 @@ import java.util.List;
  * JVM: a load (default parallelism), then a one-thread snakeyaml-engine parse of the same files,
  * {@code rounds} times; the second half is kept. Prints the medians, the bests and the ratio, and the
  * retained size of a loaded snapshot. With a third argument {@code planning}, the loads outline
- * abstract bases as {@code converge plan}'s do ({@link AtmosRepository.Builder#outlineAbstractBases}).
+ * abstract bases and keep no describe maps, as {@code converge plan}'s do
+ * ({@link AtmosRepository.Builder#outlineAbstractBases}, {@link AtmosRepository.Builder#describeMaps}).
  *
  * <pre>{@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20 [planning]}</pre>
  */
@@ -27,7 +28,8 @@ public final class ImportHeavyRatio {
     Path root = Files.createTempDirectory("converge-import-heavy").resolve("estate");
     ImportHeavyEstate.generate(root, stacks);
     boolean planning = args.length > 2 && args[2].equals("planning");
-    AtmosRepository repository = AtmosRepository.builder(root).outlineAbstractBases(planning).build();
+    AtmosRepository repository = AtmosRepository.builder(root).outlineAbstractBases(planning)
+        .describeMaps(!planning).build();
     List<Long> loads = new ArrayList<>();
     List<Long> floors = new ArrayList<>();
     int instances = 0;
@@ -58,7 +60,7 @@ public final class ImportHeavyRatio {
     long floor = floors.get(floors.size() / 2);
     System.out.printf("%d stacks, %d instances (abstract ones not counted), %s%nload: median %.0f ms, best %.0f ms%nfloor: median %.0f ms, best %.0f ms%n"
         + "ratio of the medians %.2f, of the bests %.2f (%d rounds kept)%n", stacks, instances,
-        planning ? "abstract bases outlined" : "every component resolved", load / 1e6,
+        planning ? "as converge plan loads (abstract bases outlined, no describe maps)" : "every component resolved", load / 1e6,
         loads.get(0) / 1e6, floor / 1e6, floors.get(0) / 1e6, (double) load / floor,
         (double) loads.get(0) / floors.get(0), loads.size());
   }

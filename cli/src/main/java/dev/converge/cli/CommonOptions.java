@@ -57,11 +57,12 @@ final class CommonOptions {
 
   /**
    * {@link #repository()}, with comparison digests when {@code comparing} (loads compared only with
-   * each other) and abstract bases outlined when {@code outlining} (loads that plan).
+   * each other); abstract bases outlined and no describe maps kept when {@code planning} (loads that
+   * plan and never describe).
    */
-  AtmosRepository repository(boolean comparing, boolean outlining) {
+  AtmosRepository repository(boolean comparing, boolean planning) {
     AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
-        .progress(progress).comparisonDigests(comparing).outlineAbstractBases(outlining);
+        .progress(progress).comparisonDigests(comparing).outlineAbstractBases(planning).describeMaps(!planning);
     if (configPath != null) {
       builder.configPath(configPath);
     }

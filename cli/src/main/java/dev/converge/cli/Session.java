@@ -54,10 +54,13 @@ final class Session {
   enum Load {
     /** Everything, with ledger digests: describe, lint, run, record. */
     FULL,
-    /** For planning: abstract bases outlined ({@link AtmosRepository.Builder#outlineAbstractBases}). */
+    /**
+     * For planning: abstract bases outlined ({@link AtmosRepository.Builder#outlineAbstractBases}), no
+     * describe maps kept ({@link AtmosRepository.Builder#describeMaps}).
+     */
     PLANNING,
     /**
-     * For comparing two loads with each other, never with the ledger: abstract bases outlined and
+     * For comparing two loads with each other, never with the ledger: as {@link #PLANNING}, with
      * comparison digests ({@link AtmosRepository.Builder#comparisonDigests}).
      */
     COMPARING

@@ -266,6 +266,7 @@ public final class AtmosRepository {
     private LoadProgress progress = LoadProgress.NONE;
     private boolean comparisonDigests;
     private boolean outlineAbstractBases;
+    private boolean describeMaps = true;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -374,15 +375,27 @@ public final class AtmosRepository {
      * Whether abstract bases ({@code metadata.type: abstract}) are outlined rather than resolved (off
      * by default). An outlined base is in the snapshot with its stack, folder, metadata, inheritance
      * and workspace, as an instance the planner skips, but its configuration is not resolved: its
-     * templates and YAML functions are not evaluated (nor their problems found), its instance has
-     * empty vars, env, settings and backend and an empty configuration digest, and its describe map
-     * holds its names, metadata and imports only. What it gives its inheritors is unchanged: they
+     * templates and YAML functions are not evaluated (nor their problems found), its dependencies
+     * are not worked out, its instance has empty vars, env, settings and backend and an empty
+     * configuration digest, and its describe map holds its names, metadata and imports only. What it gives its inheritors is unchanged: they
      * read its sections as written. For loads that plan ({@code converge plan}, {@code status},
      * {@code affected}, {@code forecast}), where a catalog's bases, often as many as the components
      * deployed, cost half the load; describe and lint need them resolved.
      */
     public Builder outlineAbstractBases(boolean outline) {
       this.outlineAbstractBases = outline;
+      return this;
+    }
+
+    /**
+     * Whether components keep their describe maps ({@link ResolvedComponent#configuration()}, on by
+     * default). Without, a component keeps its names, folder, digests, flags, inheritance and
+     * dependencies, and its configuration is empty; the instances of the desired state hold their
+     * vars, env, settings and backend all the same. For loads that plan and never describe: the
+     * describe maps are a quarter of a loaded snapshot's memory.
+     */
+    public Builder describeMaps(boolean keep) {
+      this.describeMaps = keep;
       return this;
     }
 
@@ -393,7 +406,7 @@ public final class AtmosRepository {
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
           Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
-          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases));
+          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases, describeMaps));
     }
   }
 }

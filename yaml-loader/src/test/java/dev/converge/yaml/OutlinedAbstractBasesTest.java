@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A load that outlines abstract bases ({@link AtmosRepository.Builder#outlineAbstractBases}) plans as
- * a full load does: seeded estates of stacks importing catalog files whose components inherit
+ * A load that outlines abstract bases ({@link AtmosRepository.Builder#outlineAbstractBases}) and keeps
+ * no describe maps ({@link AtmosRepository.Builder#describeMaps}) plans as a full load does: seeded estates of stacks importing catalog files whose components inherit
  * abstract bases (bases with templates, bases a stack overrides, disabled or locked bases, bases
  * inheriting bases, a deployable reading a base through {@code atmos.Component}), named by template
  * or by pattern, give the same deployable instances, the same abstract instances but for their
@@ -75,6 +75,9 @@ class OutlinedAbstractBasesTest {
         bases.append("        label: \"{{ .vars.stage }}-").append(c).append("\"\n");
       }
       bases.append("      settings:\n        team: t").append(c % 3).append('\n');
+      if (c > 0 && random.nextInt(3) == 0) { // inherited by the component: its dependency
+        bases.append("        depends_on:\n          9: {component: svc-").append(c - 1).append("}\n");
+      }
       StringBuilder yaml = new StringBuilder("components:\n  terraform:\n");
       yaml.append("    svc-").append(c).append(":\n      metadata:\n        component: module-").append(c)
           .append("\n        inherits: [base-").append(c).append("]\n");
@@ -109,7 +112,9 @@ class OutlinedAbstractBasesTest {
     files.commit("estate");
 
     AtmosSnapshot full = AtmosRepository.builder(files.root()).build().load("HEAD");
-    AtmosSnapshot outlined = AtmosRepository.builder(files.root()).outlineAbstractBases(true).build().load("HEAD");
+    // as converge plan loads: abstract bases outlined, no describe maps kept
+    AtmosSnapshot outlined = AtmosRepository.builder(files.root()).outlineAbstractBases(true).describeMaps(false).build()
+        .load("HEAD");
 
     List<Instance> fullInstances = full.desiredState().instances();
     List<Instance> outlinedInstances = outlined.desiredState().instances();
@@ -131,6 +136,14 @@ class OutlinedAbstractBasesTest {
       }
     }
     assertThat(outlined.folderInventory()).isEqualTo(full.folderInventory());
+    assertThat(outlined.components()).allSatisfy(c -> assertThat(c.configuration()).isEmpty());
+    assertThat(outlined.components()).extracting(ResolvedComponent::id)
+        .containsExactlyElementsOf(full.components().stream().map(ResolvedComponent::id).toList());
+    for (int i = 0; i < full.components().size(); i++) {
+      if (!full.components().get(i).isAbstract()) { // an outlined base's dependencies are not worked out
+        assertThat(outlined.components().get(i).dependsOn()).isEqualTo(full.components().get(i).dependsOn());
+      }
+    }
 
     // a ledger that deployed some deployable instances as they are now and others as they were not
     List<Deployment> deployed = new ArrayList<>();

@@ -8,9 +8,8 @@ package dev.converge.yaml.internal.atmos;
  *     for a ledger)
  * @param outlineAbstractBases give abstract bases their place, folder and metadata only, leaving
  *     their configuration unresolved (for loads that plan, where they are only skipped)
+ * @param describeMaps keep each component's describe map ({@code ResolvedComponent.configuration()});
+ *     without, a component keeps its names, folder, digests and flags (for loads that plan: an
+ *     instance holds its configuration all the same)
  */
-public record LoadOptions(boolean comparisonDigests, boolean outlineAbstractBases) {
-
-  /** Everything resolved, ledger digests: what describe and lint need. */
-  public static final LoadOptions FULL = new LoadOptions(false, false);
-}
+public record LoadOptions(boolean comparisonDigests, boolean outlineAbstractBases, boolean describeMaps) {}

@@ -368,7 +368,8 @@ public final class RepositoryLoader {
         .sourceDigest(digest).configDigest(configDigest).workspace(s.workspace())
         .workspaceKeyPrefix(s.workspaceKeyPrefix()).describeStacksWorkspace(s.stacksWorkspace())
         .isAbstract(s.isAbstract()).enabled(s.enabled()).locked(s.locked()).inheritance(s.inheritance())
-        .dependsOn(dependsOn).configuration(configuration.freeze()).location(location).build());
+        .dependsOn(dependsOn).configuration(options.describeMaps() ? configuration.freeze() : FrozenMap.of())
+        .location(location).build());
   }
 
   private static void share(ShapedMap configuration, String key, Map<String, Object> copy) {
