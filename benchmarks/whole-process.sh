@@ -9,12 +9,16 @@
 # each command RUNS times (default 5), and prints each run, the medians (wall seconds, peak resident
 # MB) and the ratio of the medians. Extra arguments go to the converge process's JVM; without any, it
 # gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1 -XX:MaxTenuringThreshold=0).
+# Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 stacks="${1:-1000}"
 runs="${2:-5}"
 shift $(( $# < 2 ? $# : 2 ))
 if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:MaxTenuringThreshold=0; fi
+if [ -f "$root/cli/target/converge.jsa" ]; then
+  set -- -XX:SharedArchiveFile="$root/cli/target/converge.jsa" -Xlog:cds=off,cds+dynamic=off "$@"
+fi
 bench="$root/benchmarks/target/benchmarks.jar"
 cli="$root/cli/target/converge.jar"
 for jar in "$bench" "$cli"; do
