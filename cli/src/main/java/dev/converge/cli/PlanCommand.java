@@ -38,7 +38,7 @@ final class PlanCommand implements Callable<Integer> {
     Session session = Session.open(options, Optional.ofNullable(revision), Session.Load.PLANNING);
     RolloutPlan plan = session.planner().plan(session.desired());
     if (options.format == Format.json) {
-      Json.print(PlanJson.of(plan), spec.commandLine().getOut());
+      PlanJson.print(plan, spec.commandLine().getOut());
       return 0;
     }
     String rendered = switch (options.format) {

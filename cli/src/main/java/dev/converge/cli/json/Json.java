@@ -58,6 +58,29 @@ public final class Json {
     out.flush();
   }
 
+  /** What writes a document into a generator. */
+  @FunctionalInterface
+  public interface Writing {
+    void write(com.fasterxml.jackson.core.JsonGenerator generator) throws java.io.IOException;
+  }
+
+  /**
+   * A document {@code writing} streams, pretty-printed into {@code out} as {@link #print} prints a
+   * tree (the same text), with a final newline.
+   */
+  public static void stream(java.io.PrintWriter out, Writing writing) {
+    try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      generator.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      generator.setCodec(MAPPER);
+      generator.setPrettyPrinter(PRETTY.createInstance());
+      writing.write(generator);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the JSON document", e);
+    }
+    out.print('\n');
+    out.flush();
+  }
+
   /** On one line, as GitHub Actions outputs want it. */
   public static String compact(ObjectNode document) {
     try {

@@ -16,6 +16,53 @@ public final class PlanJson {
 
   private PlanJson() {}
 
+  /**
+   * {@link #of} pretty-printed into {@code out} as it is made, one action at a time: the document of
+   * a plan of half a million instances is millions of nodes, which are never all held at once.
+   * Writes exactly what {@code Json.print(of(plan), out)} writes.
+   */
+  public static void print(RolloutPlan plan, java.io.PrintWriter out) {
+    Json.stream(out, g -> {
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeStringField("revision", plan.revision());
+      g.writeStringField("at", plan.at().toString());
+      g.writeArrayFieldStart("environments");
+      for (EnvironmentPlan environment : plan.environments()) {
+        g.writeStartObject();
+        g.writeStringField("name", environment.name());
+        g.writeFieldName("gate");
+        g.writeTree(gate(environment.gate()));
+        if (environment.earliestAt().isPresent()) {
+          g.writeStringField("earliest_at", environment.earliestAt().get().toString());
+        }
+        g.writeArrayFieldStart("actions");
+        for (Action action : environment.actions()) {
+          g.writeTree(action(action));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("next");
+      for (Action action : plan.next()) {
+        g.writeTree(nextAction(action));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("stale");
+      for (StaleRecord record : plan.stale()) {
+        g.writeTree(stale(record));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("problems");
+      for (dev.converge.diagnostic.Problem problem : plan.problems()) {
+        g.writeTree(Json.problem(problem));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
   public static ObjectNode of(RolloutPlan plan) {
     ObjectNode root = Json.object();
     root.put("schema", SCHEMA);

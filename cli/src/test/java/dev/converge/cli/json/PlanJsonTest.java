@@ -53,6 +53,16 @@ class PlanJsonTest {
   }
 
   @Test
+  void print_streamed_writesWhatTheTreeWrites() {
+    java.io.StringWriter streamed = new java.io.StringWriter();
+    PlanJson.print(plan(), new java.io.PrintWriter(streamed));
+    java.io.StringWriter tree = new java.io.StringWriter();
+    Json.print(PlanJson.of(plan()), new java.io.PrintWriter(tree));
+
+    assertThat(streamed.toString()).isEqualTo(tree.toString()).contains("\"causes\"", "\"gate\"", "\"next\"");
+  }
+
+  @Test
   void githubMatrix_next_oneIncludeEntryPerAction() {
     assertThat(Json.compact(PlanJson.githubMatrix(plan()))).isEqualTo(
         "{\"include\":[{\"environment\":\"dev\",\"stack\":\"dev/us-east-1\",\"component\":\"vpc\","
