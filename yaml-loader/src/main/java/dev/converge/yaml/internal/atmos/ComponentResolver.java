@@ -468,6 +468,20 @@ public final class ComponentResolver {
     return "abstract".equals(layers.ownMetadata().get("type"));
   }
 
+  /** A describe map holding the component's names: its own, its stack's, its manifest's, its folder's. */
+  private static ShapedMap describeNames(ManifestProcessor.Manifest manifest, String type, String name, String stack,
+      String folder) {
+    ShapedMap section = DESCRIBE.newMap();
+    section.put("atmos_component", name);
+    section.put("atmos_stack", stack);
+    section.put("atmos_stack_file", manifest.name());
+    section.put("atmos_manifest", manifest.name());
+    section.put("stack", stack);
+    section.put("component", folder);
+    section.put("component_type", type);
+    return section;
+  }
+
   /**
    * An abstract base as a load that plans needs it: its stack, names, folder, metadata and
    * inheritance, and its sections merged but neither evaluated nor digested. Its describe map holds
@@ -479,14 +493,7 @@ public final class ComponentResolver {
     String folder = layers.folder();
     String stack = names.stack();
     List<String> inheritance = List.copyOf(layers.bases().inheritance);
-    ShapedMap section = DESCRIBE.newMap();
-    section.put("atmos_component", name);
-    section.put("atmos_stack", stack);
-    section.put("atmos_stack_file", manifest.name());
-    section.put("atmos_manifest", manifest.name());
-    section.put("stack", stack);
-    section.put("component", folder);
-    section.put("component_type", type);
+    ShapedMap section = describeNames(manifest, type, name, stack, folder);
     section.put("metadata", metadata);
     section.put("inheritance", inheritance);
     section.put("imports", manifest.imports());
@@ -756,14 +763,7 @@ public final class ComponentResolver {
     boolean enabled = Values.bool(metadata.get("enabled"), true);
     boolean locked = Values.bool(metadata.get("locked"), false);
 
-    ShapedMap section = DESCRIBE.newMap();
-    section.put("atmos_component", name);
-    section.put("atmos_stack", stack);
-    section.put("atmos_stack_file", manifest.name());
-    section.put("atmos_manifest", manifest.name());
-    section.put("stack", stack);
-    section.put("component", folder);
-    section.put("component_type", type);
+    ShapedMap section = describeNames(manifest, type, name, stack, folder);
     section.put("component_info", componentInfo.computeIfAbsent(type + "\u0000" + deployFolder, k -> {
       Map<String, Object> info = new LinkedHashMap<>();
       info.put("component_type", type);
