@@ -626,7 +626,10 @@ public final class ComponentResolver {
     StackNames.Name stackName = StackNames.resolve(config, engine, explicitName, manifest.name(), nameData,
         namePatterns);
     if (stackName.fallbackReason().isPresent()) {
-      unnamed.add(new Unnamed(name, stackName.fallbackReason().get(), layers.location()));
+      Unnamed u = new Unnamed(name, stackName.fallbackReason().get(), layers.location());
+      if (!unnamed.contains(u)) { // an outlined base that atmos.Component then reads is named twice
+        unnamed.add(u);
+      }
     } else if (stackName.source() == StackNames.Source.TEMPLATE) {
       named = true;
     }
