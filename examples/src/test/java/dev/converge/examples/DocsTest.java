@@ -105,6 +105,7 @@ class DocsTest {
       "benchmarks/whole-process.sh 1000 3",
       "java -jar benchmarks/target/benchmarks.jar ImportHeavyBenchmark -prof gc",
       "java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20",
+      "java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20 planning",
       "./mvnw -B -pl core,yaml-loader test -Dtest=AtmosConformanceTest -Dconverge.conformance.dir=/path/to/cases",
       "java -cp <the loader's tests jar, the loader and its dependencies> dev.converge.yaml.conformance.ConformanceRunner /path/to/cases",
       "git add rollout.yaml",
