@@ -50,19 +50,17 @@ final class CommonOptions {
       description = "text, json, markdown or mermaid (each command says which it takes); plan also takes github (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  /** The repository with this command line's config path and environment. */
+  /** The repository with this command line's config path and environment, loading everything. */
   AtmosRepository repository() {
-    return repository(false, false);
+    return repository(Session.Load.FULL);
   }
 
-  /**
-   * {@link #repository()}, with comparison digests when {@code comparing} (loads compared only with
-   * each other); abstract bases outlined and no describe maps kept when {@code planning} (loads that
-   * plan and never describe).
-   */
-  AtmosRepository repository(boolean comparing, boolean planning) {
+  /** {@link #repository()}, loading what {@code load} says a command needs. */
+  AtmosRepository repository(Session.Load load) {
+    boolean planning = load != Session.Load.FULL;
     AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
-        .progress(progress).comparisonDigests(comparing).outlineAbstractBases(planning).describeMaps(!planning);
+        .progress(progress).comparisonDigests(load == Session.Load.COMPARING).outlineAbstractBases(planning)
+        .describeMaps(!planning);
     if (configPath != null) {
       builder.configPath(configPath);
     }

@@ -73,7 +73,7 @@ final class Session {
           .message("--repo " + options.repo + " is not a directory")
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
-    AtmosRepository repository = options.repository(load == Load.COMPARING, load != Load.FULL);
+    AtmosRepository repository = options.repository(load);
     AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
         .orElseGet(repository::load);
     return new Session(options, repository, snapshot);

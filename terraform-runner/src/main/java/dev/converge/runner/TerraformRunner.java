@@ -431,7 +431,6 @@ public final class TerraformRunner {
         return result(action, ActionStatus.DRIFTED).summary(summary).record(drift).build();
       }
 
-      /** Writes the files, then init and workspace; a failure, or null. */
       /**
        * A refusal, recording nothing, when the instance carries a comparison digest: a record holding
        * it would never match a plan's digest, and the instance would be deployed again and again.
@@ -444,6 +443,7 @@ public final class TerraformRunner {
             : null;
       }
 
+      /** Writes the files, then init and workspace; a failure, or null. */
       private Failure prepare() {
         if (!Files.isDirectory(folder)) {
           return new Failure(Step.PREPARE, "component folder " + folder + " does not exist", false);

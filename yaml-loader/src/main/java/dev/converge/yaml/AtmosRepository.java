@@ -377,8 +377,9 @@ public final class AtmosRepository {
      * and workspace, as an instance the planner skips, but its configuration is not resolved: its
      * templates and YAML functions are not evaluated (nor their problems found), its dependencies
      * are not worked out, its instance has empty vars, env, settings and backend and an empty
-     * configuration digest, and its describe map holds its names, metadata and imports only. What it gives its inheritors is unchanged: they
-     * read its sections as written. For loads that plan ({@code converge plan}, {@code status},
+     * configuration digest, and its describe map holds its names, metadata, inheritance, imports and
+     * workspace only. What it gives its inheritors is unchanged: they read its sections as written.
+     * For loads that plan ({@code converge plan}, {@code status},
      * {@code affected}, {@code forecast}), where a catalog's bases, often as many as the components
      * deployed, cost half the load; describe and lint need them resolved.
      */

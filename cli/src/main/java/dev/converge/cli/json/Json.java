@@ -81,6 +81,17 @@ public final class Json {
     out.flush();
   }
 
+  /** A document {@code writing} writes, as a tree. */
+  public static ObjectNode written(Writing writing) {
+    try (com.fasterxml.jackson.databind.util.TokenBuffer buffer =
+        new com.fasterxml.jackson.databind.util.TokenBuffer(MAPPER, false)) {
+      writing.write(buffer);
+      return (ObjectNode) MAPPER.readTree(buffer.asParser());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a document written to memory always reads back", e);
+    }
+  }
+
   /** On one line, as GitHub Actions outputs want it. */
   public static String compact(ObjectNode document) {
     try {

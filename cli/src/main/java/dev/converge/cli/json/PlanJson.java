@@ -1,5 +1,6 @@
 package dev.converge.cli.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.plan.Action;
@@ -17,73 +18,58 @@ public final class PlanJson {
   private PlanJson() {}
 
   /**
-   * {@link #of} pretty-printed into {@code out} as it is made, one action at a time: the document of
-   * a plan of half a million instances is millions of nodes, which are never all held at once.
-   * Writes exactly what {@code Json.print(of(plan), out)} writes.
+   * The plan document pretty-printed into {@code out} as it is made, one action at a time: the
+   * document of a plan of half a million instances is millions of nodes, which are never all held at
+   * once.
    */
   public static void print(RolloutPlan plan, java.io.PrintWriter out) {
-    Json.stream(out, g -> {
+    Json.stream(out, g -> write(plan, g));
+  }
+
+  /** The plan document as a tree: what {@link #print} writes. */
+  public static ObjectNode of(RolloutPlan plan) {
+    return Json.written(g -> write(plan, g));
+  }
+
+  /** The one description of the plan document, for {@link #print} and {@link #of}. */
+  private static void write(RolloutPlan plan, JsonGenerator g) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("schema", SCHEMA);
+    g.writeStringField("revision", plan.revision());
+    g.writeStringField("at", plan.at().toString());
+    g.writeArrayFieldStart("environments");
+    for (EnvironmentPlan environment : plan.environments()) {
       g.writeStartObject();
-      g.writeStringField("schema", SCHEMA);
-      g.writeStringField("revision", plan.revision());
-      g.writeStringField("at", plan.at().toString());
-      g.writeArrayFieldStart("environments");
-      for (EnvironmentPlan environment : plan.environments()) {
-        g.writeStartObject();
-        g.writeStringField("name", environment.name());
-        g.writeFieldName("gate");
-        g.writeTree(gate(environment.gate()));
-        if (environment.earliestAt().isPresent()) {
-          g.writeStringField("earliest_at", environment.earliestAt().get().toString());
-        }
-        g.writeArrayFieldStart("actions");
-        for (Action action : environment.actions()) {
-          g.writeTree(action(action));
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+      g.writeStringField("name", environment.name());
+      g.writeFieldName("gate");
+      g.writeTree(gate(environment.gate()));
+      if (environment.earliestAt().isPresent()) {
+        g.writeStringField("earliest_at", environment.earliestAt().get().toString());
       }
-      g.writeEndArray();
-      g.writeArrayFieldStart("next");
-      for (Action action : plan.next()) {
-        g.writeTree(nextAction(action));
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("stale");
-      for (StaleRecord record : plan.stale()) {
-        g.writeTree(stale(record));
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("problems");
-      for (dev.converge.diagnostic.Problem problem : plan.problems()) {
-        g.writeTree(Json.problem(problem));
+      g.writeArrayFieldStart("actions");
+      for (Action action : environment.actions()) {
+        g.writeTree(action(action));
       }
       g.writeEndArray();
       g.writeEndObject();
-    });
-  }
-
-  public static ObjectNode of(RolloutPlan plan) {
-    ObjectNode root = Json.object();
-    root.put("schema", SCHEMA);
-    root.put("revision", plan.revision());
-    Json.put(root, "at", plan.at());
-    ArrayNode environments = root.putArray("environments");
-    for (EnvironmentPlan environment : plan.environments()) {
-      ObjectNode node = environments.addObject();
-      node.put("name", environment.name());
-      node.set("gate", gate(environment.gate()));
-      environment.earliestAt().ifPresent(t -> node.put("earliest_at", t.toString()));
-      ArrayNode actions = node.putArray("actions");
-      environment.actions().forEach(a -> actions.add(action(a)));
     }
-    ArrayNode next = root.putArray("next");
-    plan.next().forEach(a -> next.add(nextAction(a)));
-    ArrayNode stale = root.putArray("stale");
-    plan.stale().forEach(s -> stale.add(stale(s)));
-    ArrayNode problems = root.putArray("problems");
-    plan.problems().forEach(p -> problems.add(Json.problem(p)));
-    return root;
+    g.writeEndArray();
+    g.writeArrayFieldStart("next");
+    for (Action action : plan.next()) {
+      g.writeTree(nextAction(action));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("stale");
+    for (StaleRecord record : plan.stale()) {
+      g.writeTree(stale(record));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("problems");
+    for (dev.converge.diagnostic.Problem problem : plan.problems()) {
+      g.writeTree(Json.problem(problem));
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   /**

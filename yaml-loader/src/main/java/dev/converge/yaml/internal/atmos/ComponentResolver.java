@@ -434,7 +434,8 @@ public final class ComponentResolver {
 
     @Override
     public boolean containsKey(Object key) {
-      return get(key) != null;
+      get(key); // remembered as a lookup, like any other
+      return byName.containsKey(key);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * A map whose possible keys, and their order, are fixed by a {@link Shape} that many maps share:
@@ -107,22 +106,10 @@ public final class ShapedMap extends AbstractMap<String, Object> {
 
   /**
    * A value computed on first read, for a key that costs time to compute and that only a reader of
-   * the whole map (describe) wants. The supplier must be pure: two threads reading at once may both
-   * run it and store equal results.
-   */
-  public static Object computed(Supplier<Object> supplier) {
-    return new Computed() {
-      @Override
-      protected Object compute() {
-        return supplier.get();
-      }
-    };
-  }
-
-  /**
-   * A value computed on first read, as {@link #computed(Supplier)} makes one; a subclass holding only
-   * what it needs costs less than a supplier capturing it, where thousands live as long as a snapshot.
-   * {@link #compute} must be pure: two threads reading at once may both run it.
+   * the whole map (describe) wants: put it as the value, and {@link #get} and iteration replace it
+   * with what {@link #compute} gives. A subclass holds only what it needs, where thousands live as
+   * long as a snapshot. {@link #compute} must be pure: two threads reading at once may both run it
+   * and store equal results.
    */
   public abstract static class Computed {
     protected abstract Object compute();
