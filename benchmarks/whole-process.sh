@@ -8,14 +8,15 @@
 # estate (ImportHeavyEstate, committed to git) in a temporary folder, then alternates the floor and
 # each command RUNS times (default 5), and prints each run, the medians (wall seconds, peak resident
 # MB) and the ratio of the medians. Extra arguments go to the converge process's JVM; without any, it
-# gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1 -XX:MaxTenuringThreshold=0).
+# gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC -Xmn96m -XX:MaxTenuringThreshold=0).
 # Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 stacks="${1:-1000}"
 runs="${2:-5}"
 shift $(( $# < 2 ? $# : 2 ))
-if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:MaxTenuringThreshold=0; fi
+if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn96m -XX:MaxTenuringThreshold=0; fi
 if [ -f "$root/cli/target/converge.jsa" ]; then
   set -- -XX:SharedArchiveFile="$root/cli/target/converge.jsa" -Xlog:cds=off,cds+dynamic=off "$@"
 fi
