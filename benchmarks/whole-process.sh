@@ -10,13 +10,17 @@
 # MB) and the ratio of the medians. Extra arguments go to the converge process's JVM; without any, it
 # gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1
 # -XX:+UseSerialGC -Xmn96m -XX:MaxTenuringThreshold=0).
-# Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa).
+# Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa)
+# and asks for transparent huge pages where the kernel gives them on request.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 stacks="${1:-1000}"
 runs="${2:-5}"
 shift $(( $# < 2 ? $# : 2 ))
 if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn96m -XX:MaxTenuringThreshold=0; fi
+if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  set -- -XX:+UseTransparentHugePages "$@"
+fi
 if [ -f "$root/cli/target/converge.jsa" ]; then
   set -- -XX:SharedArchiveFile="$root/cli/target/converge.jsa" -Xlog:cds=off,cds+dynamic=off "$@"
 fi
