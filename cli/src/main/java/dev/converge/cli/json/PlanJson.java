@@ -1,7 +1,6 @@
 package dev.converge.cli.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.plan.Action;
 import dev.converge.plan.ActionCause;
@@ -48,7 +47,7 @@ public final class PlanJson {
       }
       g.writeArrayFieldStart("actions");
       for (Action action : environment.actions()) {
-        g.writeTree(action(action));
+        action(action, g);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -56,7 +55,7 @@ public final class PlanJson {
     g.writeEndArray();
     g.writeArrayFieldStart("next");
     for (Action action : plan.next()) {
-      g.writeTree(nextAction(action));
+      nextAction(action, g);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("stale");
@@ -79,10 +78,15 @@ public final class PlanJson {
    * {@code if: fromJson(needs.plan.outputs.matrix).include[0]}.
    */
   public static ObjectNode githubMatrix(RolloutPlan plan) {
-    ObjectNode root = Json.object();
-    ArrayNode include = root.putArray("include");
-    plan.next().forEach(a -> include.add(nextAction(a)));
-    return root;
+    return Json.written(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("include");
+      for (Action action : plan.next()) {
+        nextAction(action, g);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   private static ObjectNode gate(Gate gate) {
@@ -94,38 +98,59 @@ public final class PlanJson {
     return node;
   }
 
-  private static ObjectNode action(Action action) {
-    ObjectNode node = Json.object();
-    node.put("stack", action.stack());
-    node.put("component", action.component());
-    node.put("folder", action.folder());
-    node.put("kind", action.kind().word());
-    action.wave().ifPresent(w -> node.put("wave", w));
-    Json.put(node, "from_revision", action.fromRevision());
-    node.put("to_revision", action.toRevision());
-    Json.strings(node, "reasons", action.reasons());
-    ArrayNode causes = node.putArray("causes");
-    for (ActionCause c : action.causes()) {
-      ObjectNode item = causes.addObject();
-      item.put("kind", c.kind().word());
-      Json.put(item, "from", c.from());
-      Json.put(item, "to", c.to());
-      Json.put(item, "since", c.since());
-      Json.put(item, "detail", c.detail());
-      item.put("text", c.text());
+  /**
+   * An action, written field by field: the document's bulk (a plan of a thousand stacks has a hundred
+   * thousand of them), so no tree is made for it.
+   */
+  private static void action(Action action, JsonGenerator g) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("stack", action.stack());
+    g.writeStringField("component", action.component());
+    g.writeStringField("folder", action.folder());
+    g.writeStringField("kind", action.kind().word());
+    if (action.wave().isPresent()) {
+      g.writeNumberField("wave", action.wave().getAsInt());
     }
-    return node;
+    optional(g, "from_revision", action.fromRevision());
+    g.writeStringField("to_revision", action.toRevision());
+    g.writeArrayFieldStart("reasons");
+    for (String reason : action.reasons()) {
+      g.writeString(reason);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("causes");
+    for (ActionCause c : action.causes()) {
+      g.writeStartObject();
+      g.writeStringField("kind", c.kind().word());
+      optional(g, "from", c.from());
+      optional(g, "to", c.to());
+      optional(g, "since", c.since());
+      optional(g, "detail", c.detail());
+      g.writeStringField("text", c.text());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static ObjectNode nextAction(Action action) {
-    ObjectNode node = Json.object();
-    node.put("environment", action.environment());
-    node.put("stack", action.stack());
-    node.put("component", action.component());
-    node.put("folder", action.folder());
-    node.put("kind", action.kind().word());
-    action.wave().ifPresent(w -> node.put("wave", w));
-    return node;
+  private static void nextAction(Action action, JsonGenerator g) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("environment", action.environment());
+    g.writeStringField("stack", action.stack());
+    g.writeStringField("component", action.component());
+    g.writeStringField("folder", action.folder());
+    g.writeStringField("kind", action.kind().word());
+    if (action.wave().isPresent()) {
+      g.writeNumberField("wave", action.wave().getAsInt());
+    }
+    g.writeEndObject();
+  }
+
+  /** A field present when {@code value} is, as {@link Json#put(ObjectNode, String, java.util.Optional)} has it. */
+  private static void optional(JsonGenerator g, String name, java.util.Optional<?> value) throws java.io.IOException {
+    if (value.isPresent()) {
+      g.writeStringField(name, value.get().toString());
+    }
   }
 
   private static ObjectNode stale(StaleRecord stale) {
