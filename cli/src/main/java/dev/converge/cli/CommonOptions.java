@@ -60,7 +60,7 @@ final class CommonOptions {
     boolean planning = load != Session.Load.FULL;
     AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
         .progress(progress).comparisonDigests(load == Session.Load.COMPARING).outlineAbstractBases(planning)
-        .describeMaps(!planning);
+        .describeMaps(!planning).reuseParses(load == Session.Load.COMPARING);
     if (configPath != null) {
       builder.configPath(configPath);
     }

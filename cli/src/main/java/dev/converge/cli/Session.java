@@ -61,7 +61,8 @@ final class Session {
     PLANNING,
     /**
      * For comparing two loads with each other, never with the ledger: as {@link #PLANNING}, with
-     * comparison digests ({@link AtmosRepository.Builder#comparisonDigests}).
+     * comparison digests ({@link AtmosRepository.Builder#comparisonDigests}), the second load parsing
+     * only the stack files the first did not ({@link AtmosRepository.Builder#reuseParses}).
      */
     COMPARING
   }

@@ -13,6 +13,7 @@ import dev.converge.yaml.internal.source.DirectoryTree;
 import dev.converge.yaml.internal.source.GitQueries;
 import dev.converge.yaml.internal.source.GitTree;
 import dev.converge.yaml.internal.source.SourceTree;
+import dev.converge.yaml.internal.yaml.ParseMemo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +67,14 @@ public final class AtmosRepository {
   private final boolean allowExec;
   private final LoadProgress progress;
   private final LoadOptions options;
+  /** The stack files the last load parsed, when {@link Builder#reuseParses} asked for it. */
+  private final Optional<ParseMemo> parses;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
       int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec,
-      LoadProgress progress, LoadOptions options) {
+      LoadProgress progress, LoadOptions options, boolean reuseParses) {
     this.options = options;
+    this.parses = reuseParses ? Optional.of(new ParseMemo()) : Optional.empty();
     this.progress = progress;
     this.root = root;
     this.atmosOverrides = atmosOverrides;
@@ -155,7 +159,7 @@ public final class AtmosRepository {
 
   private RepositoryLoader loader(SourceTree tree, ConfigSearch.Found found) {
     return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism,
-        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, options);
+        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, options, parses);
   }
 
   /**
@@ -267,6 +271,7 @@ public final class AtmosRepository {
     private boolean comparisonDigests;
     private boolean outlineAbstractBases;
     private boolean describeMaps = true;
+    private boolean reuseParses;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -400,6 +405,18 @@ public final class AtmosRepository {
       return this;
     }
 
+    /**
+     * Whether a load keeps the stack files it parsed for the next load of this repository, which
+     * parses again only the files whose text differs (off by default). For comparing revisions, as
+     * {@code converge affected} loads two, where all but the changed files are the same: their
+     * YAML is parsed once. Costs the memory of one load's parsed files, held between loads; the
+     * snapshots and problems are the same either way.
+     */
+    public Builder reuseParses(boolean reuse) {
+      this.reuseParses = reuse;
+      return this;
+    }
+
     public AtmosRepository build() {
       Path absolute = root.toAbsolutePath().normalize();
       if (!Files.isDirectory(absolute)) {
@@ -407,7 +424,7 @@ public final class AtmosRepository {
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
           Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
-          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases, describeMaps));
+          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases, describeMaps), reuseParses);
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.converge.yaml.internal.source.SourceTree;
 import dev.converge.yaml.internal.template.MissingKey;
 import dev.converge.yaml.internal.template.TemplateException;
 import dev.converge.yaml.internal.value.CompactMap;
+import dev.converge.yaml.internal.yaml.ParseMemo;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
 import java.util.ArrayList;
@@ -98,6 +99,12 @@ public final class ManifestProcessor {
    */
   public static final class ParsedFiles {
     private final Map<String, Parse> files = new ConcurrentHashMap<>();
+    /** Parses an earlier load of the repository made, where the embedder keeps them (else none). */
+    private final Optional<ParseMemo.Load> memo;
+
+    public ParsedFiles(Optional<ParseMemo.Load> memo) {
+      this.memo = memo;
+    }
 
     private record Parse(boolean exists, Optional<ParsedFile> file, List<Problem> problems) {}
 
@@ -109,7 +116,9 @@ public final class ManifestProcessor {
         if (text.isEmpty()) {
           return new Parse(false, Optional.empty(), List.of());
         }
-        Optional<ParsedFile> file = YamlReader.read(p, text.get(), found)
+        Optional<YamlFile> read = memo.isPresent() ? memo.get().read(p, text.get(), found)
+            : YamlReader.read(p, text.get(), found);
+        Optional<ParsedFile> file = read
             .flatMap(f -> Includes.resolve(f, tree, basePath, found))
             .map(f -> ParsedFile.of(f, found, engine, functions.reporting(found), schema));
         return new Parse(true, file, found.all());

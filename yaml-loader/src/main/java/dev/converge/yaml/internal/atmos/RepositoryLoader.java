@@ -28,6 +28,7 @@ import dev.converge.internal.value.FrozenMap;
 import dev.converge.yaml.internal.value.CompactMap;
 import dev.converge.yaml.internal.value.ShapedMap;
 import dev.converge.yaml.internal.vendor.VendorReader;
+import dev.converge.yaml.internal.yaml.ParseMemo;
 import dev.converge.yaml.internal.yaml.YamlFile;
 import dev.converge.yaml.internal.yaml.YamlReader;
 import java.util.ArrayList;
@@ -69,6 +70,8 @@ public final class RepositoryLoader {
   private final LoadProgress progress;
   /** Comparison digests or ledger ones; abstract bases resolved or outlined. */
   private final LoadOptions options;
+  /** The parsed stack files loads of this repository keep for the next, when the embedder asked. */
+  private final Optional<ParseMemo> parses;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
@@ -82,11 +85,14 @@ public final class RepositoryLoader {
    * @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise)
    * @param progress told as manifests and components are done, from the load's threads
    * @param options comparison digests or ledger ones, abstract bases resolved or outlined
+   * @param parses the parsed stack files of the repository's last load, to reuse where the text is the
+   *     same, and to keep this load's in (empty: parse every file)
    */
   public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
       Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
-      LoadProgress progress, LoadOptions options) {
+      LoadProgress progress, LoadOptions options, Optional<ParseMemo> parses) {
     this.options = options;
+    this.parses = parses;
     this.progress = progress;
     this.tree = tree;
     this.placement = placement;
@@ -122,7 +128,7 @@ public final class RepositoryLoader {
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
     return new RepositoryLoader(tree.withExactListings(), placement, environment, overrides, onlyManifests, parallelism,
-        exec, progress, options)
+        exec, progress, options, parses)
         .load(revision, history);
   }
 
@@ -168,7 +174,8 @@ public final class RepositoryLoader {
    * sharing the parsed files.
    */
   private Manifests readManifests(AtmosConfig config, TemplateEngine engine) {
-    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles();
+    Optional<ParseMemo.Load> memo = parses.map(ParseMemo::begin);
+    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles(memo);
     List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine,
         new YamlFunctions(environment, exec, deferred, problems)));
     Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
@@ -178,6 +185,7 @@ public final class RepositoryLoader {
       progress.advanced(LoadProgress.Stage.MANIFESTS, readCount.incrementAndGet(), paths.size());
       return done;
     });
+    memo.ifPresent(ParseMemo.Load::keep);
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
     for (Read read : reads) {

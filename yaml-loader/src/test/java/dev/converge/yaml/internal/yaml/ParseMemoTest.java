@@ -1,0 +1,88 @@
+package dev.converge.yaml.internal.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.converge.diagnostic.Problem;
+import dev.converge.yaml.internal.problem.Problems;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ParseMemoTest {
+
+  private static Optional<YamlFile> read(ParseMemo.Load load, String path, String text, Problems problems) {
+    return load.read(path, text, problems);
+  }
+
+  @Test
+  void read_sameTextInTheNextLoad_isTheSameParse() {
+    ParseMemo memo = new ParseMemo();
+    ParseMemo.Load first = memo.begin();
+    YamlFile once = read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    first.keep();
+
+    YamlFile again = read(memo.begin(), "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+
+    assertThat(again).isSameAs(once);
+  }
+
+  @Test
+  void read_changedText_isParsedAgain() {
+    ParseMemo memo = new ParseMemo();
+    ParseMemo.Load first = memo.begin();
+    read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems());
+    first.keep();
+
+    YamlFile changed = read(memo.begin(), "stacks/dev.yaml", "vars: {stage: prod}\n", new Problems()).orElseThrow();
+
+    assertThat(changed.value()).isEqualTo(Map.of("vars", Map.of("stage", "prod")));
+  }
+
+  @Test
+  void read_unparseableTextInTheNextLoad_reportsItsProblemsAgain() {
+    ParseMemo memo = new ParseMemo();
+    ParseMemo.Load first = memo.begin();
+    Problems firstProblems = new Problems();
+    assertThat(read(first, "stacks/bad.yaml", "vars: [unclosed\n", firstProblems)).isEmpty();
+    first.keep();
+
+    Problems secondProblems = new Problems();
+    Optional<YamlFile> second = read(memo.begin(), "stacks/bad.yaml", "vars: [unclosed\n", secondProblems);
+
+    assertThat(second).isEmpty();
+    List<Problem> reported = secondProblems.all();
+    assertThat(reported).isNotEmpty().isEqualTo(firstProblems.all());
+    assertThat(reported.get(0).rule()).isEqualTo("yaml-syntax");
+  }
+
+  @Test
+  void keep_holdsOnlyTheLastLoadsFiles() {
+    ParseMemo memo = new ParseMemo();
+    ParseMemo.Load first = memo.begin();
+    YamlFile dev = read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    first.keep();
+    ParseMemo.Load second = memo.begin(); // reads only prod
+    read(second, "stacks/prod.yaml", "vars: {stage: prod}\n", new Problems());
+    second.keep();
+
+    YamlFile third = read(memo.begin(), "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+
+    assertThat(third).isNotSameAs(dev).isNotNull();
+    assertThat(third.value()).isEqualTo(dev.value());
+  }
+
+  @Test
+  void read_beforeAnyLoadKept_parses() {
+    ParseMemo memo = new ParseMemo();
+    ParseMemo.Load first = memo.begin();
+    ParseMemo.Load concurrent = memo.begin();
+    YamlFile a = read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    first.keep();
+
+    YamlFile b = read(concurrent, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+
+    assertThat(b).isNotSameAs(a); // a load sees what was kept when it began
+    assertThat(b.value()).isEqualTo(a.value());
+  }
+}
