@@ -11,7 +11,7 @@
 # targets define it; floor-tuned is the same parse with converge's JVM options, which make the parse itself faster:
 # both ratios are printed. Extra arguments go to the converge process's JVM; without any, it
 # gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25).
+# -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25).
 # Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa)
 # and asks for transparent huge pages where the kernel gives them on request.
 set -euo pipefail
@@ -19,7 +19,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 stacks="${1:-1000}"
 runs="${2:-5}"
 shift $(( $# < 2 ? $# : 2 ))
-if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25; fi
+if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25; fi
 if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
   set -- -XX:+UseTransparentHugePages "$@"
 fi
