@@ -104,13 +104,7 @@ public final class PlanJson {
    */
   private static void action(Action action, JsonGenerator g) throws java.io.IOException {
     g.writeStartObject();
-    g.writeStringField("stack", action.stack());
-    g.writeStringField("component", action.component());
-    g.writeStringField("folder", action.folder());
-    g.writeStringField("kind", action.kind().word());
-    if (action.wave().isPresent()) {
-      g.writeNumberField("wave", action.wave().getAsInt());
-    }
+    what(action, g);
     optional(g, "from_revision", action.fromRevision());
     g.writeStringField("to_revision", action.toRevision());
     g.writeArrayFieldStart("reasons");
@@ -136,6 +130,12 @@ public final class PlanJson {
   private static void nextAction(Action action, JsonGenerator g) throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("environment", action.environment());
+    what(action, g);
+    g.writeEndObject();
+  }
+
+  /** The fields every action has, in both lists: where, which folder, what kind, in which wave. */
+  private static void what(Action action, JsonGenerator g) throws java.io.IOException {
     g.writeStringField("stack", action.stack());
     g.writeStringField("component", action.component());
     g.writeStringField("folder", action.folder());
@@ -143,7 +143,6 @@ public final class PlanJson {
     if (action.wave().isPresent()) {
       g.writeNumberField("wave", action.wave().getAsInt());
     }
-    g.writeEndObject();
   }
 
   /** A field present when {@code value} is, as {@link Json#put(ObjectNode, String, java.util.Optional)} has it. */
