@@ -8,9 +8,9 @@
 # estate (ImportHeavyEstate, committed to git) in a temporary folder, then alternates the floor and
 # each command RUNS times (default 5), and prints each run, the medians (wall seconds, peak resident
 # MB) and the ratio of the medians. The floor is a plain `java` run of the parse (no options), as the
-# targets define it; floor-tuned is the same parse with converge's JVM options, which make the parse itself faster:
-# both ratios are printed. Extra arguments go to the converge process's JVM; without any, it
-# gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1
+# targets define it; floor-tuned is the same parse with converge's JVM options, which make the parse
+# itself faster: both ratios are printed. Extra arguments go to the converge process's JVM; without
+# any, it gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1
 # -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25).
 # Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa)
 # and asks for transparent huge pages where the kernel gives them on request.
