@@ -11,18 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class ParseMemoTest {
 
-  private static Optional<YamlFile> read(ParseMemo.Load load, String path, String text, Problems problems) {
-    return load.read(path, text, problems);
-  }
-
   @Test
   void read_sameTextInTheNextLoad_isTheSameParse() {
     ParseMemo memo = new ParseMemo();
     ParseMemo.Load first = memo.begin();
-    YamlFile once = read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    YamlFile once = first.read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
     first.keep();
 
-    YamlFile again = read(memo.begin(), "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    YamlFile again = memo.begin().read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
 
     assertThat(again).isSameAs(once);
   }
@@ -31,10 +27,10 @@ class ParseMemoTest {
   void read_changedText_isParsedAgain() {
     ParseMemo memo = new ParseMemo();
     ParseMemo.Load first = memo.begin();
-    read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems());
+    first.read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems());
     first.keep();
 
-    YamlFile changed = read(memo.begin(), "stacks/dev.yaml", "vars: {stage: prod}\n", new Problems()).orElseThrow();
+    YamlFile changed = memo.begin().read("stacks/dev.yaml", "vars: {stage: prod}\n", new Problems()).orElseThrow();
 
     assertThat(changed.value()).isEqualTo(Map.of("vars", Map.of("stage", "prod")));
   }
@@ -44,11 +40,11 @@ class ParseMemoTest {
     ParseMemo memo = new ParseMemo();
     ParseMemo.Load first = memo.begin();
     Problems firstProblems = new Problems();
-    assertThat(read(first, "stacks/bad.yaml", "vars: [unclosed\n", firstProblems)).isEmpty();
+    assertThat(first.read("stacks/bad.yaml", "vars: [unclosed\n", firstProblems)).isEmpty();
     first.keep();
 
     Problems secondProblems = new Problems();
-    Optional<YamlFile> second = read(memo.begin(), "stacks/bad.yaml", "vars: [unclosed\n", secondProblems);
+    Optional<YamlFile> second = memo.begin().read("stacks/bad.yaml", "vars: [unclosed\n", secondProblems);
 
     assertThat(second).isEmpty();
     List<Problem> reported = secondProblems.all();
@@ -60,27 +56,27 @@ class ParseMemoTest {
   void keep_holdsOnlyTheLastLoadsFiles() {
     ParseMemo memo = new ParseMemo();
     ParseMemo.Load first = memo.begin();
-    YamlFile dev = read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    YamlFile dev = first.read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
     first.keep();
     ParseMemo.Load second = memo.begin(); // reads only prod
-    read(second, "stacks/prod.yaml", "vars: {stage: prod}\n", new Problems());
+    second.read("stacks/prod.yaml", "vars: {stage: prod}\n", new Problems());
     second.keep();
 
-    YamlFile third = read(memo.begin(), "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    YamlFile third = memo.begin().read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
 
     assertThat(third).isNotSameAs(dev).isNotNull();
     assertThat(third.value()).isEqualTo(dev.value());
   }
 
   @Test
-  void read_beforeAnyLoadKept_parses() {
+  void begin_seesWhatWasKeptWhenTheLoadBegan() {
     ParseMemo memo = new ParseMemo();
     ParseMemo.Load first = memo.begin();
     ParseMemo.Load concurrent = memo.begin();
-    YamlFile a = read(first, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    YamlFile a = first.read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
     first.keep();
 
-    YamlFile b = read(concurrent, "stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
+    YamlFile b = concurrent.read("stacks/dev.yaml", "vars: {stage: dev}\n", new Problems()).orElseThrow();
 
     assertThat(b).isNotSameAs(a); // a load sees what was kept when it began
     assertThat(b.value()).isEqualTo(a.value());
