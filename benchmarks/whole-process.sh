@@ -9,23 +9,21 @@
 # each command RUNS times (default 5), and prints each run, the medians (wall seconds, peak resident
 # MB) and the ratio of the medians. The floor is a plain `java` run of the parse (no options), as the
 # targets define it; floor-tuned is the same parse with converge's JVM options, which make the parse
-# itself faster: both ratios are printed. Extra arguments go to the converge process's JVM; without
-# any, it gets what the `converge` launcher gives it by default (-XX:TieredStopAtLevel=1
-# -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25).
-# Like the launcher, it maps the class-data sharing archive the build made (cli/target/converge.jsa)
-# and asks for transparent huge pages where the kernel gives them on request.
+# itself faster: both ratios are printed. converge runs with the launcher's JVM options (the same
+# file, cli/java-options.sh) and its class-data sharing archive (cli/target/converge.jsa); extra
+# arguments go after those options, as CONVERGE_JAVA_OPTIONS do with the launcher (of an option given
+# twice the JVM takes the last; another collector needs -XX:-UseParallelGC first).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 stacks="${1:-1000}"
 runs="${2:-5}"
 shift $(( $# < 2 ? $# : 2 ))
-if [ $# -eq 0 ]; then set -- -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25; fi
-if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
-  set -- -XX:+UseTransparentHugePages "$@"
-fi
+# shellcheck source=../cli/java-options.sh
+source "$root/cli/java-options.sh"
+set -- "${converge_java_options[@]}" "$@"
 tuned=("$@") # the floor again with converge's options (no class-data archive: it is converge's)
 if [ -f "$root/cli/target/converge.jsa" ]; then
-  set -- -XX:SharedArchiveFile="$root/cli/target/converge.jsa" -Xlog:cds=off,cds+dynamic=off "$@"
+  set -- -XX:SharedArchiveFile="$root/cli/target/converge.jsa" "$@"
 fi
 bench="$root/benchmarks/target/benchmarks.jar"
 cli="$root/cli/target/converge.jar"
