@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,8 @@ public final class ComponentResolver {
   /** A component of the manifest being resolved whose stack name fell back to the file name. */
   private record Unnamed(String component, String reason, SourceLocation location) {}
 
-  private final List<Unnamed> unnamed = new ArrayList<>();
+  /** In the order met, each once. */
+  private final Set<Unnamed> unnamed = new LinkedHashSet<>();
   /** Whether a component of the manifest being resolved was named by name_template. */
   private boolean named;
 
@@ -172,7 +174,7 @@ public final class ComponentResolver {
       }
     } else {
       problems.warning("stack-name-fallback", "stack " + manifest.name() + " is named by its file: "
-          + unnamed.get(0).reason(), SourceLocation.ofFile(manifest.path()),
+          + unnamed.iterator().next().reason(), SourceLocation.ofFile(manifest.path()),
           "set the values it needs or `name:` in the manifest, or exclude the file from stacks.included_paths"
           + " (Atmos's describe stacks refuses it)");
     }
@@ -616,7 +618,7 @@ public final class ComponentResolver {
     Map<String, Object> vars = Values.map(merged.sections(), "vars");
     // name_template reads the whole section; a name_pattern, vars alone
     Map<String, Object> nameData = merged.sections();
-    if (config.nameTemplate().isPresent() && explicitName.filter(n -> !n.isBlank()).isEmpty()) {
+    if (StackNames.byTemplate(config, explicitName)) {
       ShapedMap data = NAME_DATA.newMap();
       merged.sections().forEach(data::put);
       data.put("metadata", metadata);
@@ -627,10 +629,8 @@ public final class ComponentResolver {
     StackNames.Name stackName = StackNames.resolve(config, engine, explicitName, manifest.name(), nameData,
         namePatterns);
     if (stackName.fallbackReason().isPresent()) {
-      Unnamed u = new Unnamed(name, stackName.fallbackReason().get(), layers.location());
-      if (!unnamed.contains(u)) { // an outlined base that atmos.Component then reads is named twice
-        unnamed.add(u);
-      }
+      // a set: an outlined base that atmos.Component then reads is named twice
+      unnamed.add(new Unnamed(name, stackName.fallbackReason().get(), layers.location()));
     } else if (stackName.source() == StackNames.Source.TEMPLATE) {
       named = true;
     }

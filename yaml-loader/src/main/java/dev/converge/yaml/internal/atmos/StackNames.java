@@ -89,12 +89,25 @@ public final class StackNames {
   }
 
   /**
+   * Whether {@link #resolve} names by {@code config}'s name_template, which reads the component's
+   * whole section (a name_pattern reads its vars alone): there is one, and no explicit name.
+   */
+  public static boolean byTemplate(AtmosConfig config, Optional<String> explicit) {
+    return !isExplicit(explicit) && config.nameTemplate().isPresent();
+  }
+
+  private static boolean isExplicit(Optional<String> explicit) {
+    return explicit.isPresent() && !explicit.get().isBlank();
+  }
+
+  /**
    * The name of a component of manifest {@code fileName} whose section (as merged, before templates)
-   * is {@code section}; {@code patterns}, when given, names from {@code config}'s name_pattern.
+   * is {@code section}; {@code patterns} is {@code config}'s name_pattern, parsed (null when it has
+   * none).
    */
   public static Name resolve(AtmosConfig config, TemplateEngine engine, Optional<String> explicit, String fileName,
       Map<String, Object> section, Patterns patterns) {
-    if (explicit.isPresent() && !explicit.get().isBlank()) {
+    if (isExplicit(explicit)) {
       return new Name(explicit.get(), Source.MANIFEST, Optional.empty(), Optional.empty());
     }
     if (config.nameTemplate().isPresent()) {
@@ -111,9 +124,8 @@ public final class StackNames {
             : new Name(fileName, Source.FILE, Optional.empty(), Optional.of(reason));
       }
     }
-    if (config.namePattern().isPresent()) {
-      Name named = (patterns != null ? patterns : new Patterns(config.namePattern().get()))
-          .name(fileName, Values.map(section, "vars"));
+    if (patterns != null) {
+      Name named = patterns.name(fileName, Values.map(section, "vars"));
       if (named != null) {
         return named;
       }
