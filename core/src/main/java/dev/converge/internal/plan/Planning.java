@@ -144,15 +144,20 @@ public final class Planning {
   // ---------------------------------------------------------------- actions
 
   private void collectActions() {
-    Set<InstanceId> desiredIds = new HashSet<>();
     List<Instance> instances = new ArrayList<>(desired.instances());
     instances.sort(Comparator.comparing(Instance::id));
+    Set<InstanceId> desiredIds = new HashSet<>(capacity(instances.size()));
     for (Instance instance : instances) {
       desiredIds.add(instance.id());
-      environmentOf(instance.stack()).map(runs::get).ifPresent(run -> {
-        run.instances.add(instance);
-        run.drafts.put(instance.id(), draft(instance));
-      });
+      environmentOf(instance.stack()).map(runs::get).ifPresent(run -> run.instances.add(instance));
+    }
+    for (EnvironmentRun run : runs.values()) {
+      run.drafts = new LinkedHashMap<>(capacity(run.instances.size()));
+      for (Instance instance : run.instances) {
+        Draft draft = draft(instance);
+        run.instanceDrafts.add(draft);
+        run.drafts.put(instance.id(), draft);
+      }
     }
     List<Deployment> gone = new ArrayList<>();
     ledger.lastSuccesses().forEach((id, last) -> {
@@ -167,6 +172,11 @@ public final class Planning {
               List.of(cause(CauseKind.ABSENT, "absent from the desired state at " + revision.shortId()
                   + "; destroying needs an approval").to(revision.id()).build()))));
     }
+  }
+
+  /** A hash table's initial capacity for {@code entries} at the default load factor: no rehashing. */
+  private static int capacity(int entries) {
+    return (int) (entries / 0.75f) + 1;
   }
 
   private Draft draft(Instance instance) {
@@ -270,18 +280,22 @@ public final class Planning {
   // ---------------------------------------------------------------- waves
 
   private void assignWaves(EnvironmentRun run) {
-    Set<InstanceId> changed = new HashSet<>();
-    run.drafts.values().stream()
-        .filter(d -> d.kind == ActionKind.CREATE || d.kind == ActionKind.UPDATE)
-        .forEach(d -> changed.add(d.id));
+    List<Draft> drafts = run.instanceDrafts; // by position in run.instances
+    boolean[] changed = new boolean[drafts.size()];
+    for (int i = 0; i < changed.length; i++) {
+      ActionKind kind = drafts.get(i).kind;
+      changed[i] = kind == ActionKind.CREATE || kind == ActionKind.UPDATE;
+    }
     List<InstanceId> destroys = run.drafts.values().stream()
         .filter(d -> d.kind == ActionKind.DESTROY).map(d -> d.id).toList();
     WaveAssignment assignment = WaveAssignment.assign(run.instances, changed, destroys, run.environment.waves());
-    for (Draft draft : run.drafts.values()) {
-      if (assignment.waves.containsKey(draft.id)) {
-        draft.wave = OptionalInt.of(assignment.waves.get(draft.id));
+    for (int i = 0; i < changed.length; i++) {
+      int wave = assignment.wave(i);
+      if (wave > 0) {
+        drafts.get(i).wave = OptionalInt.of(wave);
       }
     }
+    assignment.destroyWaves.forEach((id, wave) -> run.drafts.get(id).wave = OptionalInt.of(wave));
     for (List<InstanceId> cycle : assignment.cycles) {
       String members = cycle.stream().map(InstanceId::render).collect(Collectors.joining(", "));
       Instance first = run.instance(cycle.get(0));
@@ -601,8 +615,9 @@ public final class Planning {
     }
     int limit = run.environment.maxParallel().orElse(Integer.MAX_VALUE);
     List<Action> next = new ArrayList<>();
-    for (Action action : actions) {
-      Draft draft = run.drafts.get(action.instance());
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
+      Draft draft = run.sorted.get(i); // the draft the action was made of
       if (next.size() < limit && draft.kind.isChange() && !draft.held
           && draft.wave.isPresent() && draft.wave.getAsInt() == first) {
         next.add(action);
@@ -719,10 +734,20 @@ public final class Planning {
     }
   }
 
+  private static final Comparator<Draft> BY_WAVE_THEN_ID = (a, b) -> {
+    int byWave = Integer.compare(a.wave.orElse(Integer.MAX_VALUE), b.wave.orElse(Integer.MAX_VALUE));
+    return byWave != 0 ? byWave : a.id.compareTo(b.id);
+  };
+
   private final class EnvironmentRun {
     final Environment environment;
     final List<Instance> instances = new ArrayList<>();
-    final Map<InstanceId, Draft> drafts = new LinkedHashMap<>();
+    /** Instances' drafts in their order, then destroys'. */
+    Map<InstanceId, Draft> drafts = new LinkedHashMap<>();
+    /** The drafts of {@link #instances}, position by position. */
+    final List<Draft> instanceDrafts = new ArrayList<>();
+    /** The drafts in {@link #actions()}'s order, once it is made. */
+    List<Draft> sorted = List.of();
     final List<String> failures = new ArrayList<>();
     boolean done;
     /** Done, every upstream finished, its own checks passed: downstream may proceed. */
@@ -747,8 +772,8 @@ public final class Planning {
 
     /** The actions by wave (changes first), then instance. */
     List<Action> actions() {
-      List<Draft> sorted = new ArrayList<>(drafts.values());
-      sorted.sort(Comparator.<Draft>comparingInt(d -> d.wave.orElse(Integer.MAX_VALUE)).thenComparing(d -> d.id));
+      sorted = new ArrayList<>(drafts.values());
+      sorted.sort(BY_WAVE_THEN_ID);
       List<Action> result = new ArrayList<>(sorted.size());
       for (Draft d : sorted) {
         result.add(Action.builder()

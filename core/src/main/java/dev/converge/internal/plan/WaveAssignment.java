@@ -35,7 +35,8 @@ import java.util.TreeSet;
  */
 final class WaveAssignment {
 
-  final Map<InstanceId, Integer> waves = new HashMap<>();
+  /** The wave of each destroy; an instance's is {@link #wave(int)}. */
+  final Map<InstanceId, Integer> destroyWaves = new HashMap<>();
   final List<List<InstanceId>> cycles = new ArrayList<>();
   final Set<InstanceId> stuck = new TreeSet<>();
   final List<InstanceId[]> conflicts = new ArrayList<>();
@@ -48,6 +49,8 @@ final class WaveAssignment {
   private final int[][] dependencies;
   private final int[] groupOf;
   private final boolean[] changed;
+  /** Each instance's wave, 0 for none (waves count from 1). */
+  private final int[] waveOf;
   /** The level an instance passes on to its dependents (set once its group is layered). */
   private final int[] effective;
   /** Scratch for {@link #layer}, read and written for the members of the group being layered only. */
@@ -56,7 +59,7 @@ final class WaveAssignment {
   private final int[] dependentCount;
   private final int[][] dependents;
 
-  private WaveAssignment(List<Instance> instances, Set<InstanceId> changed, List<StackWave> stackWaves) {
+  private WaveAssignment(List<Instance> instances, boolean[] changed, List<StackWave> stackWaves) {
     this.instances = instances;
     int n = instances.size();
     indexOf = new HashMap<>(Math.max(16, 2 * n));
@@ -65,7 +68,8 @@ final class WaveAssignment {
     }
     dependencies = new int[n][];
     groupOf = new int[n];
-    this.changed = new boolean[n];
+    this.changed = changed;
+    waveOf = new int[n];
     effective = new int[n];
     pending = new int[n];
     depth = new int[n];
@@ -80,7 +84,6 @@ final class WaveAssignment {
         lastGroup = group(lastStack, stackWaves);
       }
       groupOf[i] = lastGroup;
-      this.changed[i] = changed.contains(instance.id());
       List<InstanceId> dependsOn = instance.dependsOn();
       int[] found = new int[dependsOn.size()];
       int count = 0;
@@ -96,11 +99,15 @@ final class WaveAssignment {
 
   /**
    * @param instances every instance of the environment (changed or not), in a stable order
-   * @param changed the ones with a create or update
+   * @param changed by position in {@code instances}: whether the instance has a create or update
    * @param destroys instances to destroy (absent from the desired state)
    */
   static WaveAssignment assign(
-      List<Instance> instances, Set<InstanceId> changed, List<InstanceId> destroys, List<StackWave> stackWaves) {
+      List<Instance> instances, boolean[] changed, List<InstanceId> destroys, List<StackWave> stackWaves) {
+    if (changed.length != instances.size()) {
+      throw new IllegalArgumentException("one changed flag per instance: " + changed.length + " for "
+          + instances.size());
+    }
     WaveAssignment result = new WaveAssignment(instances, changed, stackWaves);
     int groups = stackWaves.size() + 1;
     int[] sizes = new int[groups];
@@ -127,11 +134,27 @@ final class WaveAssignment {
       if (!destroyGroups.get(g).isEmpty()) {
         result.highest++;
         for (InstanceId id : destroyGroups.get(g)) {
-          result.waves.put(id, result.highest);
+          result.destroyWaves.put(id, result.highest);
         }
       }
     }
     return result;
+  }
+
+  /** The wave of the instance at {@code position}, 0 when it has none. */
+  int wave(int position) {
+    return waveOf[position];
+  }
+
+  /** Every wave given, instances' and destroys', by id. */
+  Map<InstanceId, Integer> waves() {
+    Map<InstanceId, Integer> all = new HashMap<>(destroyWaves);
+    for (int i = 0; i < waveOf.length; i++) {
+      if (waveOf[i] > 0) {
+        all.put(instances.get(i).id(), waveOf[i]);
+      }
+    }
+    return all;
   }
 
   /** The index of the first stack wave matching {@code stack}; stacks matching none come after them all. */
@@ -194,7 +217,7 @@ final class WaveAssignment {
       int level = depth[i];
       if (changed[i]) {
         level++;
-        waves.put(instances.get(i).id(), level);
+        waveOf[i] = level;
         highest = Math.max(highest, level);
       }
       effective[i] = level;
