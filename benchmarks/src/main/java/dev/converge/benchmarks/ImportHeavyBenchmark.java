@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The import-heavy shape large Atmos users have ({@link ImportHeavyEstate}: every stack imports a
  * stage mixin, a region mixin and 50 catalog files, each defining an abstract base and a component
- * inheriting it; 50 components per stack), loaded, planned, and parsed by snakeyaml-engine alone
- * ({@link #parseFloor()}, one thread) for the ratio. {@link #plan()} plans the snapshot loaded once
+ * inheriting it; 50 components per stack), loaded (whole, and as {@code converge plan} loads it),
+ * planned, and parsed by snakeyaml-engine alone ({@link #parseFloor()}, one thread) for the ratio. {@link #plan()} plans the snapshot loaded once
  * in the set-up, with an empty ledger at a fixed instant.
  *
  * <pre>
@@ -76,6 +76,12 @@ public class ImportHeavyBenchmark {
   @Benchmark
   public AtmosSnapshot load() {
     return AtmosRepository.open(root).load();
+  }
+
+  /** The load as {@code converge plan} makes it: abstract bases outlined, no describe maps. */
+  @Benchmark
+  public AtmosSnapshot loadAsPlanned() {
+    return AtmosRepository.builder(root).outlineAbstractBases(true).describeMaps(false).build().load();
   }
 
   @Benchmark

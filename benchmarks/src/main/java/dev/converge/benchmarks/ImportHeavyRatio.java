@@ -11,10 +11,13 @@ import java.util.List;
 /**
  * The loader on the import-heavy estate ({@link ImportHeavyEstate}) against its floor, in one warm
  * JVM: a load (default parallelism), then a one-thread snakeyaml-engine parse of the same files,
- * {@code rounds} times; the second half is kept. Prints the medians, the bests and the ratio, and the
- * retained size of a loaded snapshot. With a third argument {@code planning}, the loads outline
- * abstract bases and keep no describe maps, as {@code converge plan}'s do
+ * {@code rounds} times; the second half is kept. Each side starts after a full collection, so that
+ * neither pays for the other's garbage (without it, the floor's median was up to four times its
+ * best: it paid for the collections the load left due). Prints the medians, the bests and the
+ * ratio, and the retained size of a loaded snapshot. With a third argument {@code planning}, the
+ * loads outline abstract bases and keep no describe maps, as {@code converge plan}'s do
  * ({@link AtmosRepository.Builder#outlineAbstractBases}, {@link AtmosRepository.Builder#describeMaps}).
+ * The heap's sizing weighs on the load: with {@code -Xms} equal to {@code -Xmx} it takes half as long.
  *
  * <pre>{@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20 [planning]}</pre>
  */
@@ -33,21 +36,25 @@ public final class ImportHeavyRatio {
     List<Long> loads = new ArrayList<>();
     List<Long> floors = new ArrayList<>();
     int instances = 0;
+    Runtime runtime = Runtime.getRuntime();
     for (int i = 0; i < rounds; i++) {
+      // each side starts on a collected heap, so neither pays for the other's garbage
+      usedAfterGc(runtime);
       long start = System.nanoTime();
       instances = (int) repository.load().desiredState().instances().stream()
           .filter(instance -> instance.metadata().type() == ComponentType.REAL).count();
       long loaded = System.nanoTime();
+      usedAfterGc(runtime);
+      long floorStart = System.nanoTime();
       ParseFloor.parse(root.resolve("stacks"));
       long parsed = System.nanoTime();
-      System.out.printf("round %d: load %.0f ms, floor %.0f ms%n", i + 1, (loaded - start) / 1e6, (parsed - loaded) / 1e6);
+      System.out.printf("round %d: load %.0f ms, floor %.0f ms%n", i + 1, (loaded - start) / 1e6, (parsed - floorStart) / 1e6);
       if (i >= rounds / 2) {
         loads.add(loaded - start);
-        floors.add(parsed - loaded);
+        floors.add(parsed - floorStart);
       }
     }
     // retained size of one loaded snapshot: the heap in use with it held, minus without it
-    Runtime runtime = Runtime.getRuntime();
     long without = usedAfterGc(runtime);
     Object held = repository.load();
     long with = usedAfterGc(runtime);
