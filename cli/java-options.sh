@@ -9,8 +9,13 @@
 # kept to the end, so it is promoted at once instead of copied between survivor spaces; the heap
 # starts at its maximum size (a quarter of the memory, as by default), so that it never stops to
 # collect everything only to grow.
-converge_java_options=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0
-  -XX:InitialRAMPercentage=25)
+converge_java_options=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn96m -XX:MaxTenuringThreshold=0)
+# Starting the heap at its maximum commits that memory (touching none of it). Where the kernel counts
+# every commit against a hard limit (vm.overcommit_memory = 2), that could keep the JVM from starting
+# on a busy machine: there the heap starts as the JVM starts it by default.
+if [ "$(cat /proc/sys/vm/overcommit_memory 2>/dev/null)" != 2 ]; then
+  converge_java_options+=(-XX:InitialRAMPercentage=25)
+fi
 # The JVM's own warnings go to stderr, not into the JSON on stdout (a heap smaller than the young
 # generation, say); a class-data archive of another JDK is ignored without a word.
 converge_java_options+=(-Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr)
