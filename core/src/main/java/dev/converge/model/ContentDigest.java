@@ -183,6 +183,10 @@ public final class ContentDigest {
     private final Sink digest;
     private final byte[] buffer = new byte[512];
     private int used;
+    /** {@link #keys}'s arrays, by depth of map nesting. */
+    private String[][] keysByDepth = new String[8][];
+    /** How deep in maps the value being written is. */
+    private int depth;
 
     Canonical(Sink digest) {
       this.digest = digest;
@@ -229,27 +233,46 @@ public final class ContentDigest {
      * each looked up once. Returns false, having written nothing, when a key is not a string.
      */
     private boolean stringMap(Map<?, ?> map) {
-      String[] keys = new String[map.size()];
+      int size = map.size();
+      String[] keys = keys(size);
       int n = 0;
       for (Object key : map.keySet()) {
-        if (!(key instanceof String text) || n == keys.length) {
+        if (!(key instanceof String text) || n == size) {
           return false;
         }
         keys[n++] = text;
       }
-      if (n != keys.length) {
+      if (n != size) {
         return false;
       }
-      Arrays.sort(keys);
+      Arrays.sort(keys, 0, n);
       ascii('{');
-      for (String key : keys) {
-        string(key);
+      depth++;
+      for (int i = 0; i < n; i++) {
+        string(keys[i]);
         ascii(':');
-        value(map.get(key));
+        value(map.get(keys[i]));
         ascii(',');
       }
+      depth--;
       ascii('}');
       return true;
+    }
+
+    /**
+     * An array for the keys of a map at the current depth, with room for {@code size}: one per depth,
+     * reused from map to map and from configuration to configuration.
+     */
+    private String[] keys(int size) {
+      if (depth == keysByDepth.length) {
+        keysByDepth = Arrays.copyOf(keysByDepth, depth * 2);
+      }
+      String[] keys = keysByDepth[depth];
+      if (keys == null || keys.length < size) {
+        keys = new String[Math.max(size, 16)];
+        keysByDepth[depth] = keys;
+      }
+      return keys;
     }
 
     /** A map of {@code keys}, given sorted, with their values in {@code values}. */
@@ -360,6 +383,7 @@ public final class ContentDigest {
 
     void reset() {
       used = 0;
+      depth = 0;
       digest.reset();
     }
 

@@ -306,6 +306,7 @@ public final class RepositoryLoader {
     List<ResolvedComponent> c = new ArrayList<>(slice.size());
     List<Instance> i = new ArrayList<>(slice.size());
     Map<String, Optional<String>> byFolder = new java.util.HashMap<>();
+    Map<MetadataKey, ComponentMetadata> metadata = new java.util.HashMap<>();
     // abstract bases are never deployed, so never recorded: they get the cheaper comparison digest
     ContentDigest.Digester comparing = ContentDigest.comparisonDigester();
     ContentDigest.Digester digester = options.comparisonDigests() ? comparing : ContentDigest.digester();
@@ -321,7 +322,8 @@ public final class RepositoryLoader {
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
           k -> tree.treeId(folderPath(config, s)));
-      build(s, config, digest, vendored, dependsOn, found, s.isAbstract() ? comparing : digester, manifest, c, i);
+      build(s, config, digest, vendored, dependsOn, found, s.isAbstract() ? comparing : digester, manifest, metadata,
+          c, i);
     }
     return new Built(c, i, dependencyProblems.all(), found.all());
   }
@@ -329,7 +331,7 @@ public final class RepositoryLoader {
   /** The component's digests and values; adds the component, and its instance when it is Terraform. */
   private void build(ResolvedSection s, AtmosConfig config, Optional<String> digest, Set<String> vendored,
       List<InstanceId> dependsOn, Problems found, ContentDigest.Digester digester, Optional<String> manifest,
-      List<ResolvedComponent> components, List<Instance> instances) {
+      Map<MetadataKey, ComponentMetadata> metadata, List<ResolvedComponent> components, List<Instance> instances) {
     if (s.stack().isBlank() || s.name().isBlank()) { // an instance needs both names (found by LoaderFuzzTest)
       found.error("blank-name", s.stack().isBlank()
           ? "component `" + s.name() + "` is in a stack whose name is blank: the stack name template or pattern gave \"\""
@@ -363,7 +365,7 @@ public final class RepositoryLoader {
     InstanceId id = InstanceId.of(s.stack(), s.name());
     Optional<SourceLocation> location = Optional.of(s.location()); // one for the instance and the component
     if (s.type().equals(ComponentTypes.TERRAFORM)) {
-      Instance instance = instance(s, id, sourceDigest, configDigest, dependsOn, found, location, manifest);
+      Instance instance = instance(s, id, sourceDigest, configDigest, dependsOn, found, location, manifest, metadata);
       instances.add(instance);
       // The instance holds these sections frozen, the same maps unless null values were left out;
       // where they are equal, the describe map holds the frozen ones too.
@@ -623,13 +625,18 @@ public final class RepositoryLoader {
         + DidYouMean.hint(name, names), s.location(), "fix the component or stack name");
   }
 
+  /** What an instance's metadata is made of: instances made of equal parts share one metadata value. */
+  private record MetadataKey(ComponentType type, boolean enabled, boolean locked, Object inherits) {}
+
   private static Instance instance(ResolvedSection s, InstanceId id, String sourceDigest, String configDigest,
-      List<InstanceId> dependsOn, Problems found, Optional<SourceLocation> location, Optional<String> manifest) {
-    ComponentMetadata md = ComponentMetadata.builder()
-        .type(s.isAbstract() ? ComponentType.ABSTRACT : ComponentType.REAL)
-        .enabled(s.enabled()).locked(s.locked())
-        .addAllInherits(Values.strings(Values.map(s.raw(), "metadata").get("inherits")))
-        .build();
+      List<InstanceId> dependsOn, Problems found, Optional<SourceLocation> location, Optional<String> manifest,
+      Map<MetadataKey, ComponentMetadata> metadata) {
+    Object inherits = Values.map(s.raw(), "metadata").get("inherits");
+    ComponentMetadata md = metadata.computeIfAbsent(new MetadataKey(s.isAbstract() ? ComponentType.ABSTRACT
+        : ComponentType.REAL, s.enabled(), s.locked(), inherits), key -> ComponentMetadata.builder()
+        .type(key.type()).enabled(key.enabled()).locked(key.locked())
+        .addAllInherits(Values.strings(key.inherits()))
+        .build());
     Instance.Builder b = Instance.builder().id(id).folder(s.deployFolder()).sourceDigest(sourceDigest)
         .configDigest(configDigest).workspace(s.workspace())
         .contextPrefix(s.contextPrefix()).workspaceKeyPrefix(s.workspaceKeyPrefix()).dependsOn(dependsOn).metadata(md).location(location)

@@ -97,16 +97,15 @@ public final class DeepMerge {
    * <p>Once {@link #result} is taken for good, the result is as immutable as the inputs. Reading it
    * between two {@link #add}s is fine, but what is read changes with the next {@code add}.
    */
-  public static final class Merger {
+  public static final class Merger implements BinaryOperator<Object> {
     private final ListMergeStrategy strategy;
     private Map<String, Object> result = Map.of();
-    private final BinaryOperator<Object> merge = this::merge;
     /**
      * The maps this merger copied, and may write into; every other map it holds belongs to an input.
      * Kept here rather than in the maps, so that a merged map, once the merger is gone, holds no
-     * reference back to it.
+     * reference back to it. Made when the first map is copied: most mergers copy one or two.
      */
-    private final Object[] owned = new Object[8];
+    private Object[] owned;
     private int ownedCount;
     private java.util.Set<Object> many;
 
@@ -137,7 +136,7 @@ public final class DeepMerge {
       }
       CompactMap target = owns(earlier) ? (CompactMap) earlier : own(new CompactMap((Map<String, Object>) earlier,
           later.size()));
-      ((Map<String, Object>) later).forEach((key, value) -> target.combine(key, value, merge));
+      ((Map<String, Object>) later).forEach((key, value) -> target.combine(key, value, this));
       return target;
     }
 
@@ -155,6 +154,9 @@ public final class DeepMerge {
     }
 
     private CompactMap own(CompactMap map) {
+      if (owned == null) {
+        owned = new Object[8];
+      }
       if (many != null) {
         many.add(map);
       } else if (ownedCount < owned.length) {
@@ -167,7 +169,9 @@ public final class DeepMerge {
       return map;
     }
 
-    private Object merge(Object earlier, Object later) {
+    /** Two values under one key, merged: what {@link CompactMap#combine} calls back (not for callers). */
+    @Override
+    public Object apply(Object earlier, Object later) {
       if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
         return into(a, b);
       }
