@@ -163,6 +163,15 @@ class ContentDigestTest {
   }
 
   @Test
+  void ofConfiguration_stringsWhoseLengthsHaveOneToSixDigits_writeEachLengthInDecimal() {
+    for (int length : new int[] {0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 9999, 10000, 99999, 100000, 123456}) {
+      Map<String, Object> configuration = Map.of("vars", Map.of("k".repeat(length + 1), "v".repeat(length)));
+      assertThat(ContentDigest.ofConfiguration(configuration)).as("length %d", length)
+          .isEqualTo(ContentDigest.sha256(canonical(configuration)));
+    }
+  }
+
+  @Test
   void comparisonDigester_seededConfigurations_sipHashOfTheSameCanonicalForm_equalExactlyWhenShaDigestsAre() {
     java.util.Random random = new java.util.Random(42);
     List<Object> pool = new java.util.ArrayList<>();
