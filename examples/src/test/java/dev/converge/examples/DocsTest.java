@@ -104,6 +104,7 @@ class DocsTest {
       "./mvnw -B -pl cli,benchmarks -am package -DskipTests",
       "benchmarks/whole-process.sh 1000 3",
       "java -jar benchmarks/target/benchmarks.jar ImportHeavyBenchmark -prof gc",
+      "java -jar benchmarks/target/benchmarks.jar 'ImportHeavyBenchmark.(loadAsPlanned|parseFloor)' -f 2 -wi 4 -i 5",
       "java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20",
       "java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.converge.benchmarks.ImportHeavyRatio 1000 20 planning",
       "./mvnw -B -pl core,yaml-loader test -Dtest=AtmosConformanceTest -Dconverge.conformance.dir=/path/to/cases",
