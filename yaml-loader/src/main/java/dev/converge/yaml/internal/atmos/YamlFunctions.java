@@ -42,12 +42,20 @@ final class YamlFunctions {
   static final class Tally {
     private final LongAdder count = new LongAdder();
     private final Map<String, LongAdder> byFunction = new ConcurrentHashMap<>();
+    /** The one the warning shows: the first by place (file, line, column), whichever thread deferred it first. */
     private final AtomicReference<DeferredValue> first = new AtomicReference<>();
+
+    private static final java.util.Comparator<DeferredValue> BY_PLACE = java.util.Comparator.comparing(
+        (DeferredValue v) -> v.location().isEmpty())
+        .thenComparing(v -> v.location().map(SourceLocation::file).orElse(""))
+        .thenComparingInt(v -> v.location().map(SourceLocation::line).orElse(0))
+        .thenComparingInt(v -> v.location().map(SourceLocation::column).orElse(0))
+        .thenComparing(DeferredValue::text);
 
     void add(DeferredValue value) {
       count.increment();
       byFunction.computeIfAbsent(value.function(), f -> new LongAdder()).increment();
-      first.compareAndSet(null, value);
+      first.accumulateAndGet(value, (known, added) -> known == null || BY_PLACE.compare(added, known) < 0 ? added : known);
     }
 
     /** One warning for the whole load, when anything was deferred. */
