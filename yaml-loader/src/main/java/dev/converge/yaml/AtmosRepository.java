@@ -6,6 +6,7 @@ import dev.converge.diagnostic.SourceLocation;
 import dev.converge.model.Revision;
 import dev.converge.yaml.internal.atmos.ConfigSearch;
 import dev.converge.yaml.internal.atmos.Exec;
+import dev.converge.yaml.internal.atmos.LoadMemo;
 import dev.converge.yaml.internal.atmos.LoadOptions;
 import dev.converge.yaml.internal.atmos.RepositoryLoader;
 import dev.converge.yaml.internal.problem.Problems;
@@ -13,7 +14,6 @@ import dev.converge.yaml.internal.source.DirectoryTree;
 import dev.converge.yaml.internal.source.GitQueries;
 import dev.converge.yaml.internal.source.GitTree;
 import dev.converge.yaml.internal.source.SourceTree;
-import dev.converge.yaml.internal.yaml.ParseMemo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,14 +67,14 @@ public final class AtmosRepository {
   private final boolean allowExec;
   private final LoadProgress progress;
   private final LoadOptions options;
-  /** The stack files the last load parsed, when {@link Builder#reuseParses} asked for it. */
-  private final Optional<ParseMemo> parses;
+  /** The stack files the last load parsed and the manifests it resolved, when {@link Builder#reuseParses} asked. */
+  private final Optional<LoadMemo> memo;
 
   private AtmosRepository(Path root, Map<String, Object> atmosOverrides, Optional<Set<String>> manifests,
       int parallelism, Optional<Path> configPath, Map<String, String> environment, boolean allowExec,
       LoadProgress progress, LoadOptions options, boolean reuseParses) {
     this.options = options;
-    this.parses = reuseParses ? Optional.of(new ParseMemo()) : Optional.empty();
+    this.memo = reuseParses ? Optional.of(new LoadMemo()) : Optional.empty();
     this.progress = progress;
     this.root = root;
     this.atmosOverrides = atmosOverrides;
@@ -159,7 +159,7 @@ public final class AtmosRepository {
 
   private RepositoryLoader loader(SourceTree tree, ConfigSearch.Found found) {
     return new RepositoryLoader(tree, found.placement(), environment, atmosOverrides, manifests, parallelism,
-        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, options, parses);
+        allowExec ? Optional.of(new Exec(root, environment)) : Optional.empty(), progress, options, memo);
   }
 
   /**

@@ -70,8 +70,8 @@ public final class RepositoryLoader {
   private final LoadProgress progress;
   /** Comparison digests or ledger ones; abstract bases resolved or outlined. */
   private final LoadOptions options;
-  /** The parsed stack files loads of this repository keep for the next, when the embedder asked. */
-  private final Optional<ParseMemo> parses;
+  /** What loads of this repository keep for the next (parsed files, resolved manifests), when the embedder asked. */
+  private final Optional<LoadMemo> memo;
   /** What this load defers (YAML functions it does not evaluate), for one warning. */
   private final YamlFunctions.Tally deferred = new YamlFunctions.Tally();
 
@@ -85,14 +85,14 @@ public final class RepositoryLoader {
    * @param exec runs {@code !exec} commands, when the embedder enabled them (deferred otherwise)
    * @param progress told as manifests and components are done, from the load's threads
    * @param options comparison digests or ledger ones, abstract bases resolved or outlined
-   * @param parses the parsed stack files of the repository's last load, to reuse where the text is the
-   *     same, and to keep this load's in (empty: parse every file)
+   * @param memo the parsed stack files and resolved manifests of the repository's last load, to reuse
+   *     where they are the same, and to keep this load's in (empty: parse and resolve everything)
    */
   public RepositoryLoader(SourceTree tree, ConfigPlacement placement, Map<String, String> environment,
       Map<String, Object> overrides, Optional<Set<String>> onlyManifests, int parallelism, Optional<Exec> exec,
-      LoadProgress progress, LoadOptions options, Optional<ParseMemo> parses) {
+      LoadProgress progress, LoadOptions options, Optional<LoadMemo> memo) {
     this.options = options;
-    this.parses = parses;
+    this.memo = memo;
     this.progress = progress;
     this.tree = tree;
     this.placement = placement;
@@ -128,7 +128,7 @@ public final class RepositoryLoader {
 
   private AtmosSnapshot again(Revision revision, List<String> history) {
     return new RepositoryLoader(tree.withExactListings(), placement, environment, overrides, onlyManifests, parallelism,
-        exec, progress, options, parses)
+        exec, progress, options, memo)
         .load(revision, history);
   }
 
@@ -174,18 +174,22 @@ public final class RepositoryLoader {
    * sharing the parsed files.
    */
   private Manifests readManifests(AtmosConfig config, TemplateEngine engine) {
-    Optional<ParseMemo.Load> memo = parses.map(ParseMemo::begin);
-    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles(memo);
+    Optional<ParseMemo.Load> parses = memo.map(m -> m.parses.begin());
+    ManifestProcessor.ParsedFiles parsed = new ManifestProcessor.ParsedFiles(parses);
     List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine,
         new YamlFunctions(environment, exec, deferred, problems)));
     Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
+    // a kept describe map would be shared by two loads' components; a lock file is read by !version
+    Optional<ResolvedManifests.Load> resolved = memo.map(m -> m.manifests.begin(config,
+        !options.describeMaps() && versions.isEmpty()));
     java.util.concurrent.atomic.AtomicInteger readCount = new java.util.concurrent.atomic.AtomicInteger();
-    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions), (reader, path) -> {
+    List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions, resolved), (reader, path) -> {
       Read done = reader.read(path);
       progress.advanced(LoadProgress.Stage.MANIFESTS, readCount.incrementAndGet(), paths.size());
       return done;
     });
-    memo.ifPresent(ParseMemo.Load::keep);
+    parses.ifPresent(ParseMemo.Load::keep);
+    resolved.ifPresent(ResolvedManifests.Load::finish);
     List<ManifestProcessor.Manifest> manifests = new ArrayList<>();
     List<ResolvedSection> sections = new ArrayList<>();
     for (Read read : reads) {
@@ -245,9 +249,11 @@ public final class RepositoryLoader {
     private final Problems found = new Problems();
     private final ManifestProcessor processor;
     private final ComponentResolver resolver;
+    private final Optional<ResolvedManifests.Load> resolved;
 
     Reader(AtmosConfig config, ManifestProcessor.ParsedFiles parsed, TemplateEngine engine,
-        Optional<VersionLock> versions) {
+        Optional<VersionLock> versions, Optional<ResolvedManifests.Load> resolved) {
+      this.resolved = resolved;
       processor = new ManifestProcessor(tree, config, found, parsed, engine,
           new YamlFunctions(environment, exec, deferred, found));
       resolver = new ComponentResolver(config, found, engine, environment, exec, deferred, versions,
@@ -256,7 +262,17 @@ public final class RepositoryLoader {
 
     Read read(String path) {
       ManifestProcessor.Manifest manifest = processor.process(path);
-      List<ResolvedSection> sections = resolver.resolve(manifest);
+      Optional<ResolvedManifests.Reused> reused = resolved.flatMap(r -> r.reuse(manifest));
+      List<ResolvedSection> sections;
+      if (reused.isPresent()) {
+        sections = reused.get().sections();
+        found.addAll(reused.get().problems());
+      } else {
+        List<List<ResolvedSection>> out = new ArrayList<>(1);
+        List<Problem> reported = found.record(() -> out.add(resolver.resolve(manifest)));
+        sections = out.get(0);
+        resolved.ifPresent(r -> r.keep(manifest, sections, reported));
+      }
       List<ResolvedSection> sorted = new ArrayList<>(sections);
       sorted.sort(BY_ID);
       List<String> stacks = new ArrayList<>(1);

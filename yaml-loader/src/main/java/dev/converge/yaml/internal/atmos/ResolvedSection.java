@@ -63,6 +63,13 @@ public record ResolvedSection(
         Values.map(section, "vars"), Values.map(section, "settings"), false);
   }
 
+  /** The same component with {@code section} as its describe map (a copy of its own, say). */
+  public ResolvedSection withSection(ShapedMap section) {
+    return new ResolvedSection(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder,
+        deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw,
+        location, vars, settings, outlined);
+  }
+
   /** What identifies it in the snapshot: stack, type and name. */
   public String key() {
     return stack + '\u0000' + type + '\u0000' + name;

@@ -18,6 +18,8 @@ public final class Problems {
 
   private final List<Problem> all = new ArrayList<>();
   private final java.util.Set<Problem> seen = new java.util.HashSet<>();
+  /** While {@link #record} runs: every problem added, an equal one known before or not. */
+  private List<Problem> recording;
 
   public void error(String rule, String message, SourceLocation location, String fix) {
     add(Severity.ERROR, rule, message, location, fix);
@@ -40,6 +42,9 @@ public final class Problems {
 
   /** Adds {@code problem} unless an equal one (same rule, message and place) is already known. */
   public void add(Problem problem) {
+    if (recording != null) {
+      recording.add(problem);
+    }
     if (seen.add(problem)) {
       all.add(problem);
     }
@@ -57,6 +62,24 @@ public final class Problems {
     List<Problem> found = List.copyOf(all);
     all.clear();
     return found;
+  }
+
+  /**
+   * Runs {@code work} and returns every problem it added, in order, including those left out here
+   * because an equal one was known: adding them all again elsewhere reports what it reported.
+   */
+  public List<Problem> record(Runnable work) {
+    List<Problem> outer = recording;
+    recording = new ArrayList<>();
+    try {
+      work.run();
+      return recording;
+    } finally {
+      if (outer != null) {
+        outer.addAll(recording);
+      }
+      recording = outer;
+    }
   }
 
   public boolean hasErrors() {

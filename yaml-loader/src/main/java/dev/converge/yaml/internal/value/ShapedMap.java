@@ -98,6 +98,14 @@ public final class ShapedMap extends AbstractMap<String, Object> {
     return old;
   }
 
+  /** An open map of the same shape holding the same values (a {@link Computed} one as it stands). */
+  public ShapedMap copy() {
+    ShapedMap copy = new ShapedMap(shape);
+    System.arraycopy(values, 0, copy.values, 0, values.length);
+    copy.size = size;
+    return copy;
+  }
+
   /** Refuses every later {@link #put}; returns this map, frozen. */
   public FrozenMap freeze() {
     frozen = true;
