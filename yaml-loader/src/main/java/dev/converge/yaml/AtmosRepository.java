@@ -409,8 +409,11 @@ public final class AtmosRepository {
      * Whether a load keeps the stack files it parsed for the next load of this repository, which
      * parses again only the files whose text differs (off by default). For comparing revisions, as
      * {@code converge affected} loads two, where all but the changed files are the same: their
-     * YAML is parsed once. Costs the memory of one load's parsed files, held between loads; the
-     * snapshots and problems are the same either way.
+     * YAML is parsed once. Loads without describe maps ({@link #describeMaps}) also keep the
+     * manifests they resolved: one that merges to an equal manifest under an equal atmos.yaml, and
+     * holds no Go template or YAML function, is not resolved again (docs/yaml-loader.md lists what
+     * else turns that off). Costs the memory of one load's parsed files and resolved components,
+     * held between loads; the snapshots and problems are the same either way.
      */
     public Builder reuseParses(boolean reuse) {
       this.reuseParses = reuse;
