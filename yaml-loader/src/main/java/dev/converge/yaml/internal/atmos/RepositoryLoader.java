@@ -268,10 +268,10 @@ public final class RepositoryLoader {
         sections = reused.get().sections();
         found.addAll(reused.get().problems());
       } else {
-        List<List<ResolvedSection>> out = new ArrayList<>(1);
-        List<Problem> reported = found.record(() -> out.add(resolver.resolve(manifest)));
-        sections = out.get(0);
-        resolved.ifPresent(r -> r.keep(manifest, sections, reported));
+        List<Problem> reported = new ArrayList<>();
+        List<ResolvedSection> resolvedNow = found.recording(reported, () -> resolver.resolve(manifest));
+        resolved.ifPresent(r -> r.keep(manifest, resolvedNow, reported));
+        sections = resolvedNow;
       }
       List<ResolvedSection> sorted = new ArrayList<>(sections);
       sorted.sort(BY_ID);

@@ -18,7 +18,7 @@ public final class Problems {
 
   private final List<Problem> all = new ArrayList<>();
   private final java.util.Set<Problem> seen = new java.util.HashSet<>();
-  /** While {@link #record} runs: every problem added, an equal one known before or not. */
+  /** While {@link #recording} runs: every problem added, an equal one known before or not. */
   private List<Problem> recording;
 
   public void error(String rule, String message, SourceLocation location, String fix) {
@@ -65,16 +65,17 @@ public final class Problems {
   }
 
   /**
-   * Runs {@code work} and returns every problem it added, in order, including those left out here
-   * because an equal one was known: adding them all again elsewhere reports what it reported.
+   * What {@code work} gives, with every problem it added appended to {@code added} in order,
+   * including those left out here because an equal one was known: adding them all again elsewhere
+   * reports what {@code work} reported.
    */
-  public List<Problem> record(Runnable work) {
+  public <T> T recording(List<Problem> added, java.util.function.Supplier<T> work) {
     List<Problem> outer = recording;
     recording = new ArrayList<>();
     try {
-      work.run();
-      return recording;
+      return work.get();
     } finally {
+      added.addAll(recording);
       if (outer != null) {
         outer.addAll(recording);
       }
