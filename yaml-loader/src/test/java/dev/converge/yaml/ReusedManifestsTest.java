@@ -111,12 +111,14 @@ class ReusedManifestsTest {
         revisions.add(repo.commit("edit " + r).name());
         edits++;
       }
-      AtmosRepository reusing = planning(root).reuseParses(true).build();
+      // comparison digests, as affected loads; ledger ones, as a service reloading the estate would
+      boolean comparing = seed % 2 == 0;
+      AtmosRepository reusing = planning(root, comparing).reuseParses(true).build();
       List<String> order = new ArrayList<>(revisions);
       order.addAll(List.of(revisions.get(revisions.size() - 1), revisions.get(0), revisions.get(2)));
       for (String revision : order) {
         AtmosSnapshot reused = reusing.load(revision);
-        AtmosSnapshot fresh = planning(root).build().load(revision);
+        AtmosSnapshot fresh = planning(root, comparing).build().load(revision);
         String at = "seed " + seed + ", revision " + revisions.indexOf(revision);
         assertThat(reused.desiredState()).as(at).isEqualTo(fresh.desiredState());
         assertThat(reused.components()).as(at).isEqualTo(fresh.components());
@@ -129,7 +131,7 @@ class ReusedManifestsTest {
     assertThat(edits).isEqualTo(48);
   }
 
-  private static AtmosRepository.Builder planning(Path root) {
-    return AtmosRepository.builder(root).outlineAbstractBases(true).describeMaps(false).comparisonDigests(true);
+  private static AtmosRepository.Builder planning(Path root, boolean comparing) {
+    return AtmosRepository.builder(root).outlineAbstractBases(true).describeMaps(false).comparisonDigests(comparing);
   }
 }

@@ -505,7 +505,8 @@ public final class ComponentResolver {
         names.contextPrefix(), section, folder, nonEmpty(metadata.get("component")).orElse(folder), names.workspace(),
         names.stacksWorkspace(), Optional.empty(), true, Values.bool(metadata.get("enabled"), true),
         Values.bool(metadata.get("locked"), false), inheritance, layers.own(), layers.location(),
-        Values.map(merged.sections(), "vars"), Values.map(merged.sections(), "settings"), true);
+        Values.map(merged.sections(), "vars"), Values.map(merged.sections(), "settings"), true,
+        ResolvedSection.ConfigDigests.NONE);
   }
 
   /** What a component is made of before any merge: its own section, its bases, its folder. */

@@ -371,7 +371,9 @@ public final class RepositoryLoader {
     String sourceDigest = digest.orElse(MISSING_FOLDER_DIGEST);
     // the describe map holds these sections, the workspace included, and nothing else yet under their keys
     // an outlined abstract base has no configuration to digest (never deployed, never recorded)
-    String configDigest = s.outlined() ? "" : digester.ofConfiguration(DIGESTED, s.section());
+    // a component the last load resolved the same has its digest already (ResolvedManifests)
+    String configDigest = s.outlined() ? ""
+        : s.digests().get(() -> digester.ofConfiguration(DIGESTED, s.section()));
     ShapedMap configuration = s.section();
     configuration.put("folder", s.deployFolder());
     configuration.put("source_digest", sourceDigest);

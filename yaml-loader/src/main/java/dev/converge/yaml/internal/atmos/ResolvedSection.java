@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param settings the merged settings (as evaluated, unless outlined)
  * @param outlined an abstract base the load outlined: its section holds names and metadata only,
  *     and its configuration is neither evaluated nor digested
+ * @param digests its configuration digests once computed: a copy of the component (a later load
+ *     reusing it) shares them, and does not digest it again
  */
 public record ResolvedSection(
     String type,
@@ -48,7 +50,8 @@ public record ResolvedSection(
     SourceLocation location,
     Map<String, Object> vars,
     Map<String, Object> settings,
-    boolean outlined) {
+    boolean outlined,
+    ConfigDigests digests) {
 
   /**
    * With {@code vars} and {@code settings} read from the describe map once: other components'
@@ -60,14 +63,41 @@ public record ResolvedSection(
       boolean locked, List<String> inheritance, Map<String, Object> raw, SourceLocation location) {
     this(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder, deployFolder, workspace,
         stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw, location,
-        Values.map(section, "vars"), Values.map(section, "settings"), false);
+        Values.map(section, "vars"), Values.map(section, "settings"), false, new ConfigDigests());
+  }
+
+  /**
+   * A component's configuration digest, computed once, by the first load that needs it; the copies
+   * of a component that later loads of the same repository reuse share it. The digest is a function
+   * of the resolved configuration, which a reused component has unchanged, and of the kind of digest,
+   * which a repository's options fix for all its loads. Two threads asking at once may both compute
+   * it and store equal strings.
+   */
+  public static final class ConfigDigests {
+    /** For outlined abstract bases, which are never digested: nothing is ever stored in it. */
+    static final ConfigDigests NONE = new ConfigDigests();
+
+    private volatile String digest;
+
+    /** The digest, computed by {@code compute} the first time. */
+    public String get(java.util.function.Supplier<String> compute) {
+      if (this == NONE) {
+        throw new IllegalStateException("an outlined component is not digested");
+      }
+      String known = digest;
+      if (known == null) {
+        known = compute.get();
+        digest = known;
+      }
+      return known;
+    }
   }
 
   /** The same component with {@code section} as its describe map (a copy of its own, say). */
   public ResolvedSection withSection(ShapedMap section) {
     return new ResolvedSection(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder,
         deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw,
-        location, vars, settings, outlined);
+        location, vars, settings, outlined, digests);
   }
 
   /** What identifies it in the snapshot: stack, type and name. */
