@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param settings the merged settings (as evaluated, unless outlined)
  * @param outlined an abstract base the load outlined: its section holds names and metadata only,
  *     and its configuration is neither evaluated nor digested
- * @param digests its configuration digests once computed: a copy of the component (a later load
- *     reusing it) shares them, and does not digest it again
+ * @param digests where its configuration digest is kept once computed: a copy of the component (a
+ *     later load reusing it) shares it, and does not digest the component again
  */
 public record ResolvedSection(
     String type,
