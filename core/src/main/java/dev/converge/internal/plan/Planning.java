@@ -122,14 +122,15 @@ public final class Planning {
     List<EnvironmentPlan> environments = new ArrayList<>();
     List<Action> next = new ArrayList<>();
     for (EnvironmentRun run : runs.values()) {
-      List<Action> actions = run.actions();
+      List<Draft> sorted = run.sorted();
+      List<Action> actions = run.actions(sorted);
       environments.add(EnvironmentPlan.builder()
           .name(run.environment.name())
           .gate(run.gate)
           .earliestAt(run.earliest)
           .addAllActions(actions)
           .build());
-      next.addAll(nextOf(run, actions));
+      next.addAll(nextOf(run, sorted, actions));
     }
     return RolloutPlan.builder()
         .revision(revision.id())
@@ -603,7 +604,8 @@ public final class Planning {
     return run.earliest;
   }
 
-  private List<Action> nextOf(EnvironmentRun run, List<Action> actions) {
+  /** The first wave's actions of an open environment; {@code actions} were made of {@code sorted}, one by one. */
+  private List<Action> nextOf(EnvironmentRun run, List<Draft> sorted, List<Action> actions) {
     if (!run.gate.isOpen()) {
       return List.of();
     }
@@ -617,7 +619,7 @@ public final class Planning {
     List<Action> next = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
       Action action = actions.get(i);
-      Draft draft = run.sorted.get(i); // the draft the action was made of
+      Draft draft = sorted.get(i);
       if (next.size() < limit && draft.kind.isChange() && !draft.held
           && draft.wave.isPresent() && draft.wave.getAsInt() == first) {
         next.add(action);
@@ -742,12 +744,10 @@ public final class Planning {
   private final class EnvironmentRun {
     final Environment environment;
     final List<Instance> instances = new ArrayList<>();
-    /** Instances' drafts in their order, then destroys'. */
-    Map<InstanceId, Draft> drafts = new LinkedHashMap<>();
+    /** Instances' drafts in their order, then destroys'; made by collectActions, sized for the instances. */
+    Map<InstanceId, Draft> drafts = Map.of();
     /** The drafts of {@link #instances}, position by position. */
     final List<Draft> instanceDrafts = new ArrayList<>();
-    /** The drafts in {@link #actions()}'s order, once it is made. */
-    List<Draft> sorted = List.of();
     final List<String> failures = new ArrayList<>();
     boolean done;
     /** Done, every upstream finished, its own checks passed: downstream may proceed. */
@@ -770,10 +770,15 @@ public final class Planning {
       return instances.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** The actions by wave (changes first), then instance. */
-    List<Action> actions() {
-      sorted = new ArrayList<>(drafts.values());
+    /** The drafts by wave (changes first), then instance: the order of the environment's actions. */
+    List<Draft> sorted() {
+      List<Draft> sorted = new ArrayList<>(drafts.values());
       sorted.sort(BY_WAVE_THEN_ID);
+      return sorted;
+    }
+
+    /** An action for each of {@code sorted}, in its order. */
+    List<Action> actions(List<Draft> sorted) {
       List<Action> result = new ArrayList<>(sorted.size());
       for (Draft d : sorted) {
         result.add(Action.builder()
