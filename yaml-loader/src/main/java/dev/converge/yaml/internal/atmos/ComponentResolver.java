@@ -80,8 +80,8 @@ public final class ComponentResolver {
 
   private final AtmosConfig config;
   private final Problems problems;
-  /** Whether atmos.yaml's env, merged into every component's, has a value with a template. */
-  private final boolean envTemplated;
+  /** Whether a component may hold a template where the reader marked none ({@link #rendersUnmarked}). */
+  private final boolean unmarkedTemplates;
   /** {@code component_info} per component type and folder: the same for every component that deploys it. */
   private final Map<String, Map<String, Object>> componentInfo = new java.util.HashMap<>();
   /** The stack names of the manifest being resolved, each as one string. */
@@ -117,7 +117,7 @@ public final class ComponentResolver {
     this.namePatterns = config.namePattern().map(StackNames.Patterns::new).orElse(null);
     this.engine = engine;
     this.problems = problems;
-    this.envTemplated = Templates.anyTemplate(config.env());
+    this.unmarkedTemplates = rendersUnmarked(config);
     this.functions = new YamlFunctions(environment, exec, deferred, problems);
   }
 
@@ -506,7 +506,7 @@ public final class ComponentResolver {
         names.stacksWorkspace(), Optional.empty(), true, Values.bool(metadata.get("enabled"), true),
         Values.bool(metadata.get("locked"), false), inheritance, layers.own(), layers.location(),
         Values.map(merged.sections(), "vars"), Values.map(merged.sections(), "settings"), true,
-        ResolvedSection.ConfigDigests.NONE);
+        ResolvedSection.DigestCell.NONE);
   }
 
   /** What a component is made of before any merge: its own section, its bases, its folder. */
@@ -657,14 +657,22 @@ public final class ComponentResolver {
     return new Names(stackName, stack, contextPrefix, workspace, stacksWorkspace);
   }
 
+  /**
+   * Whether, under {@code config}, a component may hold a template to render although no file of its
+   * manifest is marked templated: the reader marks files holding {@code {{}, so only atmos.yaml's env
+   * (merged into every component's) or other delimiters (looked for in every string) can add one.
+   */
+  static boolean rendersUnmarked(AtmosConfig config) {
+    return Templates.anyTemplate(config.env()) || !config.templateSettings().leftDelimiter().equals("{{");
+  }
+
   /** Go templates, then YAML functions, in the merged sections, which it updates in place. */
   private void evaluate(ManifestProcessor.Manifest manifest, String name, Layers layers, Merged merged, Names names) {
     ShapedMap sections = merged.sections();
     Map<String, Object> metadata = merged.metadata();
     SourceLocation location = layers.location();
     String workspace = names.workspace().orElse("");
-    // the reader marks files with `{{`; other delimiters are looked for in every string
-    if (manifest.templated() || envTemplated || !config.templateSettings().leftDelimiter().equals("{{")) {
+    if (manifest.templated() || unmarkedTemplates) {
       if (config.templatesEnabled()) {
         Map<String, Object> data = templateData(sections, metadata, name, names.stack(), manifest, layers.folder(),
             workspace);

@@ -179,9 +179,8 @@ public final class RepositoryLoader {
     List<String> paths = discover(config, new ManifestProcessor(tree, config, problems, parsed, engine,
         new YamlFunctions(environment, exec, deferred, problems)));
     Optional<VersionLock> versions = VersionLock.read(tree, config, problems);
-    // a kept describe map would be shared by two loads' components; a lock file is read by !version
-    Optional<ResolvedManifests.Load> resolved = memo.map(m -> m.manifests.begin(config,
-        !options.describeMaps() && versions.isEmpty()));
+    Optional<ResolvedManifests.Load> resolved = memo.map(m -> m.manifests.begin(config, options.describeMaps(),
+        versions.isPresent()));
     java.util.concurrent.atomic.AtomicInteger readCount = new java.util.concurrent.atomic.AtomicInteger();
     List<Read> reads = Workers.map(paths, parallelism, () -> new Reader(config, parsed, engine, versions, resolved), (reader, path) -> {
       Read done = reader.read(path);
@@ -373,7 +372,7 @@ public final class RepositoryLoader {
     // an outlined abstract base has no configuration to digest (never deployed, never recorded)
     // a component the last load resolved the same has its digest already (ResolvedManifests)
     String configDigest = s.outlined() ? ""
-        : s.digests().get(() -> digester.ofConfiguration(DIGESTED, s.section()));
+        : s.digest().get(() -> digester.ofConfiguration(DIGESTED, s.section()));
     ShapedMap configuration = s.section();
     configuration.put("folder", s.deployFolder());
     configuration.put("source_digest", sourceDigest);

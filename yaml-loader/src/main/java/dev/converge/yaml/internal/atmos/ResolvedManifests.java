@@ -36,15 +36,15 @@ final class ResolvedManifests {
 
   private volatile State kept = new State(null, Map.of());
 
-  /** A memo for one load under {@code config}; reuses nothing when {@code reusable} is false. */
-  Load begin(AtmosConfig config, boolean reusable) {
-    return new Load(config, reusable && reusable(config), kept);
-  }
-
-  /** Whether atmos.yaml leaves resolution free of templates wherever the manifests hold none. */
-  private static boolean reusable(AtmosConfig config) {
-    return !Templates.anyTemplate(config.env()) && config.templateSettings().leftDelimiter().equals("{{")
+  /**
+   * A memo for one load under {@code config}. It reuses nothing for a load that keeps describe maps
+   * (a kept one would be shared by two loads' components), where a version lock file is read
+   * ({@code !version}), or where atmos.yaml could put a template in a manifest that holds none.
+   */
+  Load begin(AtmosConfig config, boolean describeMaps, boolean lockFile) {
+    boolean reusable = !describeMaps && !lockFile && !ComponentResolver.rendersUnmarked(config)
         && config.nameTemplate().isEmpty();
+    return new Load(config, reusable, kept);
   }
 
   /** One load's side of the memo; for the load's threads at once. */

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param settings the merged settings (as evaluated, unless outlined)
  * @param outlined an abstract base the load outlined: its section holds names and metadata only,
  *     and its configuration is neither evaluated nor digested
- * @param digests where its configuration digest is kept once computed: a copy of the component (a
+ * @param digest where its configuration digest is kept once computed: a copy of the component (a
  *     later load reusing it) shares it, and does not digest the component again
  */
 public record ResolvedSection(
@@ -51,7 +51,7 @@ public record ResolvedSection(
     Map<String, Object> vars,
     Map<String, Object> settings,
     boolean outlined,
-    ConfigDigests digests) {
+    DigestCell digest) {
 
   /**
    * With {@code vars} and {@code settings} read from the describe map once: other components'
@@ -63,7 +63,7 @@ public record ResolvedSection(
       boolean locked, List<String> inheritance, Map<String, Object> raw, SourceLocation location) {
     this(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder, deployFolder, workspace,
         stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw, location,
-        Values.map(section, "vars"), Values.map(section, "settings"), false, new ConfigDigests());
+        Values.map(section, "vars"), Values.map(section, "settings"), false, new DigestCell());
   }
 
   /**
@@ -73,9 +73,9 @@ public record ResolvedSection(
    * which a repository's options fix for all its loads. Two threads asking at once may both compute
    * it and store equal strings.
    */
-  public static final class ConfigDigests {
+  public static final class DigestCell {
     /** For outlined abstract bases, which are never digested: nothing is ever stored in it. */
-    static final ConfigDigests NONE = new ConfigDigests();
+    static final DigestCell NONE = new DigestCell();
 
     private volatile String digest;
 
@@ -97,7 +97,7 @@ public record ResolvedSection(
   public ResolvedSection withSection(ShapedMap section) {
     return new ResolvedSection(type, name, manifest, manifestPath, stack, stackName, contextPrefix, section, folder,
         deployFolder, workspace, stacksWorkspace, workspaceKeyPrefix, isAbstract, enabled, locked, inheritance, raw,
-        location, vars, settings, outlined, digests);
+        location, vars, settings, outlined, digest);
   }
 
   /** What identifies it in the snapshot: stack, type and name. */

@@ -96,6 +96,6 @@ class StackIndexTest {
   private static ResolvedSection section(String stack, String name, String type) {
     return new ResolvedSection(type, name, stack + ".yaml", "stacks/" + stack + ".yaml", stack, null, stack, null, name,
         name, Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, List.of(), Map.of(), null,
-        Map.of(), Map.of(), false, new ResolvedSection.ConfigDigests());
+        Map.of(), Map.of(), false, new ResolvedSection.DigestCell());
   }
 }
