@@ -166,7 +166,10 @@ class GitLedgerStoreTest extends LedgerStoreContract {
 
     slow.append(Records.deployment(1));
 
-    assertThat(slow.attempts).isEqualTo(outrun + 1);
+    // each time it was outrun cost an attempt, and the bound (ATTEMPTS, fewer than outrun) did not
+    // stop it; a transient refusal on a loaded machine may add one more, which the bound allows too
+    assertThat(landed[0]).isEqualTo(outrun);
+    assertThat(slow.attempts).isBetween(outrun + 1, outrun + GitLedgerStore.ATTEMPTS);
     assertThat(store().read().lines()).hasSize(outrun + 1);
     assertThat(store().verify().isIntact()).isTrue();
   }
