@@ -19,17 +19,43 @@ public final class Json {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
+  private static final Separators SEPARATORS = Separators.createDefaultInstance()
+      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+      .withObjectEmptySeparator("")
+      .withArrayEmptySeparator("");
+  private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+
   /** Two-space indents, {@code "name": value}, one element per line, {@code []} when empty. */
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("")
-          .withArrayEmptySeparator(""));
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withSeparators(SEPARATORS);
 
   static {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    PRETTY.indentArraysWith(indenter);
-    PRETTY.indentObjectsWith(indenter);
+    PRETTY.indentArraysWith(INDENTER);
+    PRETTY.indentObjectsWith(INDENTER);
+  }
+
+  /**
+   * The pretty printer of {@link #stream} for elements of an array at {@code depth} (the number of
+   * objects and arrays around them), rendered apart as root values one after another: indented as
+   * they are in the document, each after the first preceded by what the array puts between two of
+   * its elements. Their text goes into the document whole, as one raw element.
+   */
+  static DefaultPrettyPrinter prettyAt(int depth) {
+    DefaultPrettyPrinter.Indenter nested = new DefaultPrettyPrinter.Indenter() {
+      @Override
+      public void writeIndentation(com.fasterxml.jackson.core.JsonGenerator g, int level) throws java.io.IOException {
+        INDENTER.writeIndentation(g, level + depth);
+      }
+
+      @Override
+      public boolean isInline() {
+        return false;
+      }
+    };
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(SEPARATORS.withRootSeparator(
+        SEPARATORS.getArrayValueSpacing().apply(SEPARATORS.getArrayValueSeparator()) + INDENTER.getEol() + "  ".repeat(depth)));
+    pretty.indentArraysWith(nested);
+    pretty.indentObjectsWith(nested);
+    return pretty;
   }
 
   private Json() {}

@@ -8,6 +8,14 @@ import dev.converge.plan.EnvironmentPlan;
 import dev.converge.plan.Gate;
 import dev.converge.plan.RolloutPlan;
 import dev.converge.plan.StaleRecord;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** {@code converge plan --format json} ({@code converge.plan/v1}) and {@code --format github}. */
 public final class PlanJson {
@@ -22,16 +30,143 @@ public final class PlanJson {
    * once.
    */
   public static void print(RolloutPlan plan, java.io.PrintWriter out) {
-    Json.stream(out, g -> write(plan, g));
+    print(plan, out, RUN, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * {@link #print}, rendering an environment's actions in runs of {@code run} on {@code threads}
+   * threads when it has more than one run of them: a plan of half a million instances is half a
+   * gigabyte of text, whose rendering one thread would do alone after planning.
+   */
+  static void print(RolloutPlan plan, java.io.PrintWriter out, int run, int threads) {
+    try (ActionRuns runs = new ActionRuns(run, threads)) {
+      Json.stream(out, g -> write(plan, g, runs));
+    }
   }
 
   /** The plan document as a tree: what {@link #print} writes. */
   public static ObjectNode of(RolloutPlan plan) {
-    return Json.written(g -> write(plan, g));
+    return Json.written(g -> write(plan, g, (actions, generator) -> {
+      for (Action action : actions) {
+        action(action, generator);
+      }
+    }));
+  }
+
+  /** How an environment's actions are written into the document. */
+  @FunctionalInterface
+  interface ActionsWriter {
+    void write(List<Action> actions, JsonGenerator g) throws java.io.IOException;
+  }
+
+  /** Actions per run when they are rendered apart. */
+  static final int RUN = 2048;
+
+  /** How deep an environment's actions are in the document: root, environments, environment, actions. */
+  private static final int ACTION_DEPTH = 4;
+
+  /**
+   * Writes long lists of actions as runs rendered by a pool of threads while this thread writes the
+   * finished runs in order; at most two runs per thread are pending at once, and their buffers are
+   * used again. Each run is one raw element of the actions array, its text the actions as the
+   * document has them ({@link Json#prettyAt}). Short lists, and any list with one thread, are
+   * written in place.
+   */
+  private static final class ActionRuns implements ActionsWriter, AutoCloseable {
+    private final int run;
+    private final int threads;
+    private ExecutorService pool;
+    /** Buffers whose text has been written, for the next runs: a plan renders hundreds of runs. */
+    private final Queue<Text> free = new ConcurrentLinkedQueue<>();
+
+    ActionRuns(int run, int threads) {
+      this.run = run;
+      this.threads = threads;
+    }
+
+    @Override
+    public void write(List<Action> actions, JsonGenerator g) throws java.io.IOException {
+      if (actions.size() <= run || threads == 1) {
+        for (Action action : actions) {
+          action(action, g);
+        }
+        return;
+      }
+      if (pool == null) {
+        pool = Executors.newFixedThreadPool(threads, task -> {
+          Thread thread = new Thread(task, "converge-json");
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+      ArrayDeque<Future<Text>> pending = new ArrayDeque<>();
+      int next = 0;
+      while (next < actions.size() || !pending.isEmpty()) {
+        while (next < actions.size() && pending.size() < 2 * threads) {
+          List<Action> slice = actions.subList(next, Math.min(actions.size(), next + run));
+          pending.add(pool.submit(() -> rendered(slice, free)));
+          next += slice.size();
+        }
+        Text text = finished(pending.remove());
+        g.writeRawValue(text.chars(), 0, text.size());
+        text.reset();
+        free.add(text);
+      }
+    }
+
+    /** A run's text, read in place. */
+    private static final class Text extends java.io.CharArrayWriter {
+      Text(int size) {
+        super(size);
+      }
+
+      char[] chars() {
+        return buf;
+      }
+    }
+
+    /** A run's text, rendered into a buffer an earlier run used when there is one. */
+    private static Text rendered(List<Action> actions, Queue<Text> free) throws java.io.IOException {
+      Text text = free.poll();
+      if (text == null) {
+        text = new Text(actions.size() * 512);
+      }
+      try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(text)) {
+        g.setPrettyPrinter(Json.prettyAt(ACTION_DEPTH));
+        for (Action action : actions) {
+          action(action, g);
+        }
+      }
+      return text;
+    }
+
+    private static Text finished(Future<Text> run) throws java.io.IOException {
+      try {
+        return run.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while writing the plan");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof java.io.IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    @Override
+    public void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
   }
 
   /** The one description of the plan document, for {@link #print} and {@link #of}. */
-  private static void write(RolloutPlan plan, JsonGenerator g) throws java.io.IOException {
+  private static void write(RolloutPlan plan, JsonGenerator g, ActionsWriter actions) throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("schema", SCHEMA);
     g.writeStringField("revision", plan.revision());
@@ -46,9 +181,7 @@ public final class PlanJson {
         g.writeStringField("earliest_at", environment.earliestAt().get().toString());
       }
       g.writeArrayFieldStart("actions");
-      for (Action action : environment.actions()) {
-        action(action, g);
-      }
+      actions.write(environment.actions(), g);
       g.writeEndArray();
       g.writeEndObject();
     }

@@ -62,6 +62,49 @@ class PlanJsonTest {
     assertThat(streamed.toString()).isEqualTo(tree.toString()).contains("\"causes\"", "\"gate\"", "\"next\"");
   }
 
+  /** Eleven instances in dev and in staging, half of them deployed before, some depending on others. */
+  static RolloutPlan widePlan() {
+    Pipeline pipeline = Pipeline.builder()
+        .addEnvironment(Environment.builder().name("dev").addStack(StackGlob.of("dev/*")).build())
+        .addEnvironment(Environment.builder().name("staging").addAfter("dev").addStack(StackGlob.of("staging/*")).build())
+        .build();
+    DesiredState.Builder desired = DesiredState.builder().revision(Revision.of("abc123", NOW.minusSeconds(3600)))
+        .addHistory("abc123", "xyz789");
+    java.util.List<Deployment> deployments = new java.util.ArrayList<>();
+    for (String stage : java.util.List.of("dev", "staging")) {
+      for (int i = 0; i < 11; i++) {
+        Instance instance = Instance.builder().id(InstanceId.of(stage + "/us-east-1", "svc-" + i)).folder("svc")
+            .sourceDigest("tree-2").configDigest("cfg-" + i)
+            .dependsOn(i % 3 == 0 ? java.util.List.of() : java.util.List.of(InstanceId.of(stage + "/us-east-1", "svc-" + (i - 1))))
+            .build();
+        desired.addInstances(instance);
+        if (i % 2 == 0) {
+          deployments.add(Deployment.builder().at(NOW.minusSeconds(7200)).instance(instance.id()).folder("svc")
+              .revision("xyz789").sourceDigest("tree-1").configDigest("cfg-" + i).outcome(Outcome.SUCCESS).build());
+        }
+      }
+    }
+    return RolloutPlanner.of(pipeline).withLedger(Ledger.of(deployments.toArray(Deployment[]::new))).at(NOW)
+        .plan(desired.build());
+  }
+
+  @Test
+  void print_actionsRenderedInRunsOnThreads_writesWhatTheTreeWrites() {
+    RolloutPlan plan = widePlan();
+    java.io.StringWriter tree = new java.io.StringWriter();
+    Json.print(PlanJson.of(plan), new java.io.PrintWriter(tree));
+    assertThat(plan.environments()).allSatisfy(e -> assertThat(e.actions()).hasSize(11));
+    assertThat(tree.toString()).contains("\"from_revision\"", "\"wave\": 2", "\"kind\": \"update\"");
+
+    for (int run : new int[] {1, 2, 3, 10, 11, 2048}) {
+      for (int threads : new int[] {1, 2, 3}) {
+        java.io.StringWriter streamed = new java.io.StringWriter();
+        PlanJson.print(plan, new java.io.PrintWriter(streamed), run, threads);
+        assertThat(streamed.toString()).as("runs of %d on %d threads", run, threads).isEqualTo(tree.toString());
+      }
+    }
+  }
+
   @Test
   void githubMatrix_next_oneIncludeEntryPerAction() {
     assertThat(Json.compact(PlanJson.githubMatrix(plan()))).isEqualTo(
