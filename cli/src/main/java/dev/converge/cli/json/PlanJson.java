@@ -153,6 +153,9 @@ public final class PlanJson {
         if (e.getCause() instanceof RuntimeException runtime) {
           throw runtime;
         }
+        if (e.getCause() instanceof Error error) {
+          throw error; // out of memory above all: the command line says how to give the heap more
+        }
         throw new IllegalStateException(e.getCause());
       }
     }
