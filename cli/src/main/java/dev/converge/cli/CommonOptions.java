@@ -57,6 +57,11 @@ final class CommonOptions {
 
   /** {@link #repository()}, loading what {@code load} says a command needs. */
   AtmosRepository repository(Session.Load load) {
+    return builder(load).build();
+  }
+
+  /** The repository's builder, set up to load what {@code load} says a command needs. */
+  AtmosRepository.Builder builder(Session.Load load) {
     boolean planning = load != Session.Load.FULL;
     AtmosRepository.Builder builder = AtmosRepository.builder(repo).environment(environment).allowExec(allowExec)
         .progress(progress).comparisonDigests(load == Session.Load.COMPARING).outlineAbstractBases(planning)
@@ -64,7 +69,7 @@ final class CommonOptions {
     if (configPath != null) {
       builder.configPath(configPath);
     }
-    return builder.build();
+    return builder;
   }
 
   /** The ledger's location: {@code --ledger}, else the file {@code <repo>/.converge/ledger.jsonl}. */

@@ -7,6 +7,7 @@ import dev.converge.yaml.ResolvedComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import dev.converge.model.DeferredValue;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -55,8 +56,12 @@ final class DescribeCommand {
     @Override
     public Integer call() {
       Output.require(options.format, Output.formats(Format.text, Format.json), "describe component");
-      Session session = Session.open(options, Optional.ofNullable(revision));
-      ResolvedComponent resolved = session.snapshot.describeComponent(component, stack);
+      // the component alone: in a large estate, resolving every other component is most of a load
+      Session session = Session.open(options, Optional.ofNullable(revision),
+          options.builder(Session.Load.FULL).components(Set.of(component)));
+      ResolvedComponent resolved = session.snapshot.component(stack, component).orElseGet(() ->
+          // not there: the load of every component says which stack or component was meant
+          Session.open(options, Optional.ofNullable(revision)).snapshot.describeComponent(component, stack));
       Map<String, Object> document = new LinkedHashMap<>(resolved.configuration());
       document.put("folder", resolved.folder());
       resolved.sourceDigest().ifPresent(d -> document.put("source_digest", d));

@@ -69,12 +69,17 @@ final class Session {
 
   /** {@link #open(CommonOptions, Optional)}, resolving what {@code load} says. */
   static Session open(CommonOptions options, Optional<String> revision, Load load) {
+    return open(options, revision, options.builder(load));
+  }
+
+  /** {@link #open(CommonOptions, Optional, Load)} with the repository {@code builder} makes. */
+  static Session open(CommonOptions options, Optional<String> revision, AtmosRepository.Builder builder) {
     if (!Files.isDirectory(options.repo)) {
       throw new ConvergeException(List.of(Problem.builder().rule("repo-missing").severity(Severity.ERROR)
           .message("--repo " + options.repo + " is not a directory")
           .fix("point --repo at the folder that holds atmos.yaml").build()));
     }
-    AtmosRepository repository = options.repository(load);
+    AtmosRepository repository = builder.build();
     AtmosSnapshot snapshot = revision.or(() -> committedHead(options)).map(repository::load)
         .orElseGet(repository::load);
     return new Session(options, repository, snapshot);

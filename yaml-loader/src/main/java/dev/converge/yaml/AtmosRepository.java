@@ -272,6 +272,7 @@ public final class AtmosRepository {
     private boolean outlineAbstractBases;
     private boolean describeMaps = true;
     private boolean reuseParses;
+    private Set<String> components;
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -406,6 +407,22 @@ public final class AtmosRepository {
     }
 
     /**
+     * Resolves only the components of these names (every one by default), in every stack that has
+     * them: for describing one component of a large estate, where resolving every other would be
+     * most of the load. Every manifest is still read and merged (a component's stack is named by its
+     * merged vars), and a snapshot's component of one of these names is the one a load of every
+     * component gives, but for its dependencies, which name components this load did not resolve:
+     * {@link ResolvedComponent#dependsOn()} and its instance's are empty. The snapshot holds these
+     * components only (its stacks, those that have them); problems are those of reading the files
+     * and of resolving these components (and of a manifest's others, where a name template cannot
+     * name one of these: they tell a stack lacking a value from a file that is no stack).
+     */
+    public Builder components(Set<String> names) {
+      this.components = Set.copyOf(names);
+      return this;
+    }
+
+    /**
      * Whether a load keeps the stack files it parsed for the next load of this repository, which
      * parses again only the files whose text differs (off by default). For comparing revisions, as
      * {@code converge affected} loads two, where all but the changed files are the same: their
@@ -427,7 +444,8 @@ public final class AtmosRepository {
       }
       return new AtmosRepository(absolute, Map.copyOf(atmosOverrides),
           Optional.ofNullable(manifests).map(Set::copyOf), parallelism, Optional.ofNullable(configPath), environment,
-          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases, describeMaps), reuseParses);
+          allowExec, progress, new LoadOptions(comparisonDigests, outlineAbstractBases, describeMaps,
+              Optional.ofNullable(components)), reuseParses);
     }
   }
 }

@@ -101,18 +101,22 @@ public final class ComponentResolver {
    */
   ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
       Optional<Exec> exec, YamlFunctions.Tally deferred) {
-    this(config, problems, engine, environment, exec, deferred, Optional.empty(), false);
+    this(config, problems, engine, environment, exec, deferred, Optional.empty(), false, Optional.empty());
   }
 
   /**
    * @param versions the Version Tracker's lock file, when the repository has one
    * @param outlineAbstract whether the manifests' abstract bases are outlined rather than resolved
    *     ({@link #outline}); a base another component's template reads is resolved all the same
+   * @param only when present, the names of the components to resolve; the others are read only as
+   *     far as those need them (bases, {@code atmos.Component})
    */
   ComponentResolver(AtmosConfig config, Problems problems, TemplateEngine engine, Map<String, String> environment,
-      Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions, boolean outlineAbstract) {
+      Optional<Exec> exec, YamlFunctions.Tally deferred, Optional<VersionLock> versions, boolean outlineAbstract,
+      Optional<Set<String>> only) {
     this.versions = versions;
     this.outlineAbstract = outlineAbstract;
+    this.only = only;
     this.config = config;
     this.namePatterns = config.namePattern().map(StackNames.Patterns::new).orElse(null);
     this.engine = engine;
@@ -123,6 +127,7 @@ public final class ComponentResolver {
 
   private final boolean outlineAbstract;
   private final Optional<VersionLock> versions;
+  private final Optional<Set<String>> only;
 
   /** The Version Tracker track a stack asserts ({@code version: {track: ...}}), else atmos.yaml's, else default. */
   private String track(ManifestProcessor.Manifest manifest) {
@@ -195,8 +200,25 @@ public final class ComponentResolver {
     inProgress.clear();
     globalsByType.clear();
     List<ResolvedSection> result = new ArrayList<>();
-    Map<String, Object> doc = manifest.document();
-    Map<String, Object> components = Values.map(doc, "components");
+    boolean skipped = resolveEach(manifest, true, result);
+    if (skipped && !unnamed.isEmpty() && !named && config.nameTemplate().isPresent()) {
+      // Whether the template cannot name an asked component because this manifest is a stack that
+      // lacks a value (an error) or because the file is no stack at all (a warning) is told by the
+      // components it does name: resolve the others too, as a load of every component does.
+      resolveEach(manifest, false, new ArrayList<>());
+    }
+    current = null;
+    done.clear();
+    return result;
+  }
+
+  /**
+   * Resolves the manifest's components into {@code result}: those asked for ({@link #only}, or every
+   * one) when {@code asked}, else the others. Returns whether it left any out.
+   */
+  private boolean resolveEach(ManifestProcessor.Manifest manifest, boolean asked, List<ResolvedSection> result) {
+    boolean left = false;
+    Map<String, Object> components = Values.map(manifest.document(), "components");
     for (Map.Entry<String, Object> typeEntry : components.entrySet()) {
       String type = typeEntry.getKey();
       Map<String, Object> byName = Values.map(typeEntry.getValue());
@@ -204,12 +226,14 @@ public final class ComponentResolver {
         if (!(c.getValue() instanceof Map) && c.getValue() != null) {
           continue;
         }
+        if (only.isPresent() && only.get().contains(c.getKey()) != asked) {
+          left = true;
+          continue;
+        }
         result.add(resolved(type, c.getKey(), !outlineAbstract));
       }
     }
-    current = null;
-    done.clear();
-    return result;
+    return left;
   }
 
   /**

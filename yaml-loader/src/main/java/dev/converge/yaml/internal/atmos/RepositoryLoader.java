@@ -256,7 +256,7 @@ public final class RepositoryLoader {
       processor = new ManifestProcessor(tree, config, found, parsed, engine,
           new YamlFunctions(environment, exec, deferred, found));
       resolver = new ComponentResolver(config, found, engine, environment, exec, deferred, versions,
-          options.outlineAbstractBases());
+          options.outlineAbstractBases(), options.components());
     }
 
     Read read(String path) {
@@ -332,7 +332,8 @@ public final class RepositoryLoader {
       }
       // with templating off (templates.settings.enabled: false) a templated `stack` stays as written,
       // as Atmos matches it with --process-templates=false
-      List<InstanceId> dependsOn = s.outlined() ? List.of()
+      // a load of some components only has not resolved the others, which dependencies name
+      List<InstanceId> dependsOn = s.outlined() || options.components().isPresent() ? List.of()
           : dependsOn(s, index, dependencyProblems, config.templatesEnabled() ? engine : null);
       // the tree computes each folder's digest once, for whichever worker asks first
       Optional<String> digest = byFolder.computeIfAbsent(s.type() + '\u0000' + s.deployFolder(),
