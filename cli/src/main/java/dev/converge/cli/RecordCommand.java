@@ -20,6 +20,7 @@ import dev.converge.runner.ledger.LedgerStore;
 import dev.converge.runner.ledger.LedgerLine;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -103,7 +104,10 @@ final class RecordCommand {
     @Override
     LedgerRecord record() {
       InstanceId id = InstanceId.of(stack, component);
-      DesiredState desired = options.repository().load(revision == null ? "HEAD" : revision).desiredState();
+      // the component alone, as plan loads it (its digests are those plan compares): in a large estate,
+      // resolving every other component would be most of the work
+      DesiredState desired = options.builder(Session.Load.PLANNING).components(Set.of(component)).build()
+          .load(revision == null ? "HEAD" : revision).desiredState();
       // an abstract base is never deployed (and carries a comparison digest no record may hold)
       Instance instance = desired.instance(id).filter(i -> i.metadata().type() != ComponentType.ABSTRACT)
           .orElseThrow(() -> new ConvergeException(List.of(Problem.builder()
