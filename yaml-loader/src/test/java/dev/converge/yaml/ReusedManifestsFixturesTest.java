@@ -10,24 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * {@link AtmosRepository.Builder#reuseParses} over every repository of Atmos's own fixtures
- * ({@code src/test/resources/conformance/atmos-fixtures}), under each atmos.yaml override and
- * environment its cases load it with: the fixtures hold what the seeded histories of
+ * {@link AtmosRepository.Builder#reuseParses} over every repository of the Atmos conformance corpora
+ * ({@link FixtureRepos}), under each atmos.yaml override and environment its cases load it with:
+ * the fixtures hold what the seeded histories of
  * {@link ReusedManifestsTest} do not (overrides, locals, deferred merges, name templates, custom
  * component types, abstract backends, errors). Each repository gets a short history (a blank line
  * at the top of one stack file, which moves every definition in it; a scalar changed in another;
@@ -36,7 +29,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class ReusedManifestsFixturesTest {
 
-  private static final Path CORPUS = Path.of("src/test/resources/conformance/atmos-fixtures");
   /** A scalar value on a line of its own, {@code key: value}: the last one in a file is edited. */
   private static final Pattern SCALAR = Pattern.compile("(?m)^(\\s*[A-Za-z_][\\w-]*: )([A-Za-z0-9][\\w.-]*)[ \\t]*$");
 
@@ -47,16 +39,13 @@ class ReusedManifestsFixturesTest {
     int fixtures = 0;
     int loads = 0;
     int withComponents = 0;
-    List<Path> cases;
-    try (Stream<Path> list = Files.list(CORPUS)) {
-      cases = list.filter(p -> Files.isRegularFile(p.resolve("expected.yaml")) && Files.isDirectory(p.resolve("repo")))
-          .sorted().toList();
-    }
-    for (Path fixture : cases) {
-      Path root = dir.resolve(fixture.getFileName().toString());
-      copy(fixture.resolve("repo"), root);
+    int skipped = 0;
+    for (FixtureRepos.Repo fixture : FixtureRepos.all()) {
+      Path root = dir.resolve(String.valueOf(fixtures + skipped));
+      FixtureRepos.copy(fixture.path(), root);
       List<String> files = stackFiles(root);
       if (files.isEmpty()) {
+        skipped++;
         continue;
       }
       fixtures++;
@@ -74,10 +63,10 @@ class ReusedManifestsFixturesTest {
       revisions.add(repo.commit("the first file back, a scalar changed").name());
       List<String> order = List.of(revisions.get(0), revisions.get(1), revisions.get(2), revisions.get(3),
           revisions.get(0), revisions.get(2), revisions.get(2));
-      for (Configuration configuration : configurations(fixture)) {
+      for (FixtureRepos.Configuration configuration : fixture.configurations()) {
         AtmosRepository reusing = configuration.apply(planning(root)).reuseParses(true).build();
         for (String revision : order) {
-          String at = fixture.getFileName() + " " + configuration + ", revision " + revisions.indexOf(revision);
+          String at = fixture.name() + " " + configuration + ", revision " + revisions.indexOf(revision);
           Object reused = load(reusing, revision);
           Object fresh = load(configuration.apply(planning(root)).build(), revision);
           loads++;
@@ -102,50 +91,9 @@ class ReusedManifestsFixturesTest {
     }
     // the corpus is what makes this test worth having: it must not silently shrink to nothing, nor
     // to loads that fail (a failed load resolves nothing to reuse)
-    assertThat(fixtures).isGreaterThanOrEqualTo(40);
-    assertThat(loads).isGreaterThanOrEqualTo(7 * 40);
-    assertThat(withComponents).isGreaterThanOrEqualTo(7 * 30);
-  }
-
-  /** How one fixture's cases load it: atmos.yaml overrides and environment variables. */
-  private record Configuration(Map<String, Object> atmosConfig, Map<String, String> environment) {
-    AtmosRepository.Builder apply(AtmosRepository.Builder builder) {
-      atmosConfig.forEach(builder::atmosConfig);
-      if (!environment.isEmpty()) {
-        builder.environment(environment);
-      }
-      return builder;
-    }
-  }
-
-  /** The distinct configurations of a fixture's cases (the fixture's env under each case's own). */
-  @SuppressWarnings("unchecked")
-  private static Set<Configuration> configurations(Path fixture) throws IOException {
-    Map<String, Object> expected = (Map<String, Object>) new Load(LoadSettings.builder().build())
-        .loadFromString(Files.readString(fixture.resolve("expected.yaml")));
-    Map<String, String> shared = strings(expected.get("env"));
-    Set<Configuration> result = new LinkedHashSet<>();
-    Object cases = expected.get("cases");
-    for (Object c : cases instanceof List<?> list ? list : List.of()) {
-      Map<String, Object> one = c instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-      Map<String, String> environment = new TreeMap<>(shared);
-      environment.putAll(strings(one.get("env")));
-      Map<String, Object> overrides = one.get("atmos_config") instanceof Map<?, ?> m
-          ? new TreeMap<>((Map<String, Object>) m) : Map.of();
-      result.add(new Configuration(overrides, environment));
-    }
-    if (result.isEmpty()) {
-      result.add(new Configuration(Map.of(), new TreeMap<>(shared)));
-    }
-    return result;
-  }
-
-  private static Map<String, String> strings(Object value) {
-    Map<String, String> result = new LinkedHashMap<>();
-    if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
-    }
-    return result;
+    assertThat(fixtures).isGreaterThanOrEqualTo(65);
+    assertThat(loads).isGreaterThanOrEqualTo(7 * 65);
+    assertThat(withComponents).isGreaterThanOrEqualTo(380);
   }
 
   private static AtmosRepository.Builder planning(Path root) {
@@ -195,19 +143,6 @@ class ReusedManifestsFixturesTest {
       return Files.readString(root.resolve(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
     }
   }
 }
