@@ -23,7 +23,8 @@ public final class Json {
       .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
       .withObjectEmptySeparator("")
       .withArrayEmptySeparator("");
-  private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+  private static final String INDENT = "  ";
+  private static final DefaultIndenter INDENTER = new DefaultIndenter(INDENT, "\n");
 
   /** Two-space indents, {@code "name": value}, one element per line, {@code []} when empty. */
   private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withSeparators(SEPARATORS);
@@ -51,8 +52,9 @@ public final class Json {
         return false;
       }
     };
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(SEPARATORS.withRootSeparator(
-        SEPARATORS.getArrayValueSpacing().apply(SEPARATORS.getArrayValueSeparator()) + INDENTER.getEol() + "  ".repeat(depth)));
+    String betweenElements = SEPARATORS.getArrayValueSpacing().apply(SEPARATORS.getArrayValueSeparator())
+        + INDENTER.getEol() + INDENT.repeat(depth);
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(SEPARATORS.withRootSeparator(betweenElements));
     pretty.indentArraysWith(nested);
     pretty.indentObjectsWith(nested);
     return pretty;

@@ -46,17 +46,20 @@ public final class PlanJson {
 
   /** The plan document as a tree: what {@link #print} writes. */
   public static ObjectNode of(RolloutPlan plan) {
-    return Json.written(g -> write(plan, g, (actions, generator) -> {
-      for (Action action : actions) {
-        action(action, generator);
-      }
-    }));
+    return Json.written(g -> write(plan, g, ActionsWriter.IN_PLACE));
   }
 
   /** How an environment's actions are written into the document. */
   @FunctionalInterface
   interface ActionsWriter {
     void write(List<Action> actions, JsonGenerator g) throws java.io.IOException;
+
+    /** One after the other, into the generator. */
+    ActionsWriter IN_PLACE = (actions, g) -> {
+      for (Action action : actions) {
+        action(action, g);
+      }
+    };
   }
 
   /** Actions per run when they are rendered apart. */
@@ -87,9 +90,7 @@ public final class PlanJson {
     @Override
     public void write(List<Action> actions, JsonGenerator g) throws java.io.IOException {
       if (actions.size() <= run || threads == 1) {
-        for (Action action : actions) {
-          action(action, g);
-        }
+        IN_PLACE.write(actions, g);
         return;
       }
       if (pool == null) {
@@ -133,9 +134,7 @@ public final class PlanJson {
       }
       try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(text)) {
         g.setPrettyPrinter(Json.prettyAt(ACTION_DEPTH));
-        for (Action action : actions) {
-          action(action, g);
-        }
+        IN_PLACE.write(actions, g);
       }
       return text;
     }
