@@ -8,6 +8,7 @@ import dev.converge.rollback.Rollback;
 import dev.converge.rollback.RollbackTarget;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,9 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text, Format.json), "rollback");
-    Session session = Session.open(options, Optional.empty());
+    // the component alone, as plan loads it: its instances and trunk's history are all rollback reads
+    Session session = Session.open(options, Optional.empty(),
+        options.builder(Session.Load.PLANNING).components(Set.of(component)));
     Optional<String> beforeId = Optional.ofNullable(before).map(b -> session.repository.resolveRevision(b));
     List<RollbackTarget> targets = Rollback.of(session.pipeline()).withLedger(session.ledger()).at(session.now)
         .targets(session.desired(), environment, component, Optional.ofNullable(stack), beforeId);
