@@ -50,7 +50,8 @@ final class MetricsCommand implements Callable<Integer> {
     if (!since.isBefore(end)) {
       throw new Converge.UsageException("--since (" + since + ") must be before --until (" + end + ")");
     }
-    Session session = Session.open(options, Optional.empty());
+    // the ledger and the convergence picture, as status reads them: a load that plans
+    Session session = Session.open(options, Optional.empty(), Session.Load.PLANNING);
     DeliveryMetrics metrics = DeliveryMetrics.of(session.ledger(), session.pipeline(), since, end, session.commitTimes());
     DivergencePicture divergence = DivergencePicture.of(session.convergence().at(end).report(session.desired()));
     String rendered = options.format == Format.json ? Json.pretty(MetricsJson.of(metrics, divergence))

@@ -72,7 +72,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text), "report");
-    Session session = Session.open(options, Optional.empty());
+    // the plan, the convergence picture, the forecast and the metrics: a load that plans
+    Session session = Session.open(options, Optional.empty(), Session.Load.PLANNING);
     Instant now = session.now;
     Instant from = since != null ? since : now.minus(Duration.ofDays(30));
     if (!from.isBefore(now)) {

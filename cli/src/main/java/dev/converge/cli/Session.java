@@ -52,7 +52,7 @@ final class Session {
 
   /** What a command's load needs resolved. */
   enum Load {
-    /** Everything, with ledger digests: describe, lint, run, record. */
+    /** Everything, with ledger digests: describe stacks, lint, run. */
     FULL,
     /**
      * For planning: abstract bases outlined ({@link AtmosRepository.Builder#outlineAbstractBases}), no

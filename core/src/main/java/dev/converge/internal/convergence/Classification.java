@@ -214,14 +214,10 @@ public final class Classification {
     List<Instance> instances = new ArrayList<>(unsorted);
     instances.sort(Comparator.<Instance>comparingInt(i -> environmentOrder.get(environmentOf(i.stack()).orElseThrow()))
         .thenComparing(Instance::id));
-    Map<Instance, Cell> cells = new LinkedHashMap<>();
-    instances.forEach(i -> cells.put(i, cell(i)));
-    Map<Instance, Cell> enabled = new LinkedHashMap<>();
-    cells.forEach((i, c) -> {
-      if (c.state() != CellState.DISABLED) {
-        enabled.put(i, c);
-      }
-    });
+    // lists, not maps keyed by instance: hashing an instance hashes its whole configuration
+    List<Placed> cells = new ArrayList<>(instances.size());
+    instances.forEach(i -> cells.add(new Placed(i, cell(i))));
+    List<Placed> enabled = cells.stream().filter(p -> p.cell().state() != CellState.DISABLED).toList();
 
     Findings findings = new Findings();
     Optional<LocalDate> convergeBy = folderDivergence(name, enabled, findings);
@@ -231,7 +227,7 @@ public final class Classification {
       findings.note("every instance is disabled (metadata.enabled: false)");
     }
 
-    Set<String> shared = sharedVars(enabled.keySet());
+    Set<String> shared = sharedVars(enabled.stream().map(Placed::instance).toList());
     ComponentStatus.Builder status = ComponentStatus.builder()
         .component(name)
         .divergenceClass(findings.divergenceClass())
@@ -244,15 +240,22 @@ public final class Classification {
       status.waitingOn(waiting.get().environment());
       gateOf(waiting.get().environment()).ifPresent(g -> status.gate(g.state()));
     }
-    cells.forEach((instance, cell) -> status.addCell(cell.withOverriddenVars(overrides(instance, shared))));
+    cells.forEach(p -> status.addCell(p.cell().withOverriddenVars(overrides(p.instance(), shared))));
     return status.build();
+  }
+
+  /** An instance and its cell, in the order of the component's cells. */
+  private record Placed(Instance instance, Cell cell) {}
+
+  private static List<Cell> cellsOf(List<Placed> placed) {
+    return placed.stream().map(Placed::cell).toList();
   }
 
   // ---------------------------------------------------------------- folder divergence
 
-  private Optional<LocalDate> folderDivergence(String name, Map<Instance, Cell> enabled, Findings findings) {
-    for (Map.Entry<Instance, Cell> e : enabled.entrySet()) {
-      Cell cell = e.getValue();
+  private Optional<LocalDate> folderDivergence(String name, List<Placed> enabled, Findings findings) {
+    for (Placed e : enabled) {
+      Cell cell = e.cell();
       if (cell.folderKind() == FolderKind.EXPERIMENT) {
         findings.add(DivergenceClass.EXPERIMENT, cell.environment() + " (" + cell.stack() + ") runs experiment folder "
             + cell.folder());
@@ -261,7 +264,7 @@ public final class Classification {
             + cell.folder() + "; reported until the stack returns to trunk");
       }
     }
-    Set<String> distinct = enabled.values().stream().map(Cell::folder).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> distinct = cellsOf(enabled).stream().map(Cell::folder).collect(Collectors.toCollection(TreeSet::new));
     if (distinct.size() <= 1) {
       return Optional.empty();
     }
@@ -269,9 +272,9 @@ public final class Classification {
     List<DivergenceDeclaration> used = new ArrayList<>();
     List<Cell> uncovered = new ArrayList<>();
     boolean tracks = false;
-    for (Map.Entry<Instance, Cell> e : enabled.entrySet()) {
-      Instance instance = e.getKey();
-      Cell cell = e.getValue();
+    for (Placed e : enabled) {
+      Instance instance = e.instance();
+      Cell cell = e.cell();
       if (cell.folder().equals(reference)
           || cell.folderKind() == FolderKind.EXPERIMENT || cell.folderKind() == FolderKind.EMERGENCY) {
         continue;
@@ -285,7 +288,7 @@ public final class Classification {
         uncovered.add(cell);
       }
     }
-    String layout = layout(enabled.values());
+    String layout = layout(cellsOf(enabled));
     if (!uncovered.isEmpty()) {
       findings.add(DivergenceClass.UNDECLARED, layout + "; nothing declares why "
           + labels(uncovered) + " diverge from " + reference);
@@ -313,14 +316,14 @@ public final class Classification {
     return convergeBy;
   }
 
-  private String referenceFolder(Map<Instance, Cell> enabled) {
-    for (Cell cell : enabled.values()) {
+  private String referenceFolder(List<Placed> enabled) {
+    for (Cell cell : cellsOf(enabled)) {
       if (cell.folderKind() == FolderKind.TRUNK && cell.folder().equals(cell.component())) {
         return cell.folder();
       }
     }
     Map<String, Integer> production = new TreeMap<>();
-    for (Cell cell : enabled.values()) {
+    for (Cell cell : cellsOf(enabled)) {
       if (pipeline.production().contains(cell.environment())) {
         production.merge(cell.folder(), 1, Integer::sum);
       }
@@ -329,7 +332,7 @@ public final class Classification {
       return production.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
     Cell last = null;
-    for (Cell cell : enabled.values()) {
+    for (Cell cell : cellsOf(enabled)) {
       last = cell;
     }
     return Objects.requireNonNull(last).folder();
@@ -381,14 +384,14 @@ public final class Classification {
   // ---------------------------------------------------------------- time divergence
 
   /** Records time findings; returns the first cell (pipeline order) that is not current. */
-  private Optional<Cell> timeDivergence(Map<Instance, Cell> enabled, Findings findings) {
+  private Optional<Cell> timeDivergence(List<Placed> enabled, Findings findings) {
     Duration window = pipeline.rolloutWindow();
     Optional<Instant> landed = desired.revision().committedAt();
     Optional<Cell> firstBehind = Optional.empty();
     List<Cell> operational = new ArrayList<>();
-    for (Map.Entry<Instance, Cell> e : enabled.entrySet()) {
-      Instance instance = e.getKey();
-      Cell cell = e.getValue();
+    for (Placed e : enabled) {
+      Instance instance = e.instance();
+      Cell cell = e.cell();
       cell.deployedRevision().filter(r -> !history.isEmpty() && !history.contains(r)).ifPresent(r ->
           findings.add(DivergenceClass.DRIFT, cell.stack() + " was deployed from revision " + Revision.abbreviate(r)
               + ", which is not on trunk"));
@@ -425,7 +428,7 @@ public final class Classification {
     }
     if (!operational.isEmpty()) {
       Cell first = firstBehind.orElseThrow();
-      StringBuilder text = new StringBuilder(where(operational, enabled.values()))
+      StringBuilder text = new StringBuilder(where(operational, cellsOf(enabled)))
           .append(operational.size() == 1 ? " is" : " are").append(" behind ").append(desired.revision().shortId());
       landed.ifPresent(t -> text.append(t.isAfter(now)
           ? " (landed " + t + ", after the report's instant; rollout window " + render(window) + ")"
@@ -494,9 +497,9 @@ public final class Classification {
 
   // ---------------------------------------------------------------- strict pins
 
-  private void pinsBehind(Map<Instance, Cell> enabled, Findings findings) {
+  private void pinsBehind(List<Placed> enabled, Findings findings) {
     Set<String> reported = new HashSet<>();
-    for (Cell cell : enabled.values()) {
+    for (Cell cell : cellsOf(enabled)) {
       if (cell.folderKind() != FolderKind.STRICT_PIN || !reported.add(cell.folder())) {
         continue;
       }
