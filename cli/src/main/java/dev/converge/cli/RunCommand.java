@@ -80,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.require(options.format, Output.formats(Format.text), "run");
-    Session session = Session.open(options, Optional.empty());
+    // what plan reads (deployable instances with their sections and digests): a load that plans
+    Session session = Session.open(options, Optional.empty(), Session.Load.PLANNING);
     RolloutPlan plan = session.planner().plan(session.desired());
     Set<String> environments = new LinkedHashSet<>();
     if (environment != null) {

@@ -52,7 +52,7 @@ final class Session {
 
   /** What a command's load needs resolved. */
   enum Load {
-    /** Everything, with ledger digests: describe stacks, lint, run. */
+    /** Everything, with ledger digests: describe stacks, lint. */
     FULL,
     /**
      * For planning: abstract bases outlined ({@link AtmosRepository.Builder#outlineAbstractBases}), no
