@@ -52,12 +52,7 @@ final class CommonOptions {
 
   /** The repository with this command line's config path and environment, loading everything. */
   AtmosRepository repository() {
-    return repository(Session.Load.FULL);
-  }
-
-  /** {@link #repository()}, loading what {@code load} says a command needs. */
-  AtmosRepository repository(Session.Load load) {
-    return builder(load).build();
+    return builder(Session.Load.FULL).build();
   }
 
   /** The repository's builder, set up to load what {@code load} says a command needs. */

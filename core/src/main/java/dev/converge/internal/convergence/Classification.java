@@ -264,11 +264,12 @@ public final class Classification {
             + cell.folder() + "; reported until the stack returns to trunk");
       }
     }
-    Set<String> distinct = cellsOf(enabled).stream().map(Cell::folder).collect(Collectors.toCollection(TreeSet::new));
+    List<Cell> enabledCells = cellsOf(enabled);
+    Set<String> distinct = enabledCells.stream().map(Cell::folder).collect(Collectors.toCollection(TreeSet::new));
     if (distinct.size() <= 1) {
       return Optional.empty();
     }
-    String reference = referenceFolder(enabled);
+    String reference = referenceFolder(enabledCells);
     List<DivergenceDeclaration> used = new ArrayList<>();
     List<Cell> uncovered = new ArrayList<>();
     boolean tracks = false;
@@ -288,7 +289,7 @@ public final class Classification {
         uncovered.add(cell);
       }
     }
-    String layout = layout(cellsOf(enabled));
+    String layout = layout(enabledCells);
     if (!uncovered.isEmpty()) {
       findings.add(DivergenceClass.UNDECLARED, layout + "; nothing declares why "
           + labels(uncovered) + " diverge from " + reference);
@@ -316,14 +317,14 @@ public final class Classification {
     return convergeBy;
   }
 
-  private String referenceFolder(List<Placed> enabled) {
-    for (Cell cell : cellsOf(enabled)) {
+  private String referenceFolder(List<Cell> enabled) {
+    for (Cell cell : enabled) {
       if (cell.folderKind() == FolderKind.TRUNK && cell.folder().equals(cell.component())) {
         return cell.folder();
       }
     }
     Map<String, Integer> production = new TreeMap<>();
-    for (Cell cell : cellsOf(enabled)) {
+    for (Cell cell : enabled) {
       if (pipeline.production().contains(cell.environment())) {
         production.merge(cell.folder(), 1, Integer::sum);
       }
@@ -332,7 +333,7 @@ public final class Classification {
       return production.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
     Cell last = null;
-    for (Cell cell : cellsOf(enabled)) {
+    for (Cell cell : enabled) {
       last = cell;
     }
     return Objects.requireNonNull(last).folder();
@@ -499,7 +500,8 @@ public final class Classification {
 
   private void pinsBehind(List<Placed> enabled, Findings findings) {
     Set<String> reported = new HashSet<>();
-    for (Cell cell : cellsOf(enabled)) {
+    for (Placed placed : enabled) {
+      Cell cell = placed.cell();
       if (cell.folderKind() != FolderKind.STRICT_PIN || !reported.add(cell.folder())) {
         continue;
       }
